@@ -1,0 +1,108 @@
+# The l10n command line: every message a user reads.
+# Variables: $path is a file path, $line and $column are 1-based numbers,
+# $reason is a technical explanation (often in English, from the system).
+
+## Errors (the run stops, exit status 2)
+
+error-prefix = خطأ
+error-read = { $path }: تعذّرت قراءة الملف: { $reason }
+error-is-directory = { $path }: هذا مجلد وليس ملفًا
+error-not-utf8 = { $path }:{ $line }: الملف ليس نصًا بترميز UTF-8؛ حوِّله إلى UTF-8 ثم أعد المحاولة
+error-binary = { $path }:{ $line }: هذا ملف ثنائي وليس مستندًا نصيًا
+error-empty = { $path }: الملف فارغ: لا يوجد فيه ما يُترجَم
+error-unknown-format = { $path }: تنسيق مستند غير معروف؛ يقرأ l10n ملفات .txt و .md و .markdown
+error-parse = { $path }:{ $line }:{ $column }: { $reason }
+error-config = { $path }: { $reason }
+error-locale-malformed = «{ $tag }» ليس وسم لغة صالحًا (أمثلة: ar، hi، zh، pt-BR)
+error-locale-unknown = «{ $tag }» ليست لغة يعرفها l10n (أمثلة: ar، hi، zh، pt-BR)
+error-no-targets = لم تُحدَّد لغات هدف: استخدم --to (مثلًا --to ar,hi,zh) أو حدِّد اللغات الهدف (targets) في l10n.toml
+error-unknown-backend = واجهة خلفية غير معروفة «{ $name }»؛ الواجهات الخلفية المعروفة: { $known }
+error-memory = { $path }: لا يمكن استخدام ذاكرة الترجمة: { $reason }
+error-memory-locked = { $path }: ذاكرة الترجمة مقفلة من قِبل عملية أخرى وظلّت مقفلة؛ أعد المحاولة بعد انتهاء تلك العملية
+error-memory-foreign = { $path }: هذا الملف ليس ذاكرة ترجمة خاصة بـ l10n (ملف غريب أو تالف)؛ وقد تُرك دون تعديل
+error-memory-too-new = { $path }: إصدار مخطط هذه الذاكرة هو { $found }، وهو أحدث مما يفهمه هذا الإصدار من l10n ({ $supported })؛ حدِّث l10n
+error-write = { $path }: تعذّرت الكتابة: { $reason }
+error-engine = المحرّك { $engine }: { $reason }
+
+## translate
+
+translate-locale-summary = { $locale }: { $segments ->
+        [zero] لا توجد مقاطع
+        [one] مقطع واحد
+        [two] مقطعان
+        [few] { $segments } مقاطع
+        [many] { $segments } مقطعًا
+       *[other] { $segments } مقطع
+    } — من الذاكرة: { $memory }، ومن { $backend }: { $engine }، ودون ترجمة: { $missing }
+translate-edition-written = { $locale }: تمت كتابة { $path }
+translate-edition-withheld = { $locale }: لم تُكتب النسخة: { $missing ->
+        [zero] لا توجد مقاطع غير مترجمة
+        [one] يوجد مقطع واحد غير مترجم
+        [two] يوجد مقطعان غير مترجمين
+        [few] توجد { $missing } مقاطع غير مترجمة
+        [many] يوجد { $missing } مقطعًا غير مترجم
+       *[other] يوجد { $missing } مقطع غير مترجم
+    } (استخدم --allow-partial لكتابتها مع تمييز الجمل التي بقيت بالإنجليزية)
+translate-missing-segment = { $path }:{ $line }: غير مترجم إلى { $locale }: { $source }
+translate-needs-review = { $path }:{ $line }: يحتاج إلى مراجعة في { $locale } ({ $reason }): { $source }
+translate-engine-stopped = { $locale }: { $reason }
+translate-requests = { $count ->
+        [0] لم يُرسَل أي طلب إلى { $backend }
+        [zero] لم يُرسَل أي طلب إلى { $backend }
+        [one] أُرسل طلب واحد إلى { $backend }
+        [two] أُرسل طلبان إلى { $backend }
+        [few] أُرسلت { $count } طلبات إلى { $backend }
+        [many] أُرسل { $count } طلبًا إلى { $backend }
+       *[other] أُرسل { $count } طلب إلى { $backend }
+    }
+translate-interrupted = قُوطع التنفيذ: كل الترجمات التي وصلت حتى الآن محفوظة في الذاكرة؛ شغّل الأمر نفسه مرة أخرى للمتابعة
+
+## memory
+
+memory-imported = { $path }: { $count ->
+        [zero] لم تُستورد أي ترجمة
+        [one] استُوردت ترجمة واحدة
+        [two] استُوردت ترجمتان
+        [few] استُوردت { $count } ترجمات
+        [many] استُوردت { $count } ترجمةً
+       *[other] استُوردت { $count } ترجمة
+    }
+memory-import-unchanged = { $path }: استُورد من قبل، ولم يتغيّر شيء
+memory-stats-header = اللغة	المصدر	الحالة	المدخلات
+memory-stats-empty = الذاكرة فارغة
+memory-import-no-source = { $path }: لا توجد أي وحدة فيها صيغة باللغة المصدر { $locale }
+
+## check
+
+check-severity-error = خطأ
+check-severity-warning = تحذير
+check-missing-file = ملف مفقود في { $locale }: { $file }
+check-missing-message = الرسالة «{ $id }» مفقودة
+check-missing-term = المصطلح «{ $id }» مفقود
+check-missing-attribute = السمة «{ $attribute }» في «{ $id }» مفقودة
+check-obsolete-message = «{ $id }» غير موجود في اللغة المرجعية { $reference }: لقد أصبح متقادمًا
+check-obsolete-attribute = السمة «{ $attribute }» في «{ $id }» غير موجودة في اللغة المرجعية
+check-syntax-error = خطأ في البنية: { $reason }
+check-duplicate-id = «{ $id }» معرَّف مرتين
+check-unknown-variable = «{ $id }» يستخدم المتغيّر ${ $variable }، وهو غير موجود في المرجع
+check-unused-variable = «{ $id }» لا يستخدم المتغيّر ${ $variable } الموجود في المرجع
+check-unknown-reference = «{ $id }» يشير إلى «{ $target }»، وهو غير موجود
+check-no-default-variant = «{ $id }» يحتوي على تعبير اختيار بلا بديل افتراضي
+check-empty-value = قيمة «{ $id }» فارغة
+check-summary = { $locale }: الرسائل: { $messages }، المفقودة: { $missing }، { $errors ->
+        [zero] لا أخطاء
+        [one] خطأ واحد
+        [two] خطآن
+        [few] { $errors } أخطاء
+        [many] { $errors } خطأً
+       *[other] { $errors } خطأ
+    }، { $warnings ->
+        [zero] لا تحذيرات
+        [one] تحذير واحد
+        [two] تحذيران
+        [few] { $warnings } تحذيرات
+        [many] { $warnings } تحذيرًا
+       *[other] { $warnings } تحذير
+    }
+check-no-locales = { $path }: لم يُعثر على مجلدات لغات (يُتوقَّع مجلد لكل لغة، مثل en-US/ و ar/)
+check-clean = لم يُعثر على أي مشكلات

@@ -1,0 +1,84 @@
+# The l10n command line: every message a user reads.
+# Variables: $path is a file path, $line and $column are 1-based numbers,
+# $reason is a technical explanation (often in English, from the system).
+
+## Errors (the run stops, exit status 2)
+
+error-prefix = error
+error-read = { $path }: cannot read the file: { $reason }
+error-is-directory = { $path }: is a folder, not a file
+error-not-utf8 = { $path }:{ $line }: the file is not UTF-8 text; convert it to UTF-8 and try again
+error-binary = { $path }:{ $line }: this is a binary file, not a text document
+error-empty = { $path }: the file is empty: there is nothing to translate
+error-unknown-format = { $path }: unknown document format; l10n reads .txt, .md and .markdown files
+error-parse = { $path }:{ $line }:{ $column }: { $reason }
+error-config = { $path }: { $reason }
+error-locale-malformed = “{ $tag }” is not a valid language tag (examples: ar, hi, zh, pt-BR)
+error-locale-unknown = “{ $tag }” is not a language l10n knows (examples: ar, hi, zh, pt-BR)
+error-no-targets = no target languages: give --to (for example --to ar,hi,zh) or set targets in l10n.toml
+error-unknown-backend = unknown backend “{ $name }”; known backends: { $known }
+error-memory = { $path }: the translation memory cannot be used: { $reason }
+error-memory-locked = { $path }: the translation memory is locked by another process and stayed locked; try again when it has finished
+error-memory-foreign = { $path }: this file is not an l10n translation memory (a foreign or damaged file); it was left untouched
+error-memory-too-new = { $path }: this memory has schema version { $found }, newer than this l10n understands ({ $supported }); upgrade l10n
+error-write = { $path }: cannot write: { $reason }
+error-engine = engine { $engine }: { $reason }
+
+## translate
+
+translate-locale-summary = { $locale }: { $segments ->
+        [one] one segment
+       *[other] { $segments } segments
+    } — { $memory } from memory, { $engine } from { $backend }, { $missing } missing
+translate-edition-written = { $locale }: wrote { $path }
+translate-edition-withheld = { $locale }: edition not written: { $missing ->
+        [one] one segment is
+       *[other] { $missing } segments are
+    } untranslated (use --allow-partial to write it with the English sentences marked)
+translate-missing-segment = { $path }:{ $line }: untranslated in { $locale }: { $source }
+translate-needs-review = { $path }:{ $line }: needs review in { $locale } ({ $reason }): { $source }
+translate-engine-stopped = { $locale }: { $reason }
+translate-requests = { $count ->
+        [0] no requests sent to { $backend }
+        [one] one request sent to { $backend }
+       *[other] { $count } requests sent to { $backend }
+    }
+translate-interrupted = interrupted: every translation received so far is kept in the memory; run the same command again to continue
+
+## memory
+
+memory-imported = { $path }: { $count ->
+        [one] one translation imported
+       *[other] { $count } translations imported
+    }
+memory-import-unchanged = { $path }: already imported, nothing changed
+memory-stats-header = locale	origin	state	entries
+memory-stats-empty = the memory is empty
+memory-import-no-source = { $path }: no unit has a variant in the source language { $locale }
+
+## check
+
+check-severity-error = error
+check-severity-warning = warning
+check-missing-file = file missing in { $locale }: { $file }
+check-missing-message = message “{ $id }” is missing
+check-missing-term = term “{ $id }” is missing
+check-missing-attribute = attribute “{ $attribute }” of “{ $id }” is missing
+check-obsolete-message = “{ $id }” is not in the reference locale { $reference }: it is obsolete
+check-obsolete-attribute = attribute “{ $attribute }” of “{ $id }” is not in the reference locale
+check-syntax-error = syntax error: { $reason }
+check-duplicate-id = “{ $id }” is defined twice
+check-unknown-variable = “{ $id }” uses the variable ${ $variable }, which the reference does not have
+check-unused-variable = “{ $id }” does not use the variable ${ $variable } of the reference
+check-unknown-reference = “{ $id }” refers to “{ $target }”, which does not exist
+check-no-default-variant = “{ $id }” has a select expression without a default variant
+check-empty-value = “{ $id }” has an empty value
+check-summary = { $locale }: { $messages } messages, { $missing } missing, { $errors ->
+        [one] one error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] one warning
+       *[other] { $warnings } warnings
+    }
+check-no-locales = { $path }: no locale folders found (expected one folder per locale, such as en-US/ and ar/)
+check-clean = no problems found

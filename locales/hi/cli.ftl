@@ -1,0 +1,84 @@
+# The l10n command line: every message a user reads.
+# Variables: $path is a file path, $line and $column are 1-based numbers,
+# $reason is a technical explanation (often in English, from the system).
+
+## Errors (the run stops, exit status 2)
+
+error-prefix = त्रुटि
+error-read = { $path }: फ़ाइल पढ़ी नहीं जा सकी: { $reason }
+error-is-directory = { $path }: यह फ़ोल्डर है, फ़ाइल नहीं
+error-not-utf8 = { $path }:{ $line }: यह फ़ाइल UTF-8 टेक्स्ट नहीं है; इसे UTF-8 में बदलकर फिर से कोशिश करें
+error-binary = { $path }:{ $line }: यह बाइनरी फ़ाइल है, टेक्स्ट दस्तावेज़ नहीं
+error-empty = { $path }: फ़ाइल खाली है: इसमें अनुवाद करने के लिए कुछ नहीं है
+error-unknown-format = { $path }: अज्ञात दस्तावेज़ फ़ॉर्मैट; l10n .txt, .md और .markdown फ़ाइलें पढ़ता है
+error-parse = { $path }:{ $line }:{ $column }: { $reason }
+error-config = { $path }: { $reason }
+error-locale-malformed = “{ $tag }” मान्य भाषा टैग नहीं है (उदाहरण: ar, hi, zh, pt-BR)
+error-locale-unknown = “{ $tag }” ऐसी भाषा नहीं है जिसे l10n जानता हो (उदाहरण: ar, hi, zh, pt-BR)
+error-no-targets = कोई लक्ष्य भाषा नहीं दी गई: --to दें (उदाहरण के लिए --to ar,hi,zh) या l10n.toml में targets सेट करें
+error-unknown-backend = अज्ञात बैकएंड “{ $name }”; ज्ञात बैकएंड: { $known }
+error-memory = { $path }: अनुवाद मेमोरी का उपयोग नहीं किया जा सकता: { $reason }
+error-memory-locked = { $path }: अनुवाद मेमोरी को किसी दूसरी प्रक्रिया ने लॉक किया है और वह लॉक ही रही; उस प्रक्रिया के पूरा होने पर फिर से कोशिश करें
+error-memory-foreign = { $path }: यह फ़ाइल l10n की अनुवाद मेमोरी नहीं है (कोई बाहरी या ख़राब फ़ाइल); इसमें कोई बदलाव नहीं किया गया
+error-memory-too-new = { $path }: इस मेमोरी का स्कीमा संस्करण { $found } है, जो इस l10n द्वारा समर्थित संस्करण ({ $supported }) से नया है; l10n को अपग्रेड करें
+error-write = { $path }: लिखा नहीं जा सका: { $reason }
+error-engine = इंजन { $engine }: { $reason }
+
+## translate
+
+translate-locale-summary = { $locale }: { $segments ->
+        [one] { $segments } खंड
+       *[other] { $segments } खंड
+    } — { $memory } मेमोरी से, { $engine } { $backend } से, { $missing } अनुवाद के बिना
+translate-edition-written = { $locale }: लिखा गया: { $path }
+translate-edition-withheld = { $locale }: संस्करण नहीं लिखा गया: { $missing ->
+        [one] { $missing } खंड का अनुवाद नहीं हुआ है
+       *[other] { $missing } खंडों का अनुवाद नहीं हुआ है
+    } (अंग्रेज़ी वाक्यों को चिह्नित करके इसे लिखने के लिए --allow-partial का उपयोग करें)
+translate-missing-segment = { $path }:{ $line }: { $locale } में अनुवाद नहीं हुआ: { $source }
+translate-needs-review = { $path }:{ $line }: { $locale } में समीक्षा ज़रूरी ({ $reason }): { $source }
+translate-engine-stopped = { $locale }: { $reason }
+translate-requests = { $count ->
+        [0] { $backend } को कोई अनुरोध नहीं भेजा गया
+        [one] { $backend } को एक अनुरोध भेजा गया
+       *[other] { $backend } को { $count } अनुरोध भेजे गए
+    }
+translate-interrupted = बीच में रोका गया: अब तक मिले सभी अनुवाद मेमोरी में सुरक्षित हैं; जारी रखने के लिए वही कमांड फिर से चलाएँ
+
+## memory
+
+memory-imported = { $path }: { $count ->
+        [one] { $count } अनुवाद आयात किया गया
+       *[other] { $count } अनुवाद आयात किए गए
+    }
+memory-import-unchanged = { $path }: पहले ही आयात किया जा चुका है, कुछ नहीं बदला
+memory-stats-header = भाषा	स्रोत	स्थिति	प्रविष्टियाँ
+memory-stats-empty = मेमोरी खाली है
+memory-import-no-source = { $path }: किसी भी इकाई में स्रोत भाषा { $locale } का रूप नहीं है
+
+## check
+
+check-severity-error = त्रुटि
+check-severity-warning = चेतावनी
+check-missing-file = { $locale } में फ़ाइल मौजूद नहीं है: { $file }
+check-missing-message = संदेश “{ $id }” मौजूद नहीं है
+check-missing-term = टर्म “{ $id }” मौजूद नहीं है
+check-missing-attribute = “{ $id }” का एट्रिब्यूट “{ $attribute }” मौजूद नहीं है
+check-obsolete-message = “{ $id }” संदर्भ भाषा { $reference } में नहीं है: यह अप्रचलित है
+check-obsolete-attribute = “{ $id }” का एट्रिब्यूट “{ $attribute }” संदर्भ भाषा में नहीं है
+check-syntax-error = सिंटैक्स त्रुटि: { $reason }
+check-duplicate-id = “{ $id }” दो बार परिभाषित है
+check-unknown-variable = “{ $id }” वेरिएबल ${ $variable } का उपयोग करता है, जो संदर्भ में नहीं है
+check-unused-variable = “{ $id }” संदर्भ के वेरिएबल ${ $variable } का उपयोग नहीं करता
+check-unknown-reference = “{ $id }” में “{ $target }” का संदर्भ है, जो मौजूद नहीं है
+check-no-default-variant = “{ $id }” में ऐसा सिलेक्ट एक्सप्रेशन है जिसका कोई डिफ़ॉल्ट वेरिएंट नहीं है
+check-empty-value = “{ $id }” का मान खाली है
+check-summary = { $locale }: { $messages } संदेश, { $missing } अनुपस्थित, { $errors ->
+        [one] { $errors } त्रुटि
+       *[other] { $errors } त्रुटियाँ
+    }, { $warnings ->
+        [one] { $warnings } चेतावनी
+       *[other] { $warnings } चेतावनियाँ
+    }
+check-no-locales = { $path }: कोई भाषा फ़ोल्डर नहीं मिला (हर भाषा के लिए एक फ़ोल्डर अपेक्षित है, जैसे en-US/ और ar/)
+check-clean = कोई समस्या नहीं मिली

@@ -1,0 +1,68 @@
+# The l10n command line: every message a user reads.
+# Variables: $path is a file path, $line and $column are 1-based numbers,
+# $reason is a technical explanation (often in English, from the system).
+
+## Errors (the run stops, exit status 2)
+
+error-prefix = 错误
+error-read = { $path }：无法读取文件：{ $reason }
+error-is-directory = { $path }：这是文件夹，不是文件
+error-not-utf8 = { $path }:{ $line }：该文件不是 UTF-8 文本；请将其转换为 UTF-8 后重试
+error-binary = { $path }:{ $line }：这是二进制文件，不是文本文档
+error-empty = { $path }：文件为空，没有可翻译的内容
+error-unknown-format = { $path }：未知的文档格式；l10n 可读取 .txt、.md 和 .markdown 文件
+error-parse = { $path }:{ $line }:{ $column }：{ $reason }
+error-config = { $path }：{ $reason }
+error-locale-malformed = “{ $tag }”不是有效的语言标签（示例：ar、hi、zh、pt-BR）
+error-locale-unknown = “{ $tag }”不是 l10n 能识别的语言（示例：ar、hi、zh、pt-BR）
+error-no-targets = 没有目标语言：请使用 --to 指定（例如 --to ar,hi,zh），或在 l10n.toml 中设置 targets
+error-unknown-backend = 未知的后端“{ $name }”；已知的后端：{ $known }
+error-memory = { $path }：无法使用翻译记忆库：{ $reason }
+error-memory-locked = { $path }：翻译记忆库被另一个进程锁定，且一直未释放；请在该进程结束后重试
+error-memory-foreign = { $path }：此文件不是 l10n 翻译记忆库（属于其他程序或已损坏）；未对其做任何改动
+error-memory-too-new = { $path }：此记忆库的架构版本为{ $found }，高于当前 l10n 支持的版本（{ $supported }）；请升级 l10n
+error-write = { $path }：无法写入：{ $reason }
+error-engine = 引擎{ $engine }：{ $reason }
+
+## translate
+
+translate-locale-summary = { $locale }：共{ $segments }个句段——{ $memory }个来自翻译记忆库，{ $engine }个来自{ $backend }，{ $missing }个未翻译
+translate-edition-written = { $locale }：已写入{ $path }
+translate-edition-withheld = { $locale }：未写入译本：有{ $missing }个句段未翻译（使用 --allow-partial 可写入译本，仍为英文的句子会加上标记）
+translate-missing-segment = { $path }:{ $line }：{ $locale }中未翻译：{ $source }
+translate-needs-review = { $path }:{ $line }：{ $locale }中需要审校（{ $reason }）：{ $source }
+translate-engine-stopped = { $locale }：{ $reason }
+translate-requests = { $count ->
+        [0] 未向{ $backend }发送任何请求
+       *[other] 已向{ $backend }发送{ $count }个请求
+    }
+translate-interrupted = 已中断：目前已收到的所有译文均已保存在翻译记忆库中；再次运行同一命令即可继续
+
+## memory
+
+memory-imported = { $path }：已导入{ $count }条译文
+memory-import-unchanged = { $path }：此前已导入，没有任何更改
+memory-stats-header = 语言	来源	状态	条目数
+memory-stats-empty = 翻译记忆库为空
+memory-import-no-source = { $path }：没有任何翻译单元包含源语言{ $locale }的文本
+
+## check
+
+check-severity-error = 错误
+check-severity-warning = 警告
+check-missing-file = { $locale }中缺少文件：{ $file }
+check-missing-message = 缺少消息“{ $id }”
+check-missing-term = 缺少术语“{ $id }”
+check-missing-attribute = 缺少“{ $id }”的属性“{ $attribute }”
+check-obsolete-message = “{ $id }”不在参考语言{ $reference }中：已过时
+check-obsolete-attribute = “{ $id }”的属性“{ $attribute }”不在参考语言中
+check-syntax-error = 语法错误：{ $reason }
+check-duplicate-id = “{ $id }”被定义了两次
+check-unknown-variable = “{ $id }”使用了参考中没有的变量${ $variable }
+check-unused-variable = “{ $id }”未使用参考中的变量${ $variable }
+check-unknown-reference = “{ $id }”引用了不存在的“{ $target }”
+check-no-default-variant = “{ $id }”中的选择表达式没有默认变体
+check-empty-value = “{ $id }”的值为空
+check-summary = { $locale }：{ $messages }条消息，缺少{ $missing }条，{ $errors }个错误，{ $warnings }个警告
+check-no-locales = { $path }：未找到语言文件夹（每种语言应各有一个文件夹，例如 en-US/ 和 ar/）
+check-clean = 未发现问题

@@ -1,0 +1,430 @@
+//! Translation backends: what produces translations for the segments the memory lacks.
+//!
+//! An [`Engine`] does the minimum: map a batch of texts (in the canonical tagged form) to its
+//! wire format and back. Everything shared is written once here: batching within the engine's
+//! limits, requests in flight, retries with backoff, counting requests, and the integrity check
+//! of every answer (one translation per text, every placeholder present once and well nested;
+//! a failing text is retried alone once, then kept as `needs-review` with its placeholders
+//! restored, never dropped and never trusted).
+
+mod pseudo;
+
+pub use pseudo::Pseudo;
+
+use crate::error::{Error, Result};
+use crate::lang::Locale;
+use crate::model::{Part, PlaceholderKind, Text};
+use std::collections::HashMap;
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// The backends a user can name, for messages.
+pub const KNOWN_BACKENDS: &[&str] = &["pseudo", "memory"];
+
+/// How much an engine takes per request.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub max_texts: usize,
+    /// Characters (Unicode scalar values) of tagged text per request.
+    pub max_chars: usize,
+    /// Requests in flight at once.
+    pub concurrency: usize,
+}
+
+/// One request's worth of texts.
+#[derive(Debug, Clone)]
+pub struct Batch {
+    pub source: Locale,
+    pub target: Locale,
+    pub texts: Vec<Text>,
+}
+
+/// How an engine call failed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EngineError {
+    /// Worth retrying (429, 5xx, network): after `retry_after` if the engine said so.
+    #[error("{message}")]
+    Transient {
+        message: String,
+        retry_after: Option<Duration>,
+    },
+    /// Retrying cannot help (bad request, bad key, quota exhausted).
+    #[error("{message}")]
+    Fatal { message: String },
+}
+
+/// A machine-translation engine.
+pub trait Engine: Send + Sync + 'static {
+    fn name(&self) -> &'static str;
+    fn model(&self) -> Option<String> {
+        None
+    }
+    /// Everything besides the input that shapes this engine's output. A change makes earlier
+    /// machine translations stale.
+    fn fingerprint(&self) -> String;
+    fn limits(&self) -> Limits;
+    /// Translates each text of the batch, answering in the tagged form, in order.
+    fn translate(
+        &self,
+        batch: &Batch,
+    ) -> impl Future<Output = Result<Vec<String>, EngineError>> + Send;
+}
+
+/// The backend chosen for a run.
+#[derive(Clone)]
+pub enum Backend {
+    /// No engine: only what the memory already has.
+    MemoryOnly,
+    Pseudo(Arc<Pseudo>),
+}
+
+/// What a text came back as.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    Translated(Text),
+    /// The engine's answer failed the integrity check twice; this is it, repaired.
+    NeedsReview {
+        text: Text,
+        reason: String,
+    },
+}
+
+impl Backend {
+    /// The backend named `name`, configured from `settings` (the `[backends.NAME]` table).
+    pub fn from_name(name: &str, settings: &toml::Table) -> Result<Backend> {
+        match name {
+            "memory" => Ok(Backend::MemoryOnly),
+            "pseudo" => Ok(Backend::Pseudo(Arc::new(Pseudo::from_settings(settings)))),
+            other => Err(Error::UnknownBackend {
+                name: other.to_string(),
+                known: KNOWN_BACKENDS.join(", "),
+            }),
+        }
+    }
+
+    pub fn name(&self) -> &'static str {
+        match self {
+            Backend::MemoryOnly => "memory",
+            Backend::Pseudo(e) => e.name(),
+        }
+    }
+
+    pub fn model(&self) -> Option<String> {
+        match self {
+            Backend::MemoryOnly => None,
+            Backend::Pseudo(e) => e.model(),
+        }
+    }
+
+    /// The fingerprint machine translations must carry to be reused; `None` without an engine.
+    pub fn fingerprint(&self) -> Option<String> {
+        match self {
+            Backend::MemoryOnly => None,
+            Backend::Pseudo(e) => Some(e.fingerprint()),
+        }
+    }
+
+    fn limits(&self) -> Limits {
+        match self {
+            Backend::MemoryOnly => Limits {
+                max_texts: 1,
+                max_chars: 1,
+                concurrency: 1,
+            },
+            Backend::Pseudo(e) => e.limits(),
+        }
+    }
+
+    async fn call(&self, batch: &Batch) -> Result<Vec<String>, EngineError> {
+        match self {
+            Backend::MemoryOnly => Err(EngineError::Fatal {
+                message: "the memory backend translates nothing".into(),
+            }),
+            Backend::Pseudo(e) => e.translate(batch).await,
+        }
+    }
+
+    /// Translates `texts` from `source` into `target`, calling `on_results` with each batch's
+    /// outcomes (indexes into `texts`) as soon as it arrives, so the caller can store them at
+    /// once. Returns the number of requests made. Stops early, keeping what was delivered, when
+    /// `on_results` fails or the engine fails for good.
+    pub async fn translate_all<F>(
+        &self,
+        source: &Locale,
+        target: &Locale,
+        texts: &[Text],
+        mut on_results: F,
+    ) -> Result<u64>
+    where
+        F: FnMut(Vec<(usize, Outcome)>) -> Result<()>,
+    {
+        if texts.is_empty() {
+            return Ok(0);
+        }
+        let limits = self.limits();
+        let batches = plan_batches(texts, limits);
+        let mut requests = 0u64;
+        let mut pending = batches.into_iter();
+        let mut running = tokio::task::JoinSet::new();
+        let mut failure: Option<Error> = None;
+        loop {
+            while failure.is_none() && running.len() < limits.concurrency.max(1) {
+                let Some(indexes) = pending.next() else { break };
+                let batch = Batch {
+                    source: source.clone(),
+                    target: target.clone(),
+                    texts: indexes.iter().map(|&i| texts[i].clone()).collect(),
+                };
+                let backend = self.clone();
+                running.spawn(async move {
+                    let (result, calls) = backend.call_checked(&batch).await;
+                    (indexes, result, calls)
+                });
+            }
+            let Some(joined) = running.join_next().await else {
+                break;
+            };
+            let (indexes, result, calls) = joined.map_err(|e| Error::Engine {
+                engine: self.name().into(),
+                message: e.to_string(),
+            })?;
+            requests += calls;
+            match result {
+                Ok(outcomes) => {
+                    let delivered = indexes.into_iter().zip(outcomes).collect();
+                    if let Err(e) = on_results(delivered) {
+                        failure.get_or_insert(e);
+                    }
+                }
+                Err(e) => {
+                    failure.get_or_insert(Error::Engine {
+                        engine: self.name().into(),
+                        message: e.to_string(),
+                    });
+                }
+            }
+        }
+        match failure {
+            Some(e) => Err(e),
+            None => Ok(requests),
+        }
+    }
+
+    /// One batch with retries and the integrity check; returns the outcomes and requests made.
+    async fn call_checked(&self, batch: &Batch) -> (Result<Vec<Outcome>, EngineError>, u64) {
+        let mut calls = 0;
+        let answers = match self.call_with_retries(batch, &mut calls).await {
+            Ok(a) => a,
+            Err(e) => return (Err(e), calls),
+        };
+        if answers.len() != batch.texts.len() {
+            // A short or long answer cannot be aligned: translate one by one instead.
+            let mut outcomes = Vec::new();
+            for text in &batch.texts {
+                let single = Batch {
+                    texts: vec![text.clone()],
+                    ..batch.clone()
+                };
+                match self.call_with_retries(&single, &mut calls).await {
+                    Ok(mut a) if a.len() == 1 => {
+                        outcomes.push(check_or_repair(text, &a.remove(0), None))
+                    }
+                    Ok(_) => outcomes.push(repair(text, "", "the engine did not answer this text")),
+                    Err(e) => return (Err(e), calls),
+                }
+            }
+            return (Ok(outcomes), calls);
+        }
+        let mut outcomes = Vec::with_capacity(answers.len());
+        for (text, answer) in batch.texts.iter().zip(&answers) {
+            match check(text, answer) {
+                Ok(t) => outcomes.push(Outcome::Translated(t)),
+                Err(reason) => {
+                    // Retry this text alone, once.
+                    let single = Batch {
+                        texts: vec![text.clone()],
+                        ..batch.clone()
+                    };
+                    let retried = self
+                        .call_with_retries(&single, &mut calls)
+                        .await
+                        .ok()
+                        .and_then(|mut a| (a.len() == 1).then(|| a.remove(0)));
+                    outcomes.push(match retried {
+                        Some(again) => check_or_repair(text, &again, Some(reason)),
+                        None => repair(text, answer, &reason),
+                    });
+                }
+            }
+        }
+        (Ok(outcomes), calls)
+    }
+
+    async fn call_with_retries(
+        &self,
+        batch: &Batch,
+        calls: &mut u64,
+    ) -> Result<Vec<String>, EngineError> {
+        const ATTEMPTS: u32 = 4;
+        let mut delay = Duration::from_millis(500);
+        for attempt in 1..=ATTEMPTS {
+            *calls += 1;
+            match self.call(batch).await {
+                Err(EngineError::Transient {
+                    retry_after,
+                    message,
+                }) => {
+                    if attempt == ATTEMPTS {
+                        return Err(EngineError::Transient {
+                            message,
+                            retry_after,
+                        });
+                    }
+                    tokio::time::sleep(retry_after.unwrap_or(delay)).await;
+                    delay *= 2;
+                }
+                other => return other,
+            }
+        }
+        unreachable!("the last attempt returns")
+    }
+}
+
+/// Groups text indexes into batches within the engine's limits, in order.
+fn plan_batches(texts: &[Text], limits: Limits) -> Vec<Vec<usize>> {
+    let mut batches: Vec<Vec<usize>> = Vec::new();
+    let mut chars = 0;
+    for (i, text) in texts.iter().enumerate() {
+        let len = text.tagged().chars().count();
+        let full = batches.last().is_none_or(|b| {
+            b.len() >= limits.max_texts || (chars + len > limits.max_chars && !b.is_empty())
+        });
+        if full {
+            batches.push(Vec::new());
+            chars = 0;
+        }
+        batches.last_mut().expect("pushed").push(i);
+        chars += len;
+    }
+    batches
+}
+
+/// Parses an answer and checks that every placeholder of the source is there exactly once.
+fn check(source: &Text, answer: &str) -> Result<Text, String> {
+    let parsed = Text::parse_tagged(answer, source).map_err(|e| e.to_string())?;
+    let mut counts: HashMap<(u32, PlaceholderKind), i32> = HashMap::new();
+    for p in source.placeholders() {
+        *counts.entry((p.id, p.kind)).or_default() += 1;
+    }
+    for p in parsed.placeholders() {
+        *counts.entry((p.id, p.kind)).or_default() -= 1;
+    }
+    if let Some(((id, _), n)) = counts.iter().find(|(_, n)| **n != 0) {
+        return Err(if *n > 0 {
+            format!("placeholder {id} is missing")
+        } else {
+            format!("placeholder {id} is duplicated")
+        });
+    }
+    Ok(parsed)
+}
+
+fn check_or_repair(source: &Text, answer: &str, earlier: Option<String>) -> Outcome {
+    match check(source, answer) {
+        Ok(t) => Outcome::Translated(t),
+        Err(reason) => repair(source, answer, &earlier.unwrap_or(reason)),
+    }
+}
+
+/// Keeps an answer that failed the check, as text only, with the source's placeholders put
+/// back at the end so nothing of the original markup is lost; a reviewer must look at it.
+fn repair(source: &Text, answer: &str, reason: &str) -> Outcome {
+    let mut text = Text::default();
+    let mut in_tag = false;
+    let mut plain = String::new();
+    for c in answer.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => plain.push(c),
+            _ => {}
+        }
+    }
+    let plain = plain
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    text.push_str(plain.trim());
+    for part in &source.0 {
+        if let Part::Placeholder(p) = part {
+            if p.kind != PlaceholderKind::Standalone || !text.placeholders().any(|q| q.id == p.id) {
+                text.push_placeholder(p.clone());
+            }
+        }
+    }
+    Outcome::NeedsReview {
+        text,
+        reason: reason.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Placeholder;
+
+    fn src() -> Text {
+        let mut t = Text::plain("Visit ");
+        t.push_placeholder(Placeholder {
+            id: 1,
+            kind: PlaceholderKind::Standalone,
+            label: "var".into(),
+            original: "[S]".into(),
+        });
+        t.push_str(" now.");
+        t
+    }
+
+    #[test]
+    fn integrity_catches_dropped_duplicated_and_invented_markup() {
+        assert!(check(&src(), "Besuche <x id=\"1\"/> jetzt.").is_ok());
+        assert_eq!(
+            check(&src(), "Besuche jetzt.").unwrap_err(),
+            "placeholder 1 is missing"
+        );
+        assert_eq!(
+            check(&src(), "<x id=\"1\"/><x id=\"1\"/>").unwrap_err(),
+            "placeholder 1 is duplicated"
+        );
+        assert!(check(&src(), "<script>x</script>").is_err());
+    }
+
+    #[test]
+    fn repair_keeps_placeholders_and_shows_markup_as_nothing_but_text() {
+        let Outcome::NeedsReview { text, .. } =
+            repair(&src(), "Besuche <script>alert(1)</script> jetzt", "x")
+        else {
+            panic!()
+        };
+        assert_eq!(text.placeholders().count(), 1);
+        assert!(!text.tagged().contains("<script>"));
+    }
+
+    #[test]
+    fn batches_respect_limits() {
+        let texts: Vec<Text> = (0..7)
+            .map(|i| Text::plain("x".repeat(i * 10 + 1)))
+            .collect();
+        let b = plan_batches(
+            &texts,
+            Limits {
+                max_texts: 3,
+                max_chars: 60,
+                concurrency: 1,
+            },
+        );
+        // 3 texts at most; 31 + 41 > 60 chars; a text longer than the limit still goes, alone.
+        assert_eq!(b, vec![vec![0, 1, 2], vec![3], vec![4], vec![5], vec![6]]);
+    }
+}

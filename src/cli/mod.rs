@@ -1,0 +1,68 @@
+//! The command line: argument definitions (clap) and dispatch to one file per subcommand.
+//! Each subcommand returns its exit status: 0 done, 1 done with problems (missing segments,
+//! check findings); errors propagate to `main`, which prints them and exits 2.
+
+mod check;
+mod memory;
+mod segment;
+mod translate;
+
+use crate::ui::Ui;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "l10n",
+    version,
+    about = "Translate articles into other languages: segment, reuse the memory, machine-translate what is new, write editions"
+)]
+pub struct Cli {
+    /// Language of the tool's own messages (default: from LC_ALL, LC_MESSAGES, LANG)
+    #[arg(long, global = true, value_name = "TAG")]
+    pub ui_lang: Option<String>,
+    /// Print nothing but errors
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Translate documents and write one edition per target language
+    Translate(translate::Args),
+    /// Check Fluent resources for missing and broken strings (for CI)
+    Check(check::Args),
+    /// Import, export and inspect the translation memory
+    Memory(memory::Args),
+    /// Print the segments of a document as the pipeline sees them
+    Segment(segment::Args),
+}
+
+/// Options every command that opens the memory shares.
+#[derive(Debug, Clone, clap::Args)]
+pub struct MemoryArgs {
+    /// The memory database (default: from l10n.toml, else cache/l10n.sqlite)
+    #[arg(long, value_name = "PATH")]
+    pub memory: Option<PathBuf>,
+    /// The project file (default: l10n.toml next to the input or in a parent folder)
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+}
+
+/// Runs the parsed command line; returns the exit status.
+pub fn run(cli: Cli, ui: &Ui) -> anyhow::Result<u8> {
+    match cli.command {
+        Command::Translate(args) => translate::run(args, ui, cli.quiet),
+        Command::Check(args) => check::run(args, ui, cli.quiet),
+        Command::Memory(args) => memory::run(args, ui, cli.quiet),
+        Command::Segment(args) => segment::run(args),
+    }
+}

@@ -1,0 +1,58 @@
+//! `l10n segment`: prints the segments of a document as the pipeline sees them, one per line
+//! with placeholders as `{1}`…`{/1}` and `{2/}`, or as JSON, to inspect and tune the rules.
+
+use super::OutputFormat;
+use crate::config::Config;
+use crate::lang::Locale;
+use crate::pipeline::{line_of, load_document};
+use crate::segment::Segmenter;
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Language of the document (default: from l10n.toml, else en)
+    #[arg(long, value_name = "TAG")]
+    pub lang: Option<String>,
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+}
+
+pub fn run(args: Args) -> anyhow::Result<u8> {
+    let config = Config::discover(None, Some(&args.file))?;
+    let locale = Locale::parse(
+        args.lang
+            .as_deref()
+            .or(config.source.as_deref())
+            .unwrap_or("en"),
+    )?;
+    let segmenter = Segmenter::new(&locale, &config.abbreviations(&locale.language()));
+    let (_, doc) = load_document(&args.file, &segmenter)?;
+    match args.format {
+        OutputFormat::Text => {
+            for seg in doc.segments() {
+                println!("{}", seg.source);
+            }
+        }
+        OutputFormat::Json => {
+            let rows: Vec<_> = doc
+                .units
+                .iter()
+                .flat_map(|u| {
+                    let source = &doc.source;
+                    u.segments.iter().map(move |s| {
+                        serde_json::json!({
+                            "unit": u.kind,
+                            "line": line_of(source, s.span.start),
+                            "text": s.source.to_string(),
+                            "tagged": s.source.tagged(),
+                        })
+                    })
+                })
+                .collect();
+            println!("{}", serde_json::to_string_pretty(&rows)?);
+        }
+    }
+    Ok(0)
+}

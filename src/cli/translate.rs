@@ -1,0 +1,217 @@
+//! `l10n translate`: the main job. Flags override `l10n.toml`, which overrides defaults.
+
+use super::{MemoryArgs, OutputFormat};
+use crate::backend::Backend;
+use crate::config::Config;
+use crate::error::Error;
+use crate::lang::{self, Locale};
+use crate::memory::Memory;
+use crate::memory::exchange::{ImportOutcome, import_tmx};
+use crate::pipeline::{self, Job, Report};
+use crate::ui::Ui;
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Documents to translate (.txt, .md)
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Target languages, comma-separated (zh means Simplified Chinese)
+    #[arg(long, short = 't', value_name = "TAGS")]
+    pub to: Option<String>,
+    /// Source language (default: from l10n.toml, else en)
+    #[arg(long, value_name = "TAG")]
+    pub from: Option<String>,
+    /// Translation backend: pseudo (offline pseudo-localization) or memory (only what the memory has)
+    #[arg(long, short = 'b', value_name = "NAME")]
+    pub backend: Option<String>,
+    /// Output folder (editions go to DIR/<locale>/)
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub memory: MemoryArgs,
+    /// Write editions even when segments are missing, with the source sentences marked
+    #[arg(long)]
+    pub allow_partial: bool,
+    /// Reuse machine translations made with another engine, model or glossary
+    #[arg(long)]
+    pub reuse_stale: bool,
+    /// How to report: text for people, json for programs (on standard output)
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+}
+
+pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
+    let config = Config::discover(
+        args.memory.config.as_deref(),
+        args.files.first().map(PathBuf::as_path),
+    )?;
+    let source = Locale::parse(
+        args.from
+            .as_deref()
+            .or(config.source.as_deref())
+            .unwrap_or("en"),
+    )?;
+    let targets = match &args.to {
+        Some(list) => lang::parse_list(list)?,
+        None if !config.targets.is_empty() => lang::parse_list(&config.targets.join(","))?,
+        None => return Err(Error::NoTargets.into()),
+    };
+    let backend_name = args
+        .backend
+        .clone()
+        .or(config.backend.clone())
+        .unwrap_or_else(|| "pseudo".into());
+    let backend = Backend::from_name(&backend_name, &config.backend_settings(&backend_name))?;
+    let files = if args.files.is_empty() {
+        Vec::new()
+    } else {
+        args.files.clone()
+    };
+    if files.is_empty() {
+        anyhow::bail!("no input files: give one or more documents to translate");
+    }
+    let memory_path = args
+        .memory
+        .memory
+        .clone()
+        .unwrap_or_else(|| config.memory_path());
+    let mut memory = Memory::open(&memory_path)?;
+    for seed in &config.memory.import {
+        let path = config.resolve(seed);
+        if let ImportOutcome::Imported(n) = import_tmx(&mut memory, &path, &source)?
+            && !quiet
+        {
+            eprintln!(
+                "{}",
+                ui.msg(
+                    "memory-imported",
+                    &[("path", path.as_path().into()), ("count", n.into())]
+                )
+            );
+        }
+    }
+    let job = Job {
+        inputs: files,
+        source: source.clone(),
+        targets,
+        backend,
+        out_dir: args.out.clone().unwrap_or_else(|| config.out_dir()),
+        allow_partial: args.allow_partial,
+        reuse_stale: args.reuse_stale,
+        abbreviations: config.abbreviations(&source.language()),
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let text_output = args.format == OutputFormat::Text && !quiet;
+    let report = runtime.block_on(pipeline::run(&job, &mut memory, |r| {
+        if text_output {
+            print_locale(ui, &backend_name, r);
+        }
+    }))?;
+    if args.format == OutputFormat::Json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else if !quiet {
+        eprintln!(
+            "{}",
+            ui.msg(
+                "translate-requests",
+                &[
+                    ("count", report.requests.into()),
+                    ("backend", backend_name.as_str().into())
+                ]
+            )
+        );
+    }
+    finish(ui, &report)
+}
+
+fn print_locale(ui: &Ui, backend: &str, r: &pipeline::LocaleReport) {
+    let path = r.input.display().to_string();
+    for m in &r.missing {
+        eprintln!(
+            "{}",
+            ui.msg(
+                "translate-missing-segment",
+                &[
+                    ("path", path.as_str().into()),
+                    ("line", m.line.into()),
+                    ("locale", r.locale.as_str().into()),
+                    ("source", m.source.as_str().into())
+                ]
+            )
+        );
+    }
+    for m in &r.needs_review {
+        eprintln!(
+            "{}",
+            ui.msg(
+                "translate-needs-review",
+                &[
+                    ("path", path.as_str().into()),
+                    ("line", m.line.into()),
+                    ("locale", r.locale.as_str().into()),
+                    ("reason", m.reason.as_str().into()),
+                    ("source", m.source.as_str().into())
+                ]
+            )
+        );
+    }
+    if let Some(reason) = &r.engine_error {
+        eprintln!(
+            "{}",
+            ui.msg(
+                "translate-engine-stopped",
+                &[
+                    ("locale", r.locale.as_str().into()),
+                    ("reason", reason.as_str().into())
+                ]
+            )
+        );
+    }
+    eprintln!(
+        "{}",
+        ui.msg(
+            "translate-locale-summary",
+            &[
+                ("locale", r.locale.as_str().into()),
+                ("segments", r.segments.into()),
+                ("memory", r.from_memory.into()),
+                ("engine", r.from_engine.into()),
+                ("backend", backend.into()),
+                ("missing", r.missing.len().into()),
+            ]
+        )
+    );
+    match &r.edition {
+        Some(p) => eprintln!(
+            "{}",
+            ui.msg(
+                "translate-edition-written",
+                &[
+                    ("locale", r.locale.as_str().into()),
+                    ("path", p.as_path().into())
+                ]
+            )
+        ),
+        None => eprintln!(
+            "{}",
+            ui.msg(
+                "translate-edition-withheld",
+                &[
+                    ("locale", r.locale.as_str().into()),
+                    ("missing", r.missing.len().into())
+                ]
+            )
+        ),
+    }
+}
+
+fn finish(ui: &Ui, report: &Report) -> anyhow::Result<u8> {
+    if report.interrupted {
+        eprintln!("{}", ui.msg("translate-interrupted", &[]));
+        return Ok(130);
+    }
+    Ok(if report.missing() > 0 { 1 } else { 0 })
+}

@@ -1,0 +1,200 @@
+//! The project file `l10n.toml`: source and target languages, backend and its settings,
+//! memory, seeds to import, output folder, segmentation rules.
+//!
+//! Found next to the first input file or in one of its parent folders (then in the current
+//! folder), so `l10n translate examples/rare-earths/article.txt` uses the example's project
+//! file. Relative paths in it are relative to the file. Unknown keys are errors with their
+//! line and column: a typo must not silently fall back to a default.
+
+use crate::error::{Error, Result};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub const FILE_NAME: &str = "l10n.toml";
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Source language tag (default `en`).
+    pub source: Option<String>,
+    /// Target language tags.
+    #[serde(default)]
+    pub targets: Vec<String>,
+    /// Backend name (default `pseudo`).
+    pub backend: Option<String>,
+    /// Output folder (default `out`).
+    pub out: Option<PathBuf>,
+    #[serde(default)]
+    pub memory: MemoryConfig,
+    /// Settings per backend: `[backends.pseudo] delay_ms = 200`.
+    #[serde(default)]
+    pub backends: BTreeMap<String, toml::Table>,
+    /// Extra never-break abbreviations per source language: `[segmentation.en] abbreviations = ["Gov."]`.
+    #[serde(default)]
+    pub segmentation: BTreeMap<String, SegmentationConfig>,
+    /// Fluent resource folders that a bare `l10n check` covers.
+    #[serde(default)]
+    pub check: CheckConfig,
+    /// The folder the file was found in; relative paths resolve against it.
+    #[serde(skip)]
+    pub root: PathBuf,
+    #[serde(skip)]
+    pub path: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MemoryConfig {
+    /// The SQLite file (default `cache/l10n.sqlite`).
+    pub path: Option<PathBuf>,
+    /// TMX files imported into the memory before a run (once per content).
+    #[serde(default)]
+    pub import: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SegmentationConfig {
+    #[serde(default)]
+    pub abbreviations: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckConfig {
+    #[serde(default)]
+    pub locales: Vec<PathBuf>,
+    pub reference: Option<String>,
+}
+
+impl Config {
+    /// Loads `explicit`, or finds `l10n.toml` from `start` upwards, or in the current folder;
+    /// no file at all gives the defaults.
+    pub fn discover(explicit: Option<&Path>, start: Option<&Path>) -> Result<Config> {
+        if let Some(path) = explicit {
+            return Config::load(path);
+        }
+        let mut candidates = Vec::new();
+        if let Some(start) = start {
+            // Walk up the path as given (relative paths stay relative, for readable messages),
+            // then on from the absolute folder.
+            let mut dir = if start.is_dir() {
+                Some(start)
+            } else {
+                start.parent()
+            };
+            while let Some(d) = dir.filter(|d| !d.as_os_str().is_empty()) {
+                candidates.push(d.join(FILE_NAME));
+                dir = d.parent();
+            }
+            if let Ok(abs) = std::path::absolute(start) {
+                let mut dir = abs.parent();
+                while let Some(d) = dir {
+                    candidates.push(d.join(FILE_NAME));
+                    dir = d.parent();
+                }
+            }
+        }
+        let cwd = PathBuf::from(".");
+        candidates.push(PathBuf::from(FILE_NAME));
+        match candidates.into_iter().find(|c| c.is_file()) {
+            Some(path) => Config::load(&path),
+            None => Ok(Config {
+                root: cwd,
+                ..Config::default()
+            }),
+        }
+    }
+
+    pub fn load(path: &Path) -> Result<Config> {
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let mut config: Config = toml::from_str(&text).map_err(|e| {
+            let (line, column) = e.span().map(|s| line_col(&text, s.start)).unwrap_or((1, 1));
+            Error::Parse {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message: e.message().to_string(),
+            }
+        })?;
+        config.root = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        if config.root.as_os_str().is_empty() {
+            config.root = PathBuf::from(".");
+        }
+        config.path = Some(path.to_path_buf());
+        Ok(config)
+    }
+
+    /// A path from the file, resolved against the file's folder.
+    pub fn resolve(&self, path: &Path) -> PathBuf {
+        if path.is_absolute() {
+            path.to_path_buf()
+        } else {
+            self.root.join(path)
+        }
+    }
+
+    pub fn memory_path(&self) -> PathBuf {
+        self.resolve(
+            self.memory
+                .path
+                .as_deref()
+                .unwrap_or(Path::new("cache/l10n.sqlite")),
+        )
+    }
+
+    pub fn out_dir(&self) -> PathBuf {
+        self.resolve(self.out.as_deref().unwrap_or(Path::new("out")))
+    }
+
+    pub fn backend_settings(&self, name: &str) -> toml::Table {
+        self.backends.get(name).cloned().unwrap_or_default()
+    }
+
+    pub fn abbreviations(&self, language: &str) -> Vec<String> {
+        self.segmentation
+            .get(language)
+            .map(|s| s.abbreviations.clone())
+            .unwrap_or_default()
+    }
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typos_are_errors_with_position() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        std::fs::write(&path, "source = \"en\"\ntargest = [\"ar\"]\n").unwrap();
+        let err = Config::load(&path).unwrap_err().to_string();
+        assert!(err.contains(":2:1:"), "{err}");
+        assert!(err.contains("targest"), "{err}");
+    }
+
+    #[test]
+    fn relative_paths_resolve_against_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        std::fs::write(
+            dir.path().join(FILE_NAME),
+            "out = \"editions\"\n[memory]\npath = \"m.sqlite\"\n",
+        )
+        .unwrap();
+        let c = Config::discover(None, Some(&dir.path().join("sub/article.txt"))).unwrap();
+        assert_eq!(c.out_dir(), dir.path().join("editions"));
+        assert_eq!(c.memory_path(), dir.path().join("m.sqlite"));
+    }
+}

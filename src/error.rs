@@ -1,0 +1,142 @@
+//! The library's error type: every failure names what it concerns (file and line, engine,
+//! tag) and carries a Fluent message id, so `main` can show it in the user's language.
+//!
+//! The English `Display` text is the fallback and what logs see. No variant ever holds a
+//! secret: engines report their HTTP status and the engine's own error text, never a header.
+
+use std::path::PathBuf;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{}: cannot read: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: is a directory, not a file", path.display())]
+    IsDirectory { path: PathBuf },
+    #[error("{}:{line}: not UTF-8 text", path.display())]
+    NotUtf8 { path: PathBuf, line: usize },
+    #[error("{}: binary file (NUL byte on line {line})", path.display())]
+    Binary { path: PathBuf, line: usize },
+    #[error("{}: the file is empty: there is nothing to translate", path.display())]
+    Empty { path: PathBuf },
+    #[error("{}: unknown document format (known: .txt, .md, .markdown)", path.display())]
+    UnknownFormat { path: PathBuf },
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Parse {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{}: {message}", path.display())]
+    Config { path: PathBuf, message: String },
+    #[error("bad language tag: {0}")]
+    Locale(#[from] crate::lang::LocaleError),
+    #[error("no target languages: give --to or set `targets` in l10n.toml")]
+    NoTargets,
+    #[error("unknown backend '{name}' (known: {known})")]
+    UnknownBackend { name: String, known: String },
+    #[error("{}: {reason}", path.display())]
+    Memory { path: PathBuf, reason: String },
+    #[error("{}: the memory is locked by another process and stayed locked", path.display())]
+    MemoryLocked { path: PathBuf },
+    #[error("{}: not a translation memory (a foreign or corrupt file); it was left untouched", path.display())]
+    MemoryForeign { path: PathBuf },
+    #[error("{}: the memory has schema version {found}, newer than this l10n knows ({supported}); upgrade l10n", path.display())]
+    MemoryTooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    #[error("{}: cannot write: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("engine {engine}: {message}")]
+    Engine { engine: String, message: String },
+}
+
+impl Error {
+    /// The Fluent message id of this error in `locales/*/cli.ftl`.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            Error::Read { .. } => "error-read",
+            Error::IsDirectory { .. } => "error-is-directory",
+            Error::NotUtf8 { .. } => "error-not-utf8",
+            Error::Binary { .. } => "error-binary",
+            Error::Empty { .. } => "error-empty",
+            Error::UnknownFormat { .. } => "error-unknown-format",
+            Error::Parse { .. } => "error-parse",
+            Error::Config { .. } => "error-config",
+            Error::Locale(crate::lang::LocaleError::Malformed(_)) => "error-locale-malformed",
+            Error::Locale(crate::lang::LocaleError::Unknown(_)) => "error-locale-unknown",
+            Error::NoTargets => "error-no-targets",
+            Error::UnknownBackend { .. } => "error-unknown-backend",
+            Error::Memory { .. } => "error-memory",
+            Error::MemoryLocked { .. } => "error-memory-locked",
+            Error::MemoryForeign { .. } => "error-memory-foreign",
+            Error::MemoryTooNew { .. } => "error-memory-too-new",
+            Error::Write { .. } => "error-write",
+            Error::Engine { .. } => "error-engine",
+        }
+    }
+
+    /// The arguments of the Fluent message, as strings.
+    pub fn message_args(&self) -> Vec<(&'static str, String)> {
+        let path = |p: &PathBuf| ("path", p.display().to_string());
+        match self {
+            Error::Read { path: p, source } | Error::Write { path: p, source } => {
+                vec![path(p), ("reason", source.to_string())]
+            }
+            Error::IsDirectory { path: p }
+            | Error::Empty { path: p }
+            | Error::UnknownFormat { path: p }
+            | Error::MemoryLocked { path: p }
+            | Error::MemoryForeign { path: p } => vec![path(p)],
+            Error::NotUtf8 { path: p, line } | Error::Binary { path: p, line } => {
+                vec![path(p), ("line", line.to_string())]
+            }
+            Error::Parse {
+                path: p,
+                line,
+                column,
+                message,
+            } => vec![
+                path(p),
+                ("line", line.to_string()),
+                ("column", column.to_string()),
+                ("reason", message.clone()),
+            ],
+            Error::Config { path: p, message }
+            | Error::Memory {
+                path: p,
+                reason: message,
+            } => {
+                vec![path(p), ("reason", message.clone())]
+            }
+            Error::Locale(crate::lang::LocaleError::Malformed(tag))
+            | Error::Locale(crate::lang::LocaleError::Unknown(tag)) => vec![("tag", tag.clone())],
+            Error::NoTargets => vec![],
+            Error::UnknownBackend { name, known } => {
+                vec![("name", name.clone()), ("known", known.clone())]
+            }
+            Error::MemoryTooNew {
+                path: p,
+                found,
+                supported,
+            } => vec![
+                path(p),
+                ("found", found.to_string()),
+                ("supported", supported.to_string()),
+            ],
+            Error::Engine { engine, message } => {
+                vec![("engine", engine.clone()), ("reason", message.clone())]
+            }
+        }
+    }
+}

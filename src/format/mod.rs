@@ -1,0 +1,222 @@
+//! Document formats: each converts a file to the neutral [`Document`] and merges translations
+//! back into the original bytes. Nothing past this module sees Markdown or plain-text layout.
+//!
+//! Merging splices: everything outside the units' spans is copied byte for byte, and a segment
+//! whose translation equals its source is written back as its original bytes, so extracting
+//! and merging with identity translations reproduces the input exactly. Translated text is
+//! escaped for the format, and placeholders come back only as their recorded original bytes:
+//! an engine or translator can never inject markup.
+
+mod markdown;
+mod plain;
+pub mod tmx;
+
+use crate::error::{Error, Result};
+use crate::lang::Locale;
+use crate::model::{Document, Part, Segment, Text};
+use crate::segment::Segmenter;
+use std::path::Path;
+
+/// The document formats the pipeline reads and writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Plain,
+    Markdown,
+}
+
+/// What the edition shows for one segment.
+#[derive(Debug, Clone, Copy)]
+pub enum SegmentOutput<'a> {
+    Translated(&'a Text),
+    /// No translation yet: the source stays in place, visibly marked (only with `--allow-partial`).
+    Untranslated,
+}
+
+impl Format {
+    /// The format of a file, from its extension.
+    pub fn from_path(path: &Path) -> Result<Format> {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("txt") | Some("text") => Ok(Format::Plain),
+            Some("md") | Some("markdown") => Ok(Format::Markdown),
+            _ => Err(Error::UnknownFormat {
+                path: path.to_path_buf(),
+            }),
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Plain => "plain",
+            Format::Markdown => "markdown",
+        }
+    }
+
+    /// Splits `source` into units and segments.
+    pub fn extract(self, source: String, segmenter: &Segmenter) -> Document {
+        let units = match self {
+            Format::Plain => plain::extract(&source, segmenter),
+            Format::Markdown => markdown::extract(&source, segmenter),
+        };
+        Document { source, units }
+    }
+
+    /// Escapes translated text so that it is read as text, never as markup, in this format.
+    pub fn escape(self, text: &str) -> String {
+        match self {
+            Format::Plain => plain::escape(text),
+            Format::Markdown => markdown::escape(text),
+        }
+    }
+
+    /// Merges translations into the document's original bytes. `outputs` has one entry per
+    /// segment, in document order.
+    pub fn merge(self, doc: &Document, outputs: &[SegmentOutput<'_>], target: &Locale) -> String {
+        let src = doc.source.as_str();
+        let mut out = String::with_capacity(src.len() * 2);
+        let mut copied_to = 0;
+        let mut outputs = outputs.iter();
+        for unit in &doc.units {
+            let mut prev_end: Option<usize> = None;
+            for segment in &unit.segments {
+                let output = outputs.next().expect("one output per segment");
+                let gap_start = prev_end.unwrap_or(copied_to);
+                let gap = &src[gap_start..segment.span.start];
+                if prev_end.is_some() && !gap.contains('\n') && gap.trim().is_empty() {
+                    // Between two sentences: the target's own joiner (none in Chinese).
+                    let identical =
+                        matches!(output, SegmentOutput::Translated(t) if **t == segment.source);
+                    if identical && target.sentence_joiner() == " " {
+                        out.push_str(gap);
+                    } else {
+                        out.push_str(target.sentence_joiner());
+                    }
+                } else {
+                    out.push_str(gap);
+                }
+                self.render_segment(segment, *output, src, &mut out);
+                prev_end = Some(segment.span.end);
+            }
+            if let Some(end) = prev_end {
+                copied_to = end;
+            }
+        }
+        out.push_str(&src[copied_to..]);
+        out
+    }
+
+    fn render_segment(
+        self,
+        segment: &Segment,
+        output: SegmentOutput<'_>,
+        src: &str,
+        out: &mut String,
+    ) {
+        match output {
+            SegmentOutput::Translated(t) if *t == segment.source => {
+                out.push_str(&src[segment.span.clone()]);
+            }
+            SegmentOutput::Translated(t) => self.render_text(t, out),
+            SegmentOutput::Untranslated => {
+                out.push_str(UNTRANSLATED_OPEN);
+                out.push_str(&src[segment.span.clone()]);
+                out.push_str(UNTRANSLATED_CLOSE);
+            }
+        }
+    }
+
+    /// Renders a translation: text escaped, placeholders as their original bytes.
+    pub fn render_text(self, text: &Text, out: &mut String) {
+        for part in &text.0 {
+            match part {
+                Part::Str(s) => out.push_str(&self.escape(s)),
+                Part::Placeholder(p) => out.push_str(&p.original),
+            }
+        }
+    }
+}
+
+/// Marks around a source sentence left in a partial edition: visible to any reader, and easy
+/// to find with a search.
+pub const UNTRANSLATED_OPEN: &str = "⟦untranslated: ";
+pub const UNTRANSLATED_CLOSE: &str = "⟧";
+
+/// Reads a document file as text, refusing what is not a text document with the reason and
+/// the line where it shows.
+pub fn read_source(path: &Path) -> Result<String> {
+    if path.is_dir() {
+        return Err(Error::IsDirectory {
+            path: path.to_path_buf(),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+        let line = 1 + bytes[..pos].iter().filter(|&&b| b == b'\n').count();
+        return Err(Error::Binary {
+            path: path.to_path_buf(),
+            line,
+        });
+    }
+    let bytes = bytes
+        .strip_prefix(b"\xEF\xBB\xBF".as_slice())
+        .unwrap_or(&bytes)
+        .to_vec();
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let line = 1 + e.as_bytes()[..valid]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        Error::NotUtf8 {
+            path: path.to_path_buf(),
+            line,
+        }
+    })?;
+    if text.trim().is_empty() {
+        return Err(Error::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) fn identity(format: Format, input: &str) -> String {
+        let en = Locale::parse("en").unwrap();
+        let seg = Segmenter::new(&en, &[]);
+        let doc = format.extract(input.to_string(), &seg);
+        let sources: Vec<Text> = doc.segments().map(|s| s.source.clone()).collect();
+        let outputs: Vec<_> = sources.iter().map(SegmentOutput::Translated).collect();
+        format.merge(&doc, &outputs, &en)
+    }
+
+    #[test]
+    fn identity_round_trip_plain_and_markdown() {
+        let plain =
+            "Title line\n\nA first sentence. A second one.\n\n  • An item: with [YourSiteName].\n";
+        assert_eq!(identity(Format::Plain, plain), plain);
+        let md = "# Title\n\nSome *emphasis.* And a [link](http://x.y \"t\").\n\n- item `code`\n";
+        assert_eq!(identity(Format::Markdown, md), md);
+    }
+
+    #[test]
+    fn chinese_joins_sentences_without_space() {
+        let en = Locale::parse("en").unwrap();
+        let zh = Locale::parse("zh").unwrap();
+        let seg = Segmenter::new(&en, &[]);
+        let doc = Format::Plain.extract("One. Two.\n".to_string(), &seg);
+        let a = Text::plain("一。");
+        let b = Text::plain("二。");
+        let outputs = [SegmentOutput::Translated(&a), SegmentOutput::Translated(&b)];
+        assert_eq!(Format::Plain.merge(&doc, &outputs, &zh), "一。二。\n");
+    }
+}

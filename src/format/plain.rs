@@ -1,0 +1,212 @@
+//! Plain-text articles shaped like the seed article: a title line, heading lines, paragraphs
+//! and `•` bullet items, separated by blank lines.
+//!
+//! A block is one unit. Its kind is read from its shape: the first block is the title, a
+//! single short line without sentence-final punctuation is a heading, a line starting with a
+//! bullet is a list item. Template variables such as `[YourSiteName]`, `{name}` or
+//! `{{name}}` become placeholders, so no engine translates them.
+
+use crate::model::{Part, Placeholder, PlaceholderKind, Unit, UnitKind};
+use crate::segment::{Piece, Segmenter, segment_pieces};
+
+const BULLETS: &[char] = &['•', '◦', '‣', '·', '-', '*', '–'];
+const SENTENCE_FINAL: &[char] = &[
+    '.', '!', '?', ':', ';', '。', '！', '？', '：', '；', '।', '॥', '؟', '…', '”', '"', '»', ')',
+];
+/// A heading is short: longer single lines without a final stop are paragraphs.
+const MAX_HEADING_CHARS: usize = 150;
+
+pub(super) fn extract(source: &str, segmenter: &Segmenter) -> Vec<Unit> {
+    let mut units = Vec::new();
+    let mut block: Option<(usize, usize, usize)> = None; // (start, end, line count)
+    let mut offset = 0;
+    let mut first_block = true;
+    for line in source.split_inclusive('\n') {
+        let line_start = offset;
+        offset += line.len();
+        if line.trim().is_empty() {
+            if let Some((start, end, lines)) = block.take() {
+                push_block(
+                    source,
+                    start..end,
+                    lines,
+                    &mut first_block,
+                    segmenter,
+                    &mut units,
+                );
+            }
+            continue;
+        }
+        let content_end = line_start + line.trim_end_matches(['\n', '\r']).len();
+        block = Some(match block {
+            Some((start, _, lines)) => (start, content_end, lines + 1),
+            None => (line_start, content_end, 1),
+        });
+    }
+    if let Some((start, end, lines)) = block {
+        push_block(
+            source,
+            start..end,
+            lines,
+            &mut first_block,
+            segmenter,
+            &mut units,
+        );
+    }
+    units
+}
+
+fn push_block(
+    source: &str,
+    range: std::ops::Range<usize>,
+    lines: usize,
+    first_block: &mut bool,
+    segmenter: &Segmenter,
+    units: &mut Vec<Unit>,
+) {
+    let text = &source[range.clone()];
+    let indent = text.len() - text.trim_start().len();
+    let mut start = range.start + indent;
+    let mut kind = UnitKind::Paragraph;
+    let body = text.trim_start();
+    if let Some(first) = body.chars().next()
+        && BULLETS.contains(&first)
+        && body[first.len_utf8()..].starts_with([' ', '\t'])
+    {
+        let after = &body[first.len_utf8()..];
+        start += first.len_utf8() + (after.len() - after.trim_start().len());
+        kind = UnitKind::ListItem;
+    } else if lines == 1 {
+        let trimmed = body.trim_end();
+        let ends_sentence = trimmed.ends_with(SENTENCE_FINAL);
+        if *first_block && !ends_sentence {
+            kind = UnitKind::Title;
+        } else if !ends_sentence && trimmed.chars().count() <= MAX_HEADING_CHARS {
+            kind = UnitKind::Heading;
+        }
+    }
+    *first_block = false;
+    let pieces = pieces(source, start..range.end);
+    let segments = segment_pieces(segmenter, &pieces, source);
+    if segments.iter().any(|s| s.source.has_words()) {
+        units.push(Unit {
+            kind,
+            segments,
+            span: start..range.end,
+        });
+    }
+}
+
+/// The unit's text as pieces: plain runs, and placeholders for template variables.
+fn pieces(source: &str, range: std::ops::Range<usize>) -> Vec<Piece> {
+    let text = &source[range.clone()];
+    let mut out = Vec::new();
+    let mut last = 0;
+    let mut next_id = 1;
+    for (start, end) in variables(text) {
+        if start > last {
+            out.push(Piece {
+                part: Part::Str(text[last..start].to_string()),
+                span: range.start + last..range.start + start,
+            });
+        }
+        out.push(Piece {
+            part: Part::Placeholder(Placeholder {
+                id: next_id,
+                kind: PlaceholderKind::Standalone,
+                label: "var".into(),
+                original: text[start..end].to_string(),
+            }),
+            span: range.start + start..range.start + end,
+        });
+        next_id += 1;
+        last = end;
+    }
+    if last < text.len() {
+        out.push(Piece {
+            part: Part::Str(text[last..].to_string()),
+            span: range.start + last..range.end,
+        });
+    }
+    out
+}
+
+/// Byte ranges of template variables: `[Name]`, `{name}`, `{{name}}` with an identifier inside.
+fn variables(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let (open, close, width) = match bytes[i] {
+            b'[' => ("[", "]", 1),
+            b'{' if bytes.get(i + 1) == Some(&b'{') => ("{{", "}}", 2),
+            b'{' => ("{", "}", 1),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let inner_start = i + open.len();
+        if let Some(len) = text[inner_start..].find(close) {
+            let inner = text[inner_start..inner_start + len].trim();
+            let is_ident = inner
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                && inner
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
+            if is_ident {
+                let end = inner_start + len + close.len();
+                out.push((i, end));
+                i = end;
+                continue;
+            }
+        }
+        i += width;
+    }
+    out
+}
+
+/// Plain text has no markup, but a translation must not break the layout: line breaks become
+/// spaces and control characters are dropped.
+pub(super) fn escape(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Locale;
+
+    #[test]
+    fn shapes_of_the_seed_article() {
+        let src = "Big Title\n\nIntro: A New Chapter\n\nFirst sentence. Second at [YourSiteName].\n\n  • Item one: details.\n";
+        let seg = Segmenter::new(&Locale::parse("en").unwrap(), &[]);
+        let units = extract(src, &seg);
+        let kinds: Vec<_> = units.iter().map(|u| u.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                UnitKind::Title,
+                UnitKind::Heading,
+                UnitKind::Paragraph,
+                UnitKind::ListItem
+            ]
+        );
+        assert_eq!(units[2].segments.len(), 2);
+        assert_eq!(units[2].segments[1].source.placeholders().count(), 1);
+        assert_eq!(&src[units[3].span.clone()], "Item one: details.");
+    }
+
+    #[test]
+    fn escape_keeps_layout() {
+        assert_eq!(escape("a\nb\u{7}c"), "a bc");
+    }
+}

@@ -1,0 +1,23 @@
+//! The `l10n` binary: parse the arguments, pick the interface language, run, and map the
+//! outcome to an exit status: 0 done, 1 done with problems, 2 could not run, 130 interrupted.
+
+use clap::Parser;
+use l10n::cli;
+use l10n::ui::Ui;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    let ui = Ui::new(cli.ui_lang.as_deref());
+    match cli::run(cli, &ui) {
+        Ok(code) => ExitCode::from(code),
+        Err(error) => {
+            let text = match error.downcast_ref::<l10n::Error>() {
+                Some(e) => ui.error(e),
+                None => format!("{error:#}"),
+            };
+            eprintln!("l10n: {}: {text}", ui.msg("error-prefix", &[]));
+            ExitCode::from(2)
+        }
+    }
+}

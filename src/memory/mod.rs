@@ -1,0 +1,623 @@
+//! The translation memory: every translation the pipeline receives or imports, in SQLite.
+//!
+//! Rules it keeps:
+//! - A translation is stored the moment it exists (one transaction per engine batch), so an
+//!   interrupted run loses nothing already received.
+//! - Human and machine work are separate rows; a machine result never replaces a human one,
+//!   and lookups rank human `final` > `reviewed` > `translated` > machine.
+//! - Machine rows carry a fingerprint of what shaped them (engine, model, prompt, glossary);
+//!   a lookup for another fingerprint does not see them (they are stale, not wrong).
+//! - A file that is not this tool's memory, or a memory from a newer schema, is refused and
+//!   left untouched.
+
+pub mod exchange;
+
+use crate::error::{Error, Result};
+use crate::model::{Origin, State, Text, Translation};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// `PRAGMA application_id` of an l10n memory ("l10n" in ASCII).
+const APPLICATION_ID: i64 = 0x6C31_306E;
+/// Migrations in order; `PRAGMA user_version` is the number applied.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/001_init.sql")];
+/// How long to wait for another process's write before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Which machine translations a lookup may use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reuse {
+    /// Only machine work made with exactly this fingerprint.
+    Fingerprint(String),
+    /// Any machine work (the `memory` backend, `--reuse stale`).
+    AnyMachine,
+}
+
+/// A translation to store.
+#[derive(Debug, Clone)]
+pub struct NewEntry<'a> {
+    pub source_locale: &'a str,
+    pub target_locale: &'a str,
+    pub source: &'a Text,
+    pub target: &'a Text,
+    pub origin: &'a Origin,
+    pub state: State,
+    /// What shaped a machine translation; ignored for human work.
+    pub fingerprint: &'a str,
+    pub document: Option<&'a str>,
+}
+
+/// One line of `memory stats`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct StatRow {
+    pub target_locale: String,
+    pub origin: String,
+    pub state: String,
+    pub entries: i64,
+}
+
+/// One stored translation, as exported.
+#[derive(Debug, Clone)]
+pub struct StoredEntry {
+    pub source_locale: String,
+    pub target_locale: String,
+    pub source: Text,
+    pub target: Text,
+    pub origin: Origin,
+    pub state: State,
+    pub updated_at: i64,
+}
+
+pub struct Memory {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Memory {
+    /// Opens (creating if needed) the memory at `path`, upgrading its schema.
+    pub fn open(path: &Path) -> Result<Memory> {
+        if path.is_dir() {
+            return Err(Error::IsDirectory {
+                path: path.to_path_buf(),
+            });
+        }
+        let existed = path.exists()
+            && std::fs::metadata(path)
+                .map(|m| m.len() > 0)
+                .unwrap_or(false);
+        if existed {
+            // Refuse a foreign file before SQLite touches it (it would not change it, but a
+            // clear message beats "file is not a database").
+            let mut header = [0u8; 16];
+            use std::io::Read;
+            let ok = std::fs::File::open(path)
+                .and_then(|mut f| f.read_exact(&mut header))
+                .is_ok();
+            if !ok || &header != b"SQLite format 3\0" {
+                return Err(Error::MemoryForeign {
+                    path: path.to_path_buf(),
+                });
+            }
+        } else if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|source| Error::Write {
+                path: parent.to_path_buf(),
+                source,
+            })?;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| sql_error(path, e))?;
+        let mut memory = Memory {
+            conn,
+            path: path.to_path_buf(),
+        };
+        memory.prepare(existed)?;
+        Ok(memory)
+    }
+
+    /// A memory that lives only as long as the process (benchmarks, dry runs).
+    pub fn in_memory() -> Result<Memory> {
+        let conn = Connection::open_in_memory().map_err(|e| sql_error(Path::new(":memory:"), e))?;
+        let mut memory = Memory {
+            conn,
+            path: PathBuf::from(":memory:"),
+        };
+        memory.prepare(false)?;
+        Ok(memory)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn prepare(&mut self, existed: bool) -> Result<()> {
+        let path = self.path.clone();
+        let err = |e| sql_error(&path, e);
+        self.conn.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
+        let app_id: i64 = self
+            .conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(err)?;
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(err)?;
+        if existed && app_id != APPLICATION_ID {
+            let tables: i64 = self
+                .conn
+                .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+                .map_err(err)?;
+            if tables > 0 {
+                return Err(Error::MemoryForeign { path });
+            }
+        }
+        let supported = MIGRATIONS.len() as i64;
+        if version > supported {
+            return Err(Error::MemoryTooNew {
+                path,
+                found: version,
+                supported,
+            });
+        }
+        self.conn
+            .query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
+            .map_err(err)?;
+        self.conn
+            .execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
+            .map_err(err)?;
+        if version < supported {
+            // IMMEDIATE: two processes starting at once migrate one after the other.
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                .map_err(err)?;
+            let current: i64 = tx
+                .query_row("PRAGMA user_version", [], |r| r.get(0))
+                .map_err(err)?;
+            for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+                tx.execute_batch(sql).map_err(err)?;
+                tx.execute_batch(&format!("PRAGMA user_version = {}", i + 1))
+                    .map_err(err)?;
+            }
+            tx.execute_batch(&format!("PRAGMA application_id = {APPLICATION_ID}"))
+                .map_err(err)?;
+            tx.commit().map_err(err)?;
+        }
+        Ok(())
+    }
+
+    /// The best translation of `source`, with placeholders taken from `source` itself.
+    pub fn lookup(
+        &self,
+        source_locale: &str,
+        target_locale: &str,
+        source: &Text,
+        reuse: &Reuse,
+    ) -> Result<Option<Translation>> {
+        let (keyed, map) = source.renumbered();
+        let key = keyed.tagged();
+        let hash = source_hash(source_locale, key.trim());
+        let (fingerprint, any_machine) = match reuse {
+            Reuse::Fingerprint(f) => (f.as_str(), false),
+            Reuse::AnyMachine => ("", true),
+        };
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT target, origin, engine, model, file, state, updated_at FROM translation
+                 WHERE source_hash = ?1 AND target_locale = ?2
+                   AND (origin = 'human' OR ?4 OR fingerprint = ?3)
+                 ORDER BY origin = 'human' DESC,
+                          CASE state WHEN 'final' THEN 3 WHEN 'reviewed' THEN 2 WHEN 'translated' THEN 1 ELSE 0 END DESC,
+                          updated_at DESC, id DESC
+                 LIMIT 1",
+            )
+            .map_err(|e| sql_error(&self.path, e))?;
+        let row = stmt
+            .query_row(
+                params![&hash[..], target_locale, fingerprint, any_machine],
+                |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, Option<String>>(2)?,
+                        r.get::<_, Option<String>>(3)?,
+                        r.get::<_, Option<String>>(4)?,
+                        r.get::<_, String>(5)?,
+                        r.get::<_, i64>(6)?,
+                    ))
+                },
+            )
+            .optional()
+            .map_err(|e| sql_error(&self.path, e))?;
+        let Some((target, origin, engine, model, file, state, updated_at)) = row else {
+            return Ok(None);
+        };
+        // A stored target that no longer fits the source's placeholders is not used.
+        let Ok(parsed) = Text::parse_tagged(&target, &keyed) else {
+            return Ok(None);
+        };
+        let back: std::collections::HashMap<u32, u32> =
+            map.into_iter().map(|(old, new)| (new, old)).collect();
+        Ok(Some(Translation {
+            target: parsed.map_ids(&back),
+            origin: origin_from(&origin, engine, model, file),
+            state: State::parse(&state).unwrap_or(State::NeedsReview),
+            updated_at,
+        }))
+    }
+
+    /// Stores translations in one transaction. Machine rows are replaced by newer machine rows
+    /// of the same fingerprint; a changed human row keeps its previous version in the history.
+    pub fn store(&mut self, entries: &[NewEntry<'_>]) -> Result<usize> {
+        let path = self.path.clone();
+        let err = |e| sql_error(&path, e);
+        let now = now();
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(err)?;
+        let mut changed = 0;
+        for e in entries {
+            let (keyed_source, map) = e.source.renumbered();
+            let key = keyed_source.tagged();
+            let key = key.trim();
+            let hash = source_hash(e.source_locale, key);
+            let target = e.target.map_ids(&map).tagged();
+            let (origin, engine, model, file, fingerprint) = match e.origin {
+                Origin::Machine { engine, model } => (
+                    "machine",
+                    Some(engine.as_str()),
+                    model.as_deref(),
+                    None,
+                    e.fingerprint,
+                ),
+                Origin::Human { file } => ("human", None, None, file.as_deref(), ""),
+            };
+            let existing: Option<(i64, String, String, Option<String>)> = tx
+                .query_row(
+                    "SELECT id, target, state, file FROM translation
+                     WHERE source_hash = ?1 AND target_locale = ?2 AND origin = ?3 AND fingerprint = ?4",
+                    params![&hash[..], e.target_locale, origin, fingerprint],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                )
+                .optional()
+                .map_err(err)?;
+            match existing {
+                Some((_, old_target, old_state, _))
+                    if old_target == target && old_state == e.state.as_str() => {}
+                Some((id, old_target, old_state, old_file)) => {
+                    if origin == "human" {
+                        tx.execute(
+                            "INSERT INTO translation_history (translation_id, target, state, file, replaced_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                            params![id, old_target, old_state, old_file, now],
+                        )
+                        .map_err(err)?;
+                    }
+                    tx.execute(
+                        "UPDATE translation SET target = ?2, state = ?3, engine = ?4, model = ?5, file = ?6, document = coalesce(?7, document), updated_at = ?8 WHERE id = ?1",
+                        params![id, target, e.state.as_str(), engine, model, file, e.document, now],
+                    )
+                    .map_err(err)?;
+                    changed += 1;
+                }
+                None => {
+                    tx.execute(
+                        "INSERT INTO translation (source_locale, target_locale, source_key, source_hash, target, origin, engine, model, file, fingerprint, state, document, created_at, updated_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+                        params![e.source_locale, e.target_locale, key, &hash[..], target, origin, engine, model, file, fingerprint, e.state.as_str(), e.document, now],
+                    )
+                    .map_err(err)?;
+                    changed += 1;
+                }
+            }
+        }
+        tx.commit().map_err(err)?;
+        Ok(changed)
+    }
+
+    /// Whether a file with this content was imported before.
+    pub fn was_imported(&self, content: &[u8]) -> Result<bool> {
+        let hash = blake3::hash(content);
+        self.conn
+            .query_row(
+                "SELECT 1 FROM import WHERE content_hash = ?1",
+                params![&hash.as_bytes()[..]],
+                |_| Ok(()),
+            )
+            .optional()
+            .map(|r| r.is_some())
+            .map_err(|e| sql_error(&self.path, e))
+    }
+
+    pub fn mark_imported(&mut self, content: &[u8], path: &Path) -> Result<()> {
+        let hash = blake3::hash(content);
+        self.conn
+            .execute(
+                "INSERT OR REPLACE INTO import (content_hash, path, imported_at) VALUES (?1, ?2, ?3)",
+                params![&hash.as_bytes()[..], path.display().to_string(), now()],
+            )
+            .map(|_| ())
+            .map_err(|e| sql_error(&self.path, e))
+    }
+
+    pub fn stats(&self) -> Result<Vec<StatRow>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT target_locale, origin, state, count(*) FROM translation GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")
+            .map_err(|e| sql_error(&self.path, e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(StatRow {
+                    target_locale: r.get(0)?,
+                    origin: r.get(1)?,
+                    state: r.get(2)?,
+                    entries: r.get(3)?,
+                })
+            })
+            .map_err(|e| sql_error(&self.path, e))?;
+        rows.collect::<Result<Vec<_>, _>>()
+            .map_err(|e| sql_error(&self.path, e))
+    }
+
+    /// The best entry per (source, target locale), for export: human work over machine work.
+    pub fn entries(
+        &self,
+        target_locale: Option<&str>,
+        min_state: State,
+    ) -> Result<Vec<StoredEntry>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT source_locale, target_locale, source_key, target, origin, engine, model, file, state, updated_at FROM translation
+                 WHERE (?1 IS NULL OR target_locale = ?1)
+                 ORDER BY target_locale, source_hash, origin = 'human' DESC,
+                          CASE state WHEN 'final' THEN 3 WHEN 'reviewed' THEN 2 WHEN 'translated' THEN 1 ELSE 0 END DESC, updated_at DESC",
+            )
+            .map_err(|e| sql_error(&self.path, e))?;
+        let mut rows = stmt
+            .query(params![target_locale])
+            .map_err(|e| sql_error(&self.path, e))?;
+        let mut out: Vec<StoredEntry> = Vec::new();
+        let mut last: Option<(String, String)> = None;
+        while let Some(r) = rows.next().map_err(|e| sql_error(&self.path, e))? {
+            let get = |i| {
+                r.get::<_, Option<String>>(i)
+                    .map_err(|e| sql_error(&self.path, e))
+            };
+            let target_locale = get(1)?.unwrap_or_default();
+            let key = get(2)?.unwrap_or_default();
+            let ident = (target_locale.clone(), key.clone());
+            if last.as_ref() == Some(&ident) {
+                continue;
+            }
+            last = Some(ident);
+            let state = State::parse(&get(8)?.unwrap_or_default()).unwrap_or(State::NeedsReview);
+            if state < min_state {
+                continue;
+            }
+            let source = placeholder_skeleton(&key);
+            let Ok(target) = Text::parse_tagged(&get(3)?.unwrap_or_default(), &source) else {
+                continue;
+            };
+            out.push(StoredEntry {
+                source_locale: get(0)?.unwrap_or_default(),
+                target_locale,
+                source,
+                target,
+                origin: origin_from(&get(4)?.unwrap_or_default(), get(5)?, get(6)?, get(7)?),
+                state,
+                updated_at: r.get(9).map_err(|e| sql_error(&self.path, e))?,
+            });
+        }
+        Ok(out)
+    }
+}
+
+/// The source of a stored key as a [`Text`] whose placeholders have no original bytes
+/// (the memory never keeps markup; documents supply it).
+fn placeholder_skeleton(key: &str) -> Text {
+    // Parse against a source that declares every id the key uses.
+    let mut declared = Text::default();
+    let mut rest = key;
+    while let Some(pos) = rest.find(" id=\"") {
+        let after = &rest[pos + 5..];
+        let Some(end) = after.find('"') else { break };
+        if let Ok(id) = after[..end].parse::<u32>() {
+            for kind in [
+                crate::model::PlaceholderKind::Open,
+                crate::model::PlaceholderKind::Close,
+                crate::model::PlaceholderKind::Standalone,
+            ] {
+                declared.push_placeholder(crate::model::Placeholder {
+                    id,
+                    kind,
+                    label: "x".into(),
+                    original: String::new(),
+                });
+            }
+        }
+        rest = &after[end..];
+    }
+    Text::parse_tagged(key, &declared).unwrap_or_else(|_| Text::plain(key))
+}
+
+fn origin_from(
+    origin: &str,
+    engine: Option<String>,
+    model: Option<String>,
+    file: Option<String>,
+) -> Origin {
+    if origin == "human" {
+        Origin::Human { file }
+    } else {
+        Origin::Machine {
+            engine: engine.unwrap_or_default(),
+            model,
+        }
+    }
+}
+
+fn source_hash(source_locale: &str, key: &str) -> [u8; 16] {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(source_locale.as_bytes());
+    hasher.update(&[0]);
+    hasher.update(key.as_bytes());
+    let mut out = [0u8; 16];
+    out.copy_from_slice(&hasher.finalize().as_bytes()[..16]);
+    out
+}
+
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+fn sql_error(path: &Path, e: rusqlite::Error) -> Error {
+    use rusqlite::ErrorCode;
+    if let rusqlite::Error::SqliteFailure(f, _) = &e {
+        match f.code {
+            ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => {
+                return Error::MemoryLocked {
+                    path: path.to_path_buf(),
+                };
+            }
+            ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt => {
+                return Error::MemoryForeign {
+                    path: path.to_path_buf(),
+                };
+            }
+            ErrorCode::CannotOpen | ErrorCode::ReadOnly | ErrorCode::PermissionDenied => {
+                return Error::Memory {
+                    path: path.to_path_buf(),
+                    reason: e.to_string(),
+                };
+            }
+            _ => {}
+        }
+    }
+    Error::Memory {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Placeholder, PlaceholderKind};
+
+    fn text_with_var(s: &str, id: u32) -> Text {
+        let mut t = Text::plain(s);
+        t.push_placeholder(Placeholder {
+            id,
+            kind: PlaceholderKind::Standalone,
+            label: "var".into(),
+            original: "[Site]".into(),
+        });
+        t
+    }
+
+    #[test]
+    fn human_work_outranks_machine_work_and_survives_it() {
+        let mut m = Memory::in_memory().unwrap();
+        let src = text_with_var("Visit ", 5);
+        let human = Origin::Human {
+            file: Some("r.xlf".into()),
+        };
+        let machine = Origin::Machine {
+            engine: "pseudo".into(),
+            model: None,
+        };
+        let h = text_with_var("زوروا ", 5);
+        let mt = text_with_var("آلة ", 5);
+        let entry = |target, origin, state| NewEntry {
+            source_locale: "en",
+            target_locale: "ar",
+            source: &src,
+            target,
+            origin,
+            state,
+            fingerprint: "pseudo:1",
+            document: None,
+        };
+        m.store(&[entry(&h, &human, State::Reviewed)]).unwrap();
+        m.store(&[entry(&mt, &machine, State::Translated)]).unwrap();
+        let got = m
+            .lookup("en", "ar", &src, &Reuse::Fingerprint("pseudo:1".into()))
+            .unwrap()
+            .unwrap();
+        assert_eq!(got.target, h);
+        assert!(got.origin.is_human());
+        // The same source with other placeholder numbering finds it, with its own ids.
+        let renumbered = text_with_var("Visit ", 9);
+        let got = m
+            .lookup("en", "ar", &renumbered, &Reuse::AnyMachine)
+            .unwrap()
+            .unwrap();
+        assert_eq!(got.target, text_with_var("زوروا ", 9));
+    }
+
+    #[test]
+    fn machine_work_of_another_fingerprint_is_stale() {
+        let mut m = Memory::in_memory().unwrap();
+        let src = Text::plain("Hello.");
+        let machine = Origin::Machine {
+            engine: "pseudo".into(),
+            model: None,
+        };
+        m.store(&[NewEntry {
+            source_locale: "en",
+            target_locale: "hi",
+            source: &src,
+            target: &Text::plain("नमस्ते।"),
+            origin: &machine,
+            state: State::Translated,
+            fingerprint: "a",
+            document: None,
+        }])
+        .unwrap();
+        assert!(
+            m.lookup("en", "hi", &src, &Reuse::Fingerprint("b".into()))
+                .unwrap()
+                .is_none()
+        );
+        assert!(
+            m.lookup("en", "hi", &src, &Reuse::AnyMachine)
+                .unwrap()
+                .is_some()
+        );
+        assert!(
+            m.lookup("en", "ar", &src, &Reuse::AnyMachine)
+                .unwrap()
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn foreign_files_are_refused_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.sqlite");
+        std::fs::write(&path, b"just some notes, not a database").unwrap();
+        assert!(matches!(
+            Memory::open(&path),
+            Err(Error::MemoryForeign { .. })
+        ));
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            b"just some notes, not a database"
+        );
+        let other = dir.path().join("other.sqlite");
+        let conn = Connection::open(&other).unwrap();
+        conn.execute_batch("CREATE TABLE t(x)").unwrap();
+        drop(conn);
+        assert!(matches!(
+            Memory::open(&other),
+            Err(Error::MemoryForeign { .. })
+        ));
+    }
+}

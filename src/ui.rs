@@ -1,0 +1,248 @@
+//! The tool's own messages, through Fluent, in the user's language.
+//!
+//! The language comes from `--ui-lang`, else `LC_ALL`, `LC_MESSAGES`, `LANG`; each message
+//! falls back to en-US on its own when a translation lacks it. The resources are compiled into
+//! the binary, so the tool speaks the same wherever it is run from. Bidi isolation marks are
+//! off: they are for rich text, and in a terminal they show up as stray characters.
+
+use crate::error::Error;
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+/// The interface languages: a tag and its `cli.ftl`. en-US is the reference and must be first.
+pub const UI_LANGUAGES: &[(&str, &str)] = &[
+    ("en-US", include_str!("../locales/en-US/cli.ftl")),
+    ("ar", include_str!("../locales/ar/cli.ftl")),
+    ("hi", include_str!("../locales/hi/cli.ftl")),
+    ("zh-Hans", include_str!("../locales/zh-Hans/cli.ftl")),
+];
+
+/// A message argument.
+pub enum Arg {
+    Str(String),
+    Num(i64),
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Arg::Str(s.to_string())
+    }
+}
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Str(s)
+    }
+}
+impl From<&String> for Arg {
+    fn from(s: &String) -> Self {
+        Arg::Str(s.clone())
+    }
+}
+impl From<usize> for Arg {
+    fn from(n: usize) -> Self {
+        Arg::Num(n as i64)
+    }
+}
+impl From<u64> for Arg {
+    fn from(n: u64) -> Self {
+        Arg::Num(n as i64)
+    }
+}
+impl From<&std::path::Path> for Arg {
+    fn from(p: &std::path::Path) -> Self {
+        Arg::Str(p.display().to_string())
+    }
+}
+
+/// Formats messages in the chosen language, with en-US behind it.
+pub struct Ui {
+    /// The chosen language's bundle first, en-US last.
+    bundles: Vec<FluentBundle<FluentResource>>,
+    tag: String,
+}
+
+impl Ui {
+    /// The interface for `requested` (from `--ui-lang`), else the environment's locale.
+    pub fn new(requested: Option<&str>) -> Ui {
+        let from_env = || {
+            ["LC_ALL", "LC_MESSAGES", "LANG"]
+                .iter()
+                .filter_map(|v| std::env::var(v).ok())
+                .find(|v| !v.is_empty())
+        };
+        let wanted = requested
+            .map(str::to_string)
+            .or_else(from_env)
+            .unwrap_or_default();
+        let chosen = negotiate(&wanted);
+        let mut tags = vec![chosen];
+        if chosen != "en-US" {
+            tags.push("en-US");
+        }
+        let bundles = tags
+            .into_iter()
+            .map(|tag| {
+                let source = UI_LANGUAGES
+                    .iter()
+                    .find(|(t, _)| *t == tag)
+                    .map(|(_, s)| *s)
+                    .expect("listed");
+                bundle(tag, source)
+            })
+            .collect();
+        Ui {
+            bundles,
+            tag: chosen.to_string(),
+        }
+    }
+
+    /// The language the interface speaks.
+    pub fn language(&self) -> &str {
+        &self.tag
+    }
+
+    /// The message `id` with `args`; the id itself if no bundle has it (a test keeps that from
+    /// happening).
+    pub fn msg(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            match value {
+                Arg::Str(s) => fluent_args.set(*name, FluentValue::from(s.as_str())),
+                Arg::Num(n) => fluent_args.set(*name, FluentValue::from(*n)),
+            }
+        }
+        for bundle in &self.bundles {
+            if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
+                let mut errors = Vec::new();
+                let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+                if errors.is_empty() {
+                    return text.into_owned();
+                }
+            }
+        }
+        id.to_string()
+    }
+
+    /// An error in the user's language.
+    pub fn error(&self, error: &Error) -> String {
+        let args: Vec<(&str, Arg)> = error
+            .message_args()
+            .into_iter()
+            .map(|(k, v)| (k, Arg::Str(v)))
+            .collect();
+        let text = self.msg(error.message_id(), &args);
+        if text == error.message_id() {
+            error.to_string()
+        } else {
+            text
+        }
+    }
+}
+
+/// The best interface language for a POSIX or BCP 47 locale string (`ar_EG.UTF-8`, `zh-CN`).
+fn negotiate(wanted: &str) -> &'static str {
+    let cleaned = wanted
+        .split(['.', '@'])
+        .next()
+        .unwrap_or("")
+        .replace('_', "-");
+    let Ok(id) = cleaned.parse::<LanguageIdentifier>() else {
+        return "en-US";
+    };
+    UI_LANGUAGES
+        .iter()
+        .map(|(tag, _)| *tag)
+        .find(|tag| tag.split('-').next() == Some(id.language.as_str()))
+        .unwrap_or("en-US")
+}
+
+fn bundle(tag: &str, source: &str) -> FluentBundle<FluentResource> {
+    let langid: LanguageIdentifier = tag.parse().expect("UI language tags are valid");
+    let resource = match FluentResource::try_new(source.to_string()) {
+        Ok(r) => r,
+        // A broken translation must not break the tool: keep what parsed (l10n check reports it).
+        Err((r, _)) => r,
+    };
+    let mut bundle = FluentBundle::new(vec![langid]);
+    bundle.set_use_isolating(false);
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn negotiates_posix_locales() {
+        assert_eq!(negotiate("ar_EG.UTF-8"), "ar");
+        assert_eq!(negotiate("zh_CN.UTF-8"), "zh-Hans");
+        assert_eq!(negotiate("hi_IN"), "hi");
+        assert_eq!(negotiate("C"), "en-US");
+        assert_eq!(negotiate("fr_FR.UTF-8"), "en-US");
+    }
+
+    #[test]
+    fn plurals_and_fallback() {
+        let ui = Ui::new(Some("en-US"));
+        let one = ui.msg(
+            "memory-imported",
+            &[("path", "a.tmx".into()), ("count", 1usize.into())],
+        );
+        assert_eq!(one, "a.tmx: one translation imported");
+        let many = ui.msg(
+            "memory-imported",
+            &[("path", "a.tmx".into()), ("count", 3usize.into())],
+        );
+        assert_eq!(many, "a.tmx: 3 translations imported");
+    }
+
+    /// Every message id the code uses exists in en-US (the ids are string literals in the
+    /// sources, so the test reads them from there).
+    #[test]
+    fn every_used_message_id_exists_in_en_us() {
+        let ui = Ui::new(Some("en-US"));
+        let en = UI_LANGUAGES[0].1;
+        let mut checked = 0;
+        for file in source_files(std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src"
+        ))) {
+            let text = std::fs::read_to_string(&file).unwrap();
+            for (i, _) in text.match_indices('"') {
+                let rest = &text[i + 1..];
+                let Some(end) = rest.find('"') else { continue };
+                let candidate = &rest[..end];
+                let prefixes = ["error-", "translate-", "memory-", "check-"];
+                let looks_like_id = prefixes.iter().any(|p| candidate.starts_with(p))
+                    && candidate
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                    && !candidate.ends_with('-');
+                if looks_like_id {
+                    checked += 1;
+                    assert!(
+                        en.lines().any(|l| l.starts_with(&format!("{candidate} ="))),
+                        "{} uses message id {candidate}, which locales/en-US/cli.ftl lacks",
+                        file.display()
+                    );
+                }
+            }
+        }
+        assert!(checked > 20, "only {checked} ids found: the scan is broken");
+        assert_ne!(ui.msg("check-clean", &[]), "check-clean");
+    }
+
+    fn source_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+        let mut out = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                out.extend(source_files(&path));
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,220 @@
+//! Safe XML reading for the exchange formats (TMX now; XLIFF and TBX use the same reader).
+//!
+//! quick-xml never processes a DTD, so external entities and entity bombs cannot be expanded;
+//! on top of that a document type declaration with an internal subset is refused outright, and
+//! only the five predefined entities and character references are resolved. Every error names
+//! the line and column.
+
+use crate::error::Error;
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::reader::Reader;
+use std::path::{Path, PathBuf};
+
+/// A pull reader over an XML document held in memory, with positions for errors.
+pub struct XmlReader<'a> {
+    reader: Reader<&'a [u8]>,
+    text: &'a str,
+    path: PathBuf,
+}
+
+/// What the callers need of an event, already resolved and owned.
+#[derive(Debug, Clone, PartialEq)]
+pub enum XmlEvent {
+    Start {
+        name: String,
+        attrs: Vec<(String, String)>,
+    },
+    /// A self-closing element: `Start` and `End` at once.
+    Empty {
+        name: String,
+        attrs: Vec<(String, String)>,
+    },
+    End {
+        name: String,
+    },
+    /// Character data with entities and character references resolved.
+    Text(String),
+    Eof,
+}
+
+impl<'a> XmlReader<'a> {
+    pub fn new(text: &'a str, path: &Path) -> XmlReader<'a> {
+        let mut reader = Reader::from_reader(text.as_bytes());
+        reader.config_mut().trim_text(false);
+        XmlReader {
+            reader,
+            text,
+            path: path.to_path_buf(),
+        }
+    }
+
+    /// An error at the reader's current position.
+    pub fn error(&self, message: impl Into<String>) -> Error {
+        self.error_at(self.reader.buffer_position() as usize, message)
+    }
+
+    fn error_at(&self, offset: usize, message: impl Into<String>) -> Error {
+        let offset = offset.min(self.text.len());
+        let before = &self.text.as_bytes()[..offset];
+        let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1);
+        let column = 1 + String::from_utf8_lossy(&before[line_start..])
+            .chars()
+            .count();
+        Error::Parse {
+            path: self.path.clone(),
+            line,
+            column,
+            message: message.into(),
+        }
+    }
+
+    /// The 1-based line of the reader's position.
+    pub fn line(&self) -> usize {
+        let offset = (self.reader.buffer_position() as usize).min(self.text.len());
+        1 + self.text.as_bytes()[..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+    }
+
+    pub fn next(&mut self) -> Result<XmlEvent, Error> {
+        loop {
+            let event = match self.reader.read_event() {
+                Ok(e) => e,
+                Err(e) => {
+                    return Err(self.error_at(self.reader.error_position() as usize, e.to_string()));
+                }
+            };
+            return Ok(match event {
+                Event::Start(e) => XmlEvent::Start {
+                    name: name_of(&e),
+                    attrs: self.attrs(&e)?,
+                },
+                Event::Empty(e) => XmlEvent::Empty {
+                    name: name_of(&e),
+                    attrs: self.attrs(&e)?,
+                },
+                Event::End(e) => XmlEvent::End {
+                    name: e.local_name().as_ref().to_string(),
+                },
+                Event::Text(t) => XmlEvent::Text(t.xml10_content().into_owned()),
+                Event::CData(t) => XmlEvent::Text(t.into_inner().into_owned()),
+                Event::GeneralRef(r) => {
+                    if r.is_char_ref() {
+                        match r.resolve_char_ref() {
+                            Ok(Some(c)) => XmlEvent::Text(c.to_string()),
+                            _ => return Err(self.error("invalid character reference")),
+                        }
+                    } else {
+                        let name = r.xml10_content();
+                        let resolved = match name.as_ref() {
+                            "amp" => "&",
+                            "lt" => "<",
+                            "gt" => ">",
+                            "quot" => "\"",
+                            "apos" => "'",
+                            other => return Err(self.error(format!("undefined entity &{other};"))),
+                        };
+                        XmlEvent::Text(resolved.to_string())
+                    }
+                }
+                Event::DocType(d) => {
+                    if d.xml10_content().contains('[') {
+                        return Err(self.error("a document type declaration with an internal subset (entity definitions) is refused"));
+                    }
+                    continue;
+                }
+                Event::Decl(_) | Event::PI(_) | Event::Comment(_) => continue,
+                Event::Eof => XmlEvent::Eof,
+            });
+        }
+    }
+
+    fn attrs(&self, e: &BytesStart<'_>) -> Result<Vec<(String, String)>, Error> {
+        let mut out = Vec::new();
+        for attr in e.attributes() {
+            let attr = attr.map_err(|err| self.error(err.to_string()))?;
+            let key = attr.key.as_ref().to_string();
+            let value = attr
+                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .map_err(|err| self.error(err.to_string()))?
+                .into_owned();
+            out.push((key, value));
+        }
+        Ok(out)
+    }
+
+    /// Reads the text content up to the end of the current element, refusing child elements.
+    pub fn text_until_end(&mut self) -> Result<String, Error> {
+        let mut out = String::new();
+        loop {
+            match self.next()? {
+                XmlEvent::Text(t) => out.push_str(&t),
+                XmlEvent::End { .. } => return Ok(out),
+                XmlEvent::Eof => return Err(self.error("unexpected end of file")),
+                XmlEvent::Start { name, .. } | XmlEvent::Empty { name, .. } => {
+                    return Err(self.error(format!("unexpected element <{name}> inside text")));
+                }
+            }
+        }
+    }
+}
+
+fn name_of(e: &BytesStart<'_>) -> String {
+    e.local_name().as_ref().to_string()
+}
+
+/// The value of attribute `key` (`xml:lang` is matched as written).
+pub fn attr<'a>(attrs: &'a [(String, String)], key: &str) -> Option<&'a str> {
+    attrs
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
+}
+
+/// Escapes text for element content or a double-quoted attribute.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            // Characters XML 1.0 cannot carry at all are dropped rather than written invalid.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entity_definitions_are_refused() {
+        let bomb = r#"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><tmx>&lol2;</tmx>"#;
+        let mut r = XmlReader::new(bomb, Path::new("bomb.tmx"));
+        let err = loop {
+            match r.next() {
+                Err(e) => break e,
+                Ok(XmlEvent::Eof) => panic!("accepted"),
+                Ok(_) => {}
+            }
+        };
+        assert!(err.to_string().contains("internal subset"), "{err}");
+    }
+
+    #[test]
+    fn predefined_and_char_refs_resolve() {
+        let mut r = XmlReader::new("<a>x &amp; &#x41;&lt;</a>", Path::new("a.xml"));
+        assert!(matches!(r.next().unwrap(), XmlEvent::Start { .. }));
+        assert_eq!(r.text_until_end().unwrap(), "x & A<");
+    }
+}
