@@ -12,9 +12,12 @@ fn main() -> ExitCode {
     match cli::run(cli, &ui) {
         Ok(code) => ExitCode::from(code),
         Err(error) => {
-            let text = match error.downcast_ref::<l10n::Error>() {
-                Some(e) => ui.error(e),
-                None => format!("{error:#}"),
+            let text = if let Some(e) = error.downcast_ref::<l10n::Error>() {
+                ui.error(e)
+            } else if let Some(e) = error.downcast_ref::<l10n::lang::LocaleError>() {
+                ui.error(&l10n::Error::Locale(e.clone()))
+            } else {
+                format!("{error:#}")
             };
             eprintln!("l10n: {}: {text}", ui.msg("error-prefix", &[]));
             ExitCode::from(2)

@@ -166,12 +166,10 @@ async fn translate_one(
     let mut found: HashMap<String, Text> = HashMap::new();
     let mut review_reasons: HashMap<String, String> = HashMap::new();
     let mut misses: Vec<Text> = Vec::new();
+    let mut missed_keys: std::collections::HashSet<String> = std::collections::HashSet::new();
     for seg in &segments {
         let key = seg.source.memory_key();
-        if !seg.source.has_words()
-            || found.contains_key(&key)
-            || misses.iter().any(|m| m.memory_key() == key)
-        {
+        if !seg.source.has_words() || found.contains_key(&key) || missed_keys.contains(&key) {
             continue;
         }
         match memory.lookup(&source_tag, &target_tag, &seg.source, reuse)? {
@@ -181,7 +179,10 @@ async fn translate_one(
                 }
                 found.insert(key, t.target);
             }
-            None => misses.push(seg.source.clone()),
+            None => {
+                missed_keys.insert(key);
+                misses.push(seg.source.clone());
+            }
         }
     }
     let from_memory: std::collections::HashSet<String> = found.keys().cloned().collect();

@@ -81,7 +81,7 @@ impl<'a> XmlReader<'a> {
             .count()
     }
 
-    pub fn next(&mut self) -> Result<XmlEvent, Error> {
+    pub fn next_event(&mut self) -> Result<XmlEvent, Error> {
         loop {
             let event = match self.reader.read_event() {
                 Ok(e) => e,
@@ -152,7 +152,7 @@ impl<'a> XmlReader<'a> {
     pub fn text_until_end(&mut self) -> Result<String, Error> {
         let mut out = String::new();
         loop {
-            match self.next()? {
+            match self.next_event()? {
                 XmlEvent::Text(t) => out.push_str(&t),
                 XmlEvent::End { .. } => return Ok(out),
                 XmlEvent::Eof => return Err(self.error("unexpected end of file")),
@@ -202,7 +202,7 @@ mod tests {
         let bomb = r#"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><tmx>&lol2;</tmx>"#;
         let mut r = XmlReader::new(bomb, Path::new("bomb.tmx"));
         let err = loop {
-            match r.next() {
+            match r.next_event() {
                 Err(e) => break e,
                 Ok(XmlEvent::Eof) => panic!("accepted"),
                 Ok(_) => {}
@@ -214,7 +214,7 @@ mod tests {
     #[test]
     fn predefined_and_char_refs_resolve() {
         let mut r = XmlReader::new("<a>x &amp; &#x41;&lt;</a>", Path::new("a.xml"));
-        assert!(matches!(r.next().unwrap(), XmlEvent::Start { .. }));
+        assert!(matches!(r.next_event().unwrap(), XmlEvent::Start { .. }));
         assert_eq!(r.text_until_end().unwrap(), "x & A<");
     }
 }

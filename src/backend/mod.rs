@@ -357,10 +357,10 @@ fn repair(source: &Text, answer: &str, reason: &str) -> Outcome {
         .replace("&amp;", "&");
     text.push_str(plain.trim());
     for part in &source.0 {
-        if let Part::Placeholder(p) = part {
-            if p.kind != PlaceholderKind::Standalone || !text.placeholders().any(|q| q.id == p.id) {
-                text.push_placeholder(p.clone());
-            }
+        if let Part::Placeholder(p) = part
+            && (p.kind != PlaceholderKind::Standalone || !text.placeholders().any(|q| q.id == p.id))
+        {
+            text.push_placeholder(p.clone());
         }
     }
     Outcome::NeedsReview {

@@ -362,10 +362,13 @@ fn analyse(text: &str) -> Resource {
             facts.attributes.insert(attribute.id.name.to_string());
             walk_pattern(&attribute.value, &mut facts);
         }
-        if resource.entries.contains_key(&id) {
-            resource.duplicates.push((id, line));
-        } else {
-            resource.entries.insert(id, facts);
+        match resource.entries.entry(id) {
+            std::collections::btree_map::Entry::Occupied(e) => {
+                resource.duplicates.push((e.key().clone(), line))
+            }
+            std::collections::btree_map::Entry::Vacant(e) => {
+                e.insert(facts);
+            }
         }
     }
     resource

@@ -50,10 +50,10 @@ pub enum Command {
 #[derive(Debug, Clone, clap::Args)]
 pub struct MemoryArgs {
     /// The memory database (default: from l10n.toml, else cache/l10n.sqlite)
-    #[arg(long, value_name = "PATH")]
+    #[arg(long, value_name = "PATH", global = true)]
     pub memory: Option<PathBuf>,
     /// The project file (default: l10n.toml next to the input or in a parent folder)
-    #[arg(long, value_name = "PATH")]
+    #[arg(long, value_name = "PATH", global = true)]
     pub config: Option<PathBuf>,
 }
 

@@ -125,7 +125,8 @@ pub(super) fn extract(source: &str, segmenter: &Segmenter) -> Vec<Unit> {
         if c.pieces.is_empty() {
             return;
         }
-        let segments = segment_pieces(segmenter, &c.pieces, source);
+        let pieces = super::plain::with_variables(c.pieces, source);
+        let segments = segment_pieces(segmenter, &pieces, source);
         if segments.iter().any(|s| s.source.has_words()) {
             let span = segments[0].span.start..segments.last().expect("non-empty").span.end;
             let kind = if quoted && c.kind == UnitKind::Paragraph {

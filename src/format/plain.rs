@@ -99,34 +99,81 @@ fn push_block(
 
 /// The unit's text as pieces: plain runs, and placeholders for template variables.
 fn pieces(source: &str, range: std::ops::Range<usize>) -> Vec<Piece> {
-    let text = &source[range.clone()];
+    let whole = Piece {
+        part: Part::Str(source[range.clone()].to_string()),
+        span: range,
+    };
+    with_variables(vec![whole], source)
+}
+
+/// Turns template variables inside text pieces into standalone placeholders. Adjacent text
+/// pieces that are exactly their source bytes are joined first, so a variable split across
+/// parser events is still found; placeholders get ids after those already in `pieces`.
+pub(super) fn with_variables(pieces: Vec<Piece>, source: &str) -> Vec<Piece> {
+    let mut next_id = 1 + pieces
+        .iter()
+        .filter_map(|p| match &p.part {
+            Part::Placeholder(ph) => Some(ph.id),
+            Part::Str(_) => None,
+        })
+        .max()
+        .unwrap_or(0);
+    let exact = |p: &Piece| matches!(&p.part, Part::Str(s) if source.get(p.span.clone()) == Some(s.as_str()));
+    let mut joined: Vec<Piece> = Vec::new();
+    for piece in pieces {
+        if let Some(last) = joined.last_mut()
+            && exact(last)
+            && exact(&piece)
+            && last.span.end == piece.span.start
+        {
+            last.span.end = piece.span.end;
+            last.part = Part::Str(source[last.span.clone()].to_string());
+            continue;
+        }
+        joined.push(piece);
+    }
     let mut out = Vec::new();
-    let mut last = 0;
-    let mut next_id = 1;
-    for (start, end) in variables(text) {
-        if start > last {
+    for piece in joined {
+        let Part::Str(text) = &piece.part else {
+            out.push(piece);
+            continue;
+        };
+        let found = if exact(&piece) {
+            variables(text)
+        } else {
+            Vec::new()
+        };
+        if found.is_empty() {
+            out.push(piece);
+            continue;
+        }
+        let base = piece.span.start;
+        let mut last = 0;
+        for (start, end) in found {
+            if start > last {
+                out.push(Piece {
+                    part: Part::Str(text[last..start].to_string()),
+                    span: base + last..base + start,
+                });
+            }
             out.push(Piece {
-                part: Part::Str(text[last..start].to_string()),
-                span: range.start + last..range.start + start,
+                part: Part::Placeholder(Placeholder {
+                    id: next_id,
+                    kind: PlaceholderKind::Standalone,
+                    label: "var".into(),
+                    original: text[start..end].to_string(),
+                }),
+                span: base + start..base + end,
+            });
+            next_id += 1;
+            last = end;
+        }
+        if last < text.len() {
+            out.push(Piece {
+                part: Part::Str(text[last..].to_string()),
+                span: base + last..piece.span.end,
             });
         }
-        out.push(Piece {
-            part: Part::Placeholder(Placeholder {
-                id: next_id,
-                kind: PlaceholderKind::Standalone,
-                label: "var".into(),
-                original: text[start..end].to_string(),
-            }),
-            span: range.start + start..range.start + end,
-        });
-        next_id += 1;
-        last = end;
-    }
-    if last < text.len() {
-        out.push(Piece {
-            part: Part::Str(text[last..].to_string()),
-            span: range.start + last..range.end,
-        });
     }
     out
 }

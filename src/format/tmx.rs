@@ -61,7 +61,7 @@ pub fn read(content: &str, path: &Path) -> Result<Tmx> {
     };
     let mut saw_root = false;
     loop {
-        match r.next()? {
+        match r.next_event()? {
             XmlEvent::Start { name, attrs } | XmlEvent::Empty { name, attrs }
                 if name == "header" =>
             {
@@ -92,7 +92,7 @@ fn read_unit(r: &mut XmlReader<'_>, tuid: Option<String>, line: usize) -> Result
     };
     let mut codes = Codes::default();
     loop {
-        match r.next()? {
+        match r.next_event()? {
             XmlEvent::Start { name, attrs } if name == "prop" => {
                 let kind = attr(&attrs, "type").unwrap_or("").to_string();
                 unit.props.push((kind, r.text_until_end()?));
@@ -121,7 +121,7 @@ fn read_variant(r: &mut XmlReader<'_>, lang: String, codes: &mut Codes) -> Resul
         props: Vec::new(),
     };
     loop {
-        match r.next()? {
+        match r.next_event()? {
             XmlEvent::Start { name, attrs } if name == "prop" => {
                 let kind = attr(&attrs, "type").unwrap_or("").to_string();
                 variant.props.push((kind, r.text_until_end()?));
@@ -140,7 +140,7 @@ fn read_seg(r: &mut XmlReader<'_>, codes: &mut Codes) -> Result<Text> {
     let mut open: HashMap<String, u32> = HashMap::new();
     let mut standalone_count = 0;
     loop {
-        match r.next()? {
+        match r.next_event()? {
             XmlEvent::Text(t) => text.push_str(&t),
             XmlEvent::End { name } if name == "seg" => break,
             XmlEvent::End { .. } => {} // the end of <hi>: its text was kept

@@ -22,8 +22,15 @@ use std::time::Duration;
 const APPLICATION_ID: i64 = 0x6C31_306E;
 /// Migrations in order; `PRAGMA user_version` is the number applied.
 const MIGRATIONS: &[&str] = &[include_str!("migrations/001_init.sql")];
-/// How long to wait for another process's write before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long to wait for another process's write before giving up; `L10N_BUSY_TIMEOUT_MS`
+/// overrides it (tests use a short one to see the "locked" error quickly).
+fn busy_timeout() -> Duration {
+    std::env::var("L10N_BUSY_TIMEOUT_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map(Duration::from_millis)
+        .unwrap_or(Duration::from_secs(30))
+}
 
 /// Which machine translations a lookup may use.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,6 +75,23 @@ pub struct StoredEntry {
     pub state: State,
     pub updated_at: i64,
 }
+
+/// The best entry for a source: human work first, then by state, then the newest.
+macro_rules! lookup_sql {
+    ($filter:literal) => {
+        concat!(
+            "SELECT target, origin, engine, model, file, state, updated_at FROM translation
+             WHERE source_hash = ?1 AND target_locale = ?2 ",
+            $filter,
+            " ORDER BY origin = 'human' DESC,
+                CASE state WHEN 'final' THEN 3 WHEN 'reviewed' THEN 2 WHEN 'translated' THEN 1 ELSE 0 END DESC,
+                updated_at DESC, id DESC
+             LIMIT 1"
+        )
+    };
+}
+const LOOKUP_FINGERPRINT: &str = lookup_sql!("AND (origin = 'human' OR fingerprint = ?3)");
+const LOOKUP_ANY: &str = lookup_sql!("");
 
 pub struct Memory {
     conn: Connection,
@@ -135,7 +159,15 @@ impl Memory {
     fn prepare(&mut self, existed: bool) -> Result<()> {
         let path = self.path.clone();
         let err = |e| sql_error(&path, e);
-        self.conn.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
+        self.conn.busy_timeout(busy_timeout()).map_err(err)?;
+        // One plan per statement whatever the bound values: without this, SQLite (built with
+        // STAT4) re-plans the lookup for every new hash, which was half the cost of a re-run.
+        self.conn
+            .set_db_config(
+                rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+                true,
+            )
+            .map_err(err)?;
         let app_id: i64 = self
             .conn
             .query_row("PRAGMA application_id", [], |r| r.get(0))
@@ -199,39 +231,33 @@ impl Memory {
         let (keyed, map) = source.renumbered();
         let key = keyed.tagged();
         let hash = source_hash(source_locale, key.trim());
-        let (fingerprint, any_machine) = match reuse {
-            Reuse::Fingerprint(f) => (f.as_str(), false),
-            Reuse::AnyMachine => ("", true),
+        // Two statements rather than one with a flag: SQLite re-plans a statement whose
+        // bound values could change its plan, and a flag in an OR is such a value.
+        let (sql, fingerprint) = match reuse {
+            Reuse::Fingerprint(f) => (LOOKUP_FINGERPRINT, Some(f.as_str())),
+            Reuse::AnyMachine => (LOOKUP_ANY, None),
         };
         let mut stmt = self
             .conn
-            .prepare_cached(
-                "SELECT target, origin, engine, model, file, state, updated_at FROM translation
-                 WHERE source_hash = ?1 AND target_locale = ?2
-                   AND (origin = 'human' OR ?4 OR fingerprint = ?3)
-                 ORDER BY origin = 'human' DESC,
-                          CASE state WHEN 'final' THEN 3 WHEN 'reviewed' THEN 2 WHEN 'translated' THEN 1 ELSE 0 END DESC,
-                          updated_at DESC, id DESC
-                 LIMIT 1",
-            )
+            .prepare_cached(sql)
             .map_err(|e| sql_error(&self.path, e))?;
-        let row = stmt
-            .query_row(
-                params![&hash[..], target_locale, fingerprint, any_machine],
-                |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, Option<String>>(2)?,
-                        r.get::<_, Option<String>>(3)?,
-                        r.get::<_, Option<String>>(4)?,
-                        r.get::<_, String>(5)?,
-                        r.get::<_, i64>(6)?,
-                    ))
-                },
-            )
-            .optional()
-            .map_err(|e| sql_error(&self.path, e))?;
+        let read = |r: &rusqlite::Row<'_>| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<String>>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, i64>(6)?,
+            ))
+        };
+        let row = match fingerprint {
+            Some(f) => stmt.query_row(params![&hash[..], target_locale, f], read),
+            None => stmt.query_row(params![&hash[..], target_locale], read),
+        }
+        .optional()
+        .map_err(|e| sql_error(&self.path, e))?;
         let Some((target, origin, engine, model, file, state, updated_at)) = row else {
             return Ok(None);
         };

@@ -1,1 +1,10 @@
+//! Integration tests: the real `l10n` binary on real files, the seed article above all.
+//! Nothing here reaches the network.
 
+mod bad_input;
+mod check;
+mod common;
+mod example;
+mod interrupt;
+mod roundtrip;
+mod translate;

@@ -1,0 +1,53 @@
+//! Shared helpers: running the binary, temporary projects, reading reports.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_l10n");
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn seed_article() -> PathBuf {
+    repo().join("examples/rare-earths/article.txt")
+}
+
+/// Runs `l10n` with `args` in `dir`, in English, without colours.
+pub fn l10n(dir: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .env("LC_ALL", "en_US.UTF-8")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs")
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// A temporary folder holding a copy of the seed article as `article.txt`.
+pub fn project_with_seed() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(seed_article(), dir.path().join("article.txt")).unwrap();
+    dir
+}
+
+/// The JSON report of a `translate --format json` run.
+pub fn report(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("no JSON report ({e}): {}\n{}", stdout(o), stderr(o)))
+}
+
+/// The segments `l10n segment` finds in a file.
+pub fn segments(dir: &Path, file: &str) -> Vec<String> {
+    let o = l10n(dir, &["segment", file]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    stdout(&o).lines().map(str::to_string).collect()
+}
