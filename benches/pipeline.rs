@@ -50,9 +50,7 @@ fn pseudo_three_targets(bencher: Bencher) {
     bencher
         .counter(ItemsCount::new(SEGMENTS))
         .with_inputs(|| Memory::in_memory().unwrap())
-        .bench_local_values(|mut memory| {
-            black_box(rt.block_on(run(&job, &mut memory, |_| {})).unwrap())
-        });
+        .bench_local_values(|mut memory| black_box(rt.block_on(run(&job, &mut memory, |_| {})).unwrap()));
 }
 
 #[divan::bench(sample_count = 50)]
@@ -82,21 +80,11 @@ fn process_cached_rerun(bencher: Bencher) {
         "reference/hi.tmx",
         "reference/zh-Hans.tmx",
     ] {
-        std::fs::copy(
-            repo().join("examples/rare-earths").join(file),
-            example.join(file),
-        )
-        .unwrap();
+        std::fs::copy(repo().join("examples/rare-earths").join(file), example.join(file)).unwrap();
     }
     let command = || {
         let status = std::process::Command::new(env!("CARGO_BIN_EXE_l10n"))
-            .args([
-                "--quiet",
-                "translate",
-                "rare-earths/article.txt",
-                "--to",
-                "ar,hi,zh",
-            ])
+            .args(["--quiet", "translate", "rare-earths/article.txt", "--to", "ar,hi,zh"])
             .current_dir(dir.path())
             .status()
             .unwrap();

@@ -79,11 +79,7 @@ impl Config {
         if let Some(start) = start {
             // Walk up the path as given (relative paths stay relative, for readable messages),
             // then on from the absolute folder.
-            let mut dir = if start.is_dir() {
-                Some(start)
-            } else {
-                start.parent()
-            };
+            let mut dir = if start.is_dir() { Some(start) } else { start.parent() };
             while let Some(d) = dir.filter(|d| !d.as_os_str().is_empty()) {
                 candidates.push(d.join(FILE_NAME));
                 dir = d.parent();
@@ -139,12 +135,7 @@ impl Config {
     }
 
     pub fn memory_path(&self) -> PathBuf {
-        self.resolve(
-            self.memory
-                .path
-                .as_deref()
-                .unwrap_or(Path::new("cache/l10n.sqlite")),
-        )
+        self.resolve(self.memory.path.as_deref().unwrap_or(Path::new("cache/l10n.sqlite")))
     }
 
     pub fn out_dir(&self) -> PathBuf {

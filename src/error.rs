@@ -11,10 +11,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("{}: cannot read: {source}", path.display())]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Read { path: PathBuf, source: std::io::Error },
     #[error("{}: is a directory, not a file", path.display())]
     IsDirectory { path: PathBuf },
     #[error("{}:{line}: not UTF-8 text", path.display())]
@@ -47,16 +44,9 @@ pub enum Error {
     #[error("{}: not a translation memory (a foreign or corrupt file); it was left untouched", path.display())]
     MemoryForeign { path: PathBuf },
     #[error("{}: the memory has schema version {found}, newer than this l10n knows ({supported}); upgrade l10n", path.display())]
-    MemoryTooNew {
-        path: PathBuf,
-        found: i64,
-        supported: i64,
-    },
+    MemoryTooNew { path: PathBuf, found: i64, supported: i64 },
     #[error("{}: cannot write: {source}", path.display())]
-    Write {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Write { path: PathBuf, source: std::io::Error },
     #[error("engine {engine}: {message}")]
     Engine { engine: String, message: String },
 }

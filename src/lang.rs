@@ -31,9 +31,7 @@ pub enum LocaleError {
 impl Locale {
     pub fn parse(input: &str) -> Result<Locale, LocaleError> {
         let trimmed = input.trim();
-        let mut id: LanguageIdentifier = trimmed
-            .parse()
-            .map_err(|_| LocaleError::Malformed(input.to_string()))?;
+        let mut id: LanguageIdentifier = trimmed.parse().map_err(|_| LocaleError::Malformed(input.to_string()))?;
         if id.language.is_empty() {
             return Err(LocaleError::Malformed(input.to_string()));
         }
@@ -45,10 +43,7 @@ impl Locale {
         // Chinese needs its script: plain `zh` (and mainland / Singapore regions) is Simplified.
         if id.language.as_str() == "zh" && id.script.is_none() {
             id.script = maximized.script;
-            if matches!(
-                id.region.as_ref().map(|r| r.as_str()),
-                Some("CN") | Some("SG")
-            ) {
+            if matches!(id.region.as_ref().map(|r| r.as_str()), Some("CN") | Some("SG")) {
                 id.region = None;
             }
         }
@@ -99,6 +94,13 @@ impl Locale {
             "zh" | "ja" => "",
             _ => " ",
         }
+    }
+}
+
+impl Default for Locale {
+    /// English, the default source language.
+    fn default() -> Self {
+        Locale::parse("en").expect("en is a language")
     }
 }
 
@@ -155,10 +157,7 @@ mod tests {
 
     #[test]
     fn bad_tags_are_named() {
-        assert_eq!(
-            Locale::parse("a$b").unwrap_err(),
-            LocaleError::Malformed("a$b".into())
-        );
+        assert_eq!(Locale::parse("a$b").unwrap_err(), LocaleError::Malformed("a$b".into()));
         assert!(matches!(Locale::parse("qqq"), Err(LocaleError::Unknown(_))));
         assert_eq!(parse_list("ar, hi,ar,zh").unwrap().len(), 3);
     }

@@ -221,9 +221,7 @@ impl Text {
                     reason: format!("unexpected markup <{tag}>"),
                 })?;
                 match (name.starts_with("x "), standalone) {
-                    (true, true) => {
-                        out.push_placeholder(lookup(id, PlaceholderKind::Standalone, at)?)
-                    }
+                    (true, true) => out.push_placeholder(lookup(id, PlaceholderKind::Standalone, at)?),
                     (false, false) if name.starts_with("g ") => {
                         out.push_placeholder(lookup(id, PlaceholderKind::Open, at)?);
                         open.push(id);
@@ -351,10 +349,7 @@ impl Document {
 #[serde(tag = "origin", rename_all = "kebab-case")]
 pub enum Origin {
     /// A machine-translation engine.
-    Machine {
-        engine: String,
-        model: Option<String>,
-    },
+    Machine { engine: String, model: Option<String> },
     /// A person, through an imported file (XLIFF, TMX) or directly.
     Human { file: Option<String> },
 }
@@ -446,10 +441,7 @@ mod tests {
     fn tagged_round_trips() {
         let t = sample();
         let tagged = t.tagged();
-        assert_eq!(
-            tagged,
-            r#"Read <g id="4">a &lt; b &amp; c</g> at <x id="7"/>"#
-        );
+        assert_eq!(tagged, r#"Read <g id="4">a &lt; b &amp; c</g> at <x id="7"/>"#);
         assert_eq!(Text::parse_tagged(&tagged, &t).unwrap(), t);
     }
 
@@ -468,10 +460,7 @@ mod tests {
         }
         shifted.push_str("\n");
         assert_eq!(t.memory_key(), shifted.memory_key());
-        assert_ne!(
-            t.memory_key(),
-            Text::plain("Read a < b & c at").memory_key()
-        );
+        assert_ne!(t.memory_key(), Text::plain("Read a < b & c at").memory_key());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! Every other module does one stage and can be tested alone; this is the only file that
 //! knows how they follow each other.
 
-use crate::backend::{Backend, Outcome};
+use crate::backend::{Backend, Context, Item, Outcome};
 use crate::error::{Error, Result};
 use crate::format::{Format, SegmentOutput, read_source};
 use crate::lang::Locale;
@@ -101,11 +101,7 @@ pub fn load_document(path: &Path, segmenter: &Segmenter) -> Result<(Format, Docu
 }
 
 /// Runs the job. `on_locale` is told about each (document, language) as it completes.
-pub async fn run(
-    job: &Job,
-    memory: &mut Memory,
-    mut on_locale: impl FnMut(&LocaleReport),
-) -> Result<Report> {
+pub async fn run(job: &Job, memory: &mut Memory, mut on_locale: impl FnMut(&LocaleReport)) -> Result<Report> {
     let segmenter = Segmenter::new(&job.source, &job.abbreviations);
     // Read every input first: a bad file stops the run before anything is sent or written.
     let mut documents = Vec::new();
@@ -232,9 +228,33 @@ async fn translate_one(
             }
             Ok(())
         };
+        // Each sentence to send, with its neighbours in the document.
+        let mut context_of: HashMap<String, Context> = HashMap::new();
+        for (i, seg) in segments.iter().enumerate() {
+            let key = seg.source.memory_key();
+            if missed_keys.contains(&key) && !context_of.contains_key(&key) {
+                let around = |j: Option<usize>| j.and_then(|j| segments.get(j)).map(|s| s.source.plain_text());
+                context_of.insert(
+                    key,
+                    Context {
+                        previous: around(i.checked_sub(1)),
+                        next: around(Some(i + 1)),
+                    },
+                );
+            }
+        }
+        let items: Vec<Item> = misses
+            .iter()
+            .map(|text| Item {
+                text: text.clone(),
+                terms: Vec::new(),
+                context: context_of.remove(&text.memory_key()).unwrap_or_default(),
+            })
+            .collect();
+        let title = doc.title();
         let run = job
             .backend
-            .translate_all(&job.source, target, &misses, |delivered| {
+            .translate_all(&job.source, target, title.as_deref(), &items, |delivered| {
                 store(delivered, &mut found, &mut review_reasons, memory)
             });
         tokio::select! {

@@ -16,11 +16,10 @@ use std::ops::Range;
 /// English abbreviations after which a period never ends a sentence: titles and
 /// abbreviations that are always followed by more of the same sentence.
 const EN_ALWAYS: &[&str] = &[
-    "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Sen.", "Rep.", "Gov.", "Gen.", "Col.", "Lt.", "Sgt.",
-    "Capt.", "Cmdr.", "Adm.", "Rev.", "Hon.", "Pres.", "St.", "Mt.", "Ft.", "Jr.", "Sr.", "vs.",
-    "v.", "e.g.", "i.e.", "cf.", "viz.", "approx.", "No.", "Nos.", "Vol.", "pp.", "p.", "Fig.",
-    "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.",
-    "Dec.", "D.C.", "U.N.", "E.U.",
+    "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Sen.", "Rep.", "Gov.", "Gen.", "Col.", "Lt.", "Sgt.", "Capt.", "Cmdr.",
+    "Adm.", "Rev.", "Hon.", "Pres.", "St.", "Mt.", "Ft.", "Jr.", "Sr.", "vs.", "v.", "e.g.", "i.e.", "cf.", "viz.",
+    "approx.", "No.", "Nos.", "Vol.", "pp.", "p.", "Fig.", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.",
+    "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "D.C.", "U.N.", "E.U.",
 ];
 
 /// Abbreviations that end a sentence when they come last in it. They suppress a break only
@@ -106,9 +105,7 @@ impl Segmenter {
     /// Byte ranges of the sentences of `text`, without surrounding whitespace.
     pub fn sentences(&self, text: &str) -> Vec<Range<usize>> {
         let mut starts = vec![0];
-        for brk in
-            SentenceSegmenter::new(SentenceBreakInvariantOptions::default()).segment_str(text)
-        {
+        for brk in SentenceSegmenter::new(SentenceBreakInvariantOptions::default()).segment_str(text) {
             if brk == 0 || brk >= text.len() {
                 continue;
             }
@@ -117,20 +114,14 @@ impl Segmenter {
             }
         }
         starts.push(text.len());
-        starts
-            .windows(2)
-            .filter_map(|w| trim_range(text, w[0]..w[1]))
-            .collect()
+        starts.windows(2).filter_map(|w| trim_range(text, w[0]..w[1])).collect()
     }
 
     /// Whether the break ICU found at `brk` is wrong, by the project's exception rules.
     fn suppressed(&self, text: &str, brk: usize) -> bool {
         let before = text[..brk].trim_end();
         let after = &text[brk..];
-        let next_word: &str = after
-            .split(|c: char| c.is_whitespace())
-            .next()
-            .unwrap_or("");
+        let next_word: &str = after.split(|c: char| c.is_whitespace()).next().unwrap_or("");
         let next_char = after.chars().next();
         let last_token = before.rsplit(char::is_whitespace).next().unwrap_or("");
         // Strip an opening bracket or quote glued to the token: "(e.g." is still "e.g.".
@@ -260,10 +251,7 @@ pub fn segment_pieces(segmenter: &Segmenter, pieces: &[Piece], source: &str) -> 
             }
         }
     }
-    groups
-        .into_iter()
-        .filter_map(|g| build_segment(g, source))
-        .collect()
+    groups.into_iter().filter_map(|g| build_segment(g, source)).collect()
 }
 
 fn split_piece(piece: &Piece, offset: usize, source: &str) -> (Option<Piece>, Option<Piece>) {

@@ -9,13 +9,11 @@ use crate::error::Error;
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
-/// The interface languages: a tag and its `cli.ftl`. en-US is the reference and must be first.
-pub const UI_LANGUAGES: &[(&str, &str)] = &[
-    ("en-US", include_str!("../locales/en-US/cli.ftl")),
-    ("ar", include_str!("../locales/ar/cli.ftl")),
-    ("hi", include_str!("../locales/hi/cli.ftl")),
-    ("zh-Hans", include_str!("../locales/zh-Hans/cli.ftl")),
-];
+/// The interface languages. en-US is the reference: every message exists there.
+pub const UI_LANGUAGES: &[&str] = &["en-US", "ar", "hi", "zh-Hans"];
+
+// `UI_RESOURCES`: every `locales/<locale>/*.ftl`, embedded by build.rs.
+include!(concat!(env!("OUT_DIR"), "/ui_resources.rs"));
 
 /// A message argument.
 pub enum Arg {
@@ -70,10 +68,7 @@ impl Ui {
                 .filter_map(|v| std::env::var(v).ok())
                 .find(|v| !v.is_empty())
         };
-        let wanted = requested
-            .map(str::to_string)
-            .or_else(from_env)
-            .unwrap_or_default();
+        let wanted = requested.map(str::to_string).or_else(from_env).unwrap_or_default();
         let chosen = negotiate(&wanted);
         let mut tags = vec![chosen];
         if chosen != "en-US" {
@@ -82,12 +77,8 @@ impl Ui {
         let bundles = tags
             .into_iter()
             .map(|tag| {
-                let source = UI_LANGUAGES
-                    .iter()
-                    .find(|(t, _)| *t == tag)
-                    .map(|(_, s)| *s)
-                    .expect("listed");
-                bundle(tag, source)
+                let sources = UI_RESOURCES.iter().filter(|(t, _, _)| *t == tag).map(|(_, _, s)| *s);
+                bundle(tag, sources)
             })
             .collect();
         Ui {
@@ -141,31 +132,29 @@ impl Ui {
 
 /// The best interface language for a POSIX or BCP 47 locale string (`ar_EG.UTF-8`, `zh-CN`).
 fn negotiate(wanted: &str) -> &'static str {
-    let cleaned = wanted
-        .split(['.', '@'])
-        .next()
-        .unwrap_or("")
-        .replace('_', "-");
+    let cleaned = wanted.split(['.', '@']).next().unwrap_or("").replace('_', "-");
     let Ok(id) = cleaned.parse::<LanguageIdentifier>() else {
         return "en-US";
     };
     UI_LANGUAGES
         .iter()
-        .map(|(tag, _)| *tag)
+        .copied()
         .find(|tag| tag.split('-').next() == Some(id.language.as_str()))
         .unwrap_or("en-US")
 }
 
-fn bundle(tag: &str, source: &str) -> FluentBundle<FluentResource> {
+fn bundle<'a>(tag: &str, sources: impl Iterator<Item = &'a str>) -> FluentBundle<FluentResource> {
     let langid: LanguageIdentifier = tag.parse().expect("UI language tags are valid");
-    let resource = match FluentResource::try_new(source.to_string()) {
-        Ok(r) => r,
-        // A broken translation must not break the tool: keep what parsed (l10n check reports it).
-        Err((r, _)) => r,
-    };
     let mut bundle = FluentBundle::new(vec![langid]);
     bundle.set_use_isolating(false);
-    let _ = bundle.add_resource(resource);
+    for source in sources {
+        let resource = match FluentResource::try_new(source.to_string()) {
+            Ok(r) => r,
+            // A broken translation must not break the tool: keep what parsed (l10n check reports it).
+            Err((r, _)) => r,
+        };
+        let _ = bundle.add_resource(resource);
+    }
     bundle
 }
 
@@ -185,15 +174,9 @@ mod tests {
     #[test]
     fn plurals_and_fallback() {
         let ui = Ui::new(Some("en-US"));
-        let one = ui.msg(
-            "memory-imported",
-            &[("path", "a.tmx".into()), ("count", 1usize.into())],
-        );
+        let one = ui.msg("memory-imported", &[("path", "a.tmx".into()), ("count", 1usize.into())]);
         assert_eq!(one, "a.tmx: one translation imported");
-        let many = ui.msg(
-            "memory-imported",
-            &[("path", "a.tmx".into()), ("count", 3usize.into())],
-        );
+        let many = ui.msg("memory-imported", &[("path", "a.tmx".into()), ("count", 3usize.into())]);
         assert_eq!(many, "a.tmx: 3 translations imported");
     }
 
@@ -202,12 +185,14 @@ mod tests {
     #[test]
     fn every_used_message_id_exists_in_en_us() {
         let ui = Ui::new(Some("en-US"));
-        let en = UI_LANGUAGES[0].1;
+        let en: String = UI_RESOURCES
+            .iter()
+            .filter(|(t, _, _)| *t == "en-US")
+            .map(|(_, _, s)| *s)
+            .collect::<Vec<_>>()
+            .join("\n");
         let mut checked = 0;
-        for file in source_files(std::path::Path::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/src"
-        ))) {
+        for file in source_files(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))) {
             let text = std::fs::read_to_string(&file).unwrap();
             for (i, _) in text.match_indices('"') {
                 let rest = &text[i + 1..];
@@ -223,7 +208,7 @@ mod tests {
                     checked += 1;
                     assert!(
                         en.lines().any(|l| l.starts_with(&format!("{candidate} ="))),
-                        "{} uses message id {candidate}, which locales/en-US/cli.ftl lacks",
+                        "{} uses message id {candidate}, which locales/en-US/ lacks",
                         file.display()
                     );
                 }

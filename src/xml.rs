@@ -57,13 +57,8 @@ impl<'a> XmlReader<'a> {
         let offset = offset.min(self.text.len());
         let before = &self.text.as_bytes()[..offset];
         let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
-        let line_start = before
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |p| p + 1);
-        let column = 1 + String::from_utf8_lossy(&before[line_start..])
-            .chars()
-            .count();
+        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+        let column = 1 + String::from_utf8_lossy(&before[line_start..]).chars().count();
         Error::Parse {
             path: self.path.clone(),
             line,
@@ -75,10 +70,7 @@ impl<'a> XmlReader<'a> {
     /// The 1-based line of the reader's position.
     pub fn line(&self) -> usize {
         let offset = (self.reader.buffer_position() as usize).min(self.text.len());
-        1 + self.text.as_bytes()[..offset]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
+        1 + self.text.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count()
     }
 
     pub fn next_event(&mut self) -> Result<XmlEvent, Error> {
@@ -124,7 +116,9 @@ impl<'a> XmlReader<'a> {
                 }
                 Event::DocType(d) => {
                     if d.xml10_content().contains('[') {
-                        return Err(self.error("a document type declaration with an internal subset (entity definitions) is refused"));
+                        return Err(self.error(
+                            "a document type declaration with an internal subset (entity definitions) is refused",
+                        ));
                     }
                     continue;
                 }
@@ -170,10 +164,7 @@ fn name_of(e: &BytesStart<'_>) -> String {
 
 /// The value of attribute `key` (`xml:lang` is matched as written).
 pub fn attr<'a>(attrs: &'a [(String, String)], key: &str) -> Option<&'a str> {
-    attrs
-        .iter()
-        .find(|(k, _)| k == key)
-        .map(|(_, v)| v.as_str())
+    attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
 }
 
 /// Escapes text for element content or a double-quoted attribute.
@@ -199,7 +190,8 @@ mod tests {
 
     #[test]
     fn entity_definitions_are_refused() {
-        let bomb = r#"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><tmx>&lol2;</tmx>"#;
+        let bomb =
+            r#"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><tmx>&lol2;</tmx>"#;
         let mut r = XmlReader::new(bomb, Path::new("bomb.tmx"));
         let err = loop {
             match r.next_event() {

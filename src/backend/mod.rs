@@ -32,12 +32,52 @@ pub struct Limits {
     pub concurrency: usize,
 }
 
-/// One request's worth of texts.
-#[derive(Debug, Clone)]
+/// One request's worth of texts, with what an engine may use to translate them better.
+#[derive(Debug, Clone, Default)]
 pub struct Batch {
     pub source: Locale,
     pub target: Locale,
     pub texts: Vec<Text>,
+    /// Glossary entries that apply to these texts (policy `guide`): engines with glossary
+    /// support (DeepL) or prompts (LLMs) use them; others ignore them.
+    pub terms: Vec<TermHint>,
+    /// The document's title, for engines that take context.
+    pub title: Option<String>,
+    /// Per text (same order as `texts`): the sentences around it, for engines that take context.
+    pub context: Vec<Context>,
+}
+
+impl Batch {
+    /// The batch of text `i` alone, with its context.
+    pub fn single(&self, i: usize) -> Batch {
+        Batch {
+            texts: vec![self.texts[i].clone()],
+            context: self.context.get(i).cloned().into_iter().collect(),
+            ..self.clone()
+        }
+    }
+}
+
+/// A text to translate, with its glossary entries and neighbours.
+#[derive(Debug, Clone, Default)]
+pub struct Item {
+    pub text: Text,
+    pub terms: Vec<TermHint>,
+    pub context: Context,
+}
+
+/// A glossary entry for an engine: this source term must be translated as this target term.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TermHint {
+    pub source: String,
+    pub target: String,
+}
+
+/// The neighbours of a sentence, as plain text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Context {
+    pub previous: Option<String>,
+    pub next: Option<String>,
 }
 
 /// How an engine call failed.
@@ -65,10 +105,7 @@ pub trait Engine: Send + Sync + 'static {
     fn fingerprint(&self) -> String;
     fn limits(&self) -> Limits;
     /// Translates each text of the batch, answering in the tagged form, in order.
-    fn translate(
-        &self,
-        batch: &Batch,
-    ) -> impl Future<Output = Result<Vec<String>, EngineError>> + Send;
+    fn translate(&self, batch: &Batch) -> impl Future<Output = Result<Vec<String>, EngineError>> + Send;
 }
 
 /// The backend chosen for a run.
@@ -145,25 +182,27 @@ impl Backend {
         }
     }
 
-    /// Translates `texts` from `source` into `target`, calling `on_results` with each batch's
-    /// outcomes (indexes into `texts`) as soon as it arrives, so the caller can store them at
+    /// Translates `items` from `source` into `target`, calling `on_results` with each batch's
+    /// outcomes (indexes into `items`) as soon as it arrives, so the caller can store them at
     /// once. Returns the number of requests made. Stops early, keeping what was delivered, when
     /// `on_results` fails or the engine fails for good.
     pub async fn translate_all<F>(
         &self,
         source: &Locale,
         target: &Locale,
-        texts: &[Text],
+        title: Option<&str>,
+        items: &[Item],
         mut on_results: F,
     ) -> Result<u64>
     where
         F: FnMut(Vec<(usize, Outcome)>) -> Result<()>,
     {
-        if texts.is_empty() {
+        if items.is_empty() {
             return Ok(0);
         }
         let limits = self.limits();
-        let batches = plan_batches(texts, limits);
+        let texts: Vec<&Text> = items.iter().map(|i| &i.text).collect();
+        let batches = plan_batches(&texts, limits);
         let mut requests = 0u64;
         let mut pending = batches.into_iter();
         let mut running = tokio::task::JoinSet::new();
@@ -171,10 +210,16 @@ impl Backend {
         loop {
             while failure.is_none() && running.len() < limits.concurrency.max(1) {
                 let Some(indexes) = pending.next() else { break };
+                let mut terms: Vec<TermHint> = indexes.iter().flat_map(|&i| items[i].terms.iter().cloned()).collect();
+                terms.sort();
+                terms.dedup();
                 let batch = Batch {
                     source: source.clone(),
                     target: target.clone(),
-                    texts: indexes.iter().map(|&i| texts[i].clone()).collect(),
+                    texts: indexes.iter().map(|&i| items[i].text.clone()).collect(),
+                    terms,
+                    title: title.map(str::to_string),
+                    context: indexes.iter().map(|&i| items[i].context.clone()).collect(),
                 };
                 let backend = self.clone();
                 running.spawn(async move {
@@ -221,15 +266,10 @@ impl Backend {
         if answers.len() != batch.texts.len() {
             // A short or long answer cannot be aligned: translate one by one instead.
             let mut outcomes = Vec::new();
-            for text in &batch.texts {
-                let single = Batch {
-                    texts: vec![text.clone()],
-                    ..batch.clone()
-                };
+            for (i, text) in batch.texts.iter().enumerate() {
+                let single = batch.single(i);
                 match self.call_with_retries(&single, &mut calls).await {
-                    Ok(mut a) if a.len() == 1 => {
-                        outcomes.push(check_or_repair(text, &a.remove(0), None))
-                    }
+                    Ok(mut a) if a.len() == 1 => outcomes.push(check_or_repair(text, &a.remove(0), None)),
                     Ok(_) => outcomes.push(repair(text, "", "the engine did not answer this text")),
                     Err(e) => return (Err(e), calls),
                 }
@@ -237,15 +277,12 @@ impl Backend {
             return (Ok(outcomes), calls);
         }
         let mut outcomes = Vec::with_capacity(answers.len());
-        for (text, answer) in batch.texts.iter().zip(&answers) {
+        for (i, (text, answer)) in batch.texts.iter().zip(&answers).enumerate() {
             match check(text, answer) {
                 Ok(t) => outcomes.push(Outcome::Translated(t)),
                 Err(reason) => {
                     // Retry this text alone, once.
-                    let single = Batch {
-                        texts: vec![text.clone()],
-                        ..batch.clone()
-                    };
+                    let single = batch.single(i);
                     let retried = self
                         .call_with_retries(&single, &mut calls)
                         .await
@@ -261,25 +298,15 @@ impl Backend {
         (Ok(outcomes), calls)
     }
 
-    async fn call_with_retries(
-        &self,
-        batch: &Batch,
-        calls: &mut u64,
-    ) -> Result<Vec<String>, EngineError> {
+    async fn call_with_retries(&self, batch: &Batch, calls: &mut u64) -> Result<Vec<String>, EngineError> {
         const ATTEMPTS: u32 = 4;
         let mut delay = Duration::from_millis(500);
         for attempt in 1..=ATTEMPTS {
             *calls += 1;
             match self.call(batch).await {
-                Err(EngineError::Transient {
-                    retry_after,
-                    message,
-                }) => {
+                Err(EngineError::Transient { retry_after, message }) => {
                     if attempt == ATTEMPTS {
-                        return Err(EngineError::Transient {
-                            message,
-                            retry_after,
-                        });
+                        return Err(EngineError::Transient { message, retry_after });
                     }
                     tokio::time::sleep(retry_after.unwrap_or(delay)).await;
                     delay *= 2;
@@ -292,14 +319,14 @@ impl Backend {
 }
 
 /// Groups text indexes into batches within the engine's limits, in order.
-fn plan_batches(texts: &[Text], limits: Limits) -> Vec<Vec<usize>> {
+fn plan_batches(texts: &[&Text], limits: Limits) -> Vec<Vec<usize>> {
     let mut batches: Vec<Vec<usize>> = Vec::new();
     let mut chars = 0;
     for (i, text) in texts.iter().enumerate() {
         let len = text.tagged().chars().count();
-        let full = batches.last().is_none_or(|b| {
-            b.len() >= limits.max_texts || (chars + len > limits.max_chars && !b.is_empty())
-        });
+        let full = batches
+            .last()
+            .is_none_or(|b| b.len() >= limits.max_texts || (chars + len > limits.max_chars && !b.is_empty()));
         if full {
             batches.push(Vec::new());
             chars = 0;
@@ -351,10 +378,7 @@ fn repair(source: &Text, answer: &str, reason: &str) -> Outcome {
             _ => {}
         }
     }
-    let plain = plain
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&");
+    let plain = plain.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     text.push_str(plain.trim());
     for part in &source.0 {
         if let Part::Placeholder(p) = part
@@ -389,10 +413,7 @@ mod tests {
     #[test]
     fn integrity_catches_dropped_duplicated_and_invented_markup() {
         assert!(check(&src(), "Besuche <x id=\"1\"/> jetzt.").is_ok());
-        assert_eq!(
-            check(&src(), "Besuche jetzt.").unwrap_err(),
-            "placeholder 1 is missing"
-        );
+        assert_eq!(check(&src(), "Besuche jetzt.").unwrap_err(), "placeholder 1 is missing");
         assert_eq!(
             check(&src(), "<x id=\"1\"/><x id=\"1\"/>").unwrap_err(),
             "placeholder 1 is duplicated"
@@ -402,9 +423,7 @@ mod tests {
 
     #[test]
     fn repair_keeps_placeholders_and_shows_markup_as_nothing_but_text() {
-        let Outcome::NeedsReview { text, .. } =
-            repair(&src(), "Besuche <script>alert(1)</script> jetzt", "x")
-        else {
+        let Outcome::NeedsReview { text, .. } = repair(&src(), "Besuche <script>alert(1)</script> jetzt", "x") else {
             panic!()
         };
         assert_eq!(text.placeholders().count(), 1);
@@ -413,11 +432,10 @@ mod tests {
 
     #[test]
     fn batches_respect_limits() {
-        let texts: Vec<Text> = (0..7)
-            .map(|i| Text::plain("x".repeat(i * 10 + 1)))
-            .collect();
+        let texts: Vec<Text> = (0..7).map(|i| Text::plain("x".repeat(i * 10 + 1))).collect();
+        let refs: Vec<&Text> = texts.iter().collect();
         let b = plan_batches(
-            &texts,
+            &refs,
             Limits {
                 max_texts: 3,
                 max_chars: 60,

@@ -72,13 +72,7 @@ pub fn check_dir(dir: &Path, reference: &str, only: &[String]) -> Result<CheckRe
     };
     for (path, resource) in reference_resources.values() {
         summary.messages += resource.entries.len();
-        own_findings(
-            reference,
-            path,
-            resource,
-            &reference_ids,
-            &mut report.findings,
-        );
+        own_findings(reference, path, resource, &reference_ids, &mut report.findings);
     }
     report.summaries.push(summary);
 
@@ -105,10 +99,7 @@ pub fn check_dir(dir: &Path, reference: &str, only: &[String]) -> Result<CheckRe
                     locale,
                     &path,
                     1,
-                    vec![
-                        ("locale", locale.clone()),
-                        ("file", file.display().to_string()),
-                    ],
+                    vec![("locale", locale.clone()), ("file", file.display().to_string())],
                 ));
                 continue;
             }
@@ -161,13 +152,7 @@ fn finding(
 }
 
 /// Problems a file has on its own: syntax, duplicates, dangling references, empty values.
-fn own_findings(
-    locale: &str,
-    path: &Path,
-    resource: &Resource,
-    known_ids: &BTreeSet<String>,
-    out: &mut Vec<Finding>,
-) {
+fn own_findings(locale: &str, path: &Path, resource: &Resource, known_ids: &BTreeSet<String>, out: &mut Vec<Finding>) {
     for (line, column, reason) in &resource.syntax_errors {
         let mut f = finding(
             Severity::Error,
@@ -339,9 +324,7 @@ fn analyse(text: &str) -> Resource {
     let mut resource = Resource::default();
     for e in errors {
         let (line, column) = line_col(text, e.pos.start);
-        resource
-            .syntax_errors
-            .push((line, column, e.kind.to_string()));
+        resource.syntax_errors.push((line, column, e.kind.to_string()));
     }
     for entry in &ast.body {
         let (id, value, attributes) = match entry {
@@ -363,9 +346,7 @@ fn analyse(text: &str) -> Resource {
             walk_pattern(&attribute.value, &mut facts);
         }
         match resource.entries.entry(id) {
-            std::collections::btree_map::Entry::Occupied(e) => {
-                resource.duplicates.push((e.key().clone(), line))
-            }
+            std::collections::btree_map::Entry::Occupied(e) => resource.duplicates.push((e.key().clone(), line)),
             std::collections::btree_map::Entry::Vacant(e) => {
                 e.insert(facts);
             }
@@ -445,12 +426,9 @@ fn walk_inline(inline: &ast::InlineExpression<&str>, facts: &mut Entry) {
                 walk_arguments(args, facts);
             }
         }
-        ast::InlineExpression::FunctionReference { arguments, .. } => {
-            walk_arguments(arguments, facts)
-        }
+        ast::InlineExpression::FunctionReference { arguments, .. } => walk_arguments(arguments, facts),
         ast::InlineExpression::Placeable { expression } => walk_expression(expression, facts),
-        ast::InlineExpression::StringLiteral { .. }
-        | ast::InlineExpression::NumberLiteral { .. } => {}
+        ast::InlineExpression::StringLiteral { .. } | ast::InlineExpression::NumberLiteral { .. } => {}
     }
 }
 
@@ -507,8 +485,7 @@ mod tests {
         assert!(k.contains(&("obsolete-message", "ar".into(), 5)), "{k:?}");
         assert!(k.contains(&("unknown-reference", "ar".into(), 6)), "{k:?}");
         assert!(
-            k.iter()
-                .any(|(kind, l, _)| *kind == "syntax-error" && l == "hi"),
+            k.iter().any(|(kind, l, _)| *kind == "syntax-error" && l == "hi"),
             "{k:?}"
         );
         assert!(report.errors() > 0);
@@ -525,11 +502,7 @@ mod tests {
         ]);
         let report = check_dir(dir.path(), "en-US", &[]).unwrap();
         assert_eq!(kinds(&report), vec![("missing-file", "ar".into(), 1)]);
-        let zh = report
-            .summaries
-            .iter()
-            .find(|s| s.locale == "zh-Hans")
-            .unwrap();
+        let zh = report.summaries.iter().find(|s| s.locale == "zh-Hans").unwrap();
         assert_eq!((zh.messages, zh.missing, zh.errors), (2, 0, 0));
     }
 }

@@ -31,12 +31,7 @@ pub struct Args {
 pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
     let config = Config::discover(args.config.as_deref(), None)?;
     let dirs: Vec<PathBuf> = if args.locales.is_empty() {
-        config
-            .check
-            .locales
-            .iter()
-            .map(|p| config.resolve(p))
-            .collect()
+        config.check.locales.iter().map(|p| config.resolve(p)).collect()
     } else {
         args.locales.clone()
     };

@@ -53,22 +53,14 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
         _ => None,
     };
     let config = Config::discover(args.memory.config.as_deref(), start.as_deref())?;
-    let path = args
-        .memory
-        .memory
-        .clone()
-        .unwrap_or_else(|| config.memory_path());
+    let path = args.memory.memory.clone().unwrap_or_else(|| config.memory_path());
     let mut memory = Memory::open(&path)?;
     match args.command {
         MemoryCommand::Import { files, from } => {
-            let source =
-                Locale::parse(from.as_deref().or(config.source.as_deref()).unwrap_or("en"))?;
+            let source = Locale::parse(from.as_deref().or(config.source.as_deref()).unwrap_or("en"))?;
             for file in files {
                 let message = match import_tmx(&mut memory, &file, &source)? {
-                    ImportOutcome::Unchanged => ui.msg(
-                        "memory-import-unchanged",
-                        &[("path", file.as_path().into())],
-                    ),
+                    ImportOutcome::Unchanged => ui.msg("memory-import-unchanged", &[("path", file.as_path().into())]),
                     ImportOutcome::Imported(n) => ui.msg(
                         "memory-imported",
                         &[("path", file.as_path().into()), ("count", n.into())],
@@ -81,9 +73,7 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
         }
         MemoryCommand::Export { to, state, output } => {
             let min_state = State::parse(&state).ok_or_else(|| {
-                anyhow::anyhow!(
-                    "unknown state '{state}' (needs-review, translated, reviewed, final)"
-                )
+                anyhow::anyhow!("unknown state '{state}' (needs-review, translated, reviewed, final)")
             })?;
             let to = to.map(|t| Locale::parse(&t)).transpose()?;
             let entries = memory.entries(to.as_ref().map(|l| l.tag()), min_state)?;
@@ -103,10 +93,7 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
                 OutputFormat::Text => {
                     println!("{}", ui.msg("memory-stats-header", &[]));
                     for r in rows {
-                        println!(
-                            "{}\t{}\t{}\t{}",
-                            r.target_locale, r.origin, r.state, r.entries
-                        );
+                        println!("{}\t{}\t{}\t{}", r.target_locale, r.origin, r.state, r.entries);
                     }
                 }
             }

@@ -21,12 +21,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let config = Config::discover(None, Some(&args.file))?;
-    let locale = Locale::parse(
-        args.lang
-            .as_deref()
-            .or(config.source.as_deref())
-            .unwrap_or("en"),
-    )?;
+    let locale = Locale::parse(args.lang.as_deref().or(config.source.as_deref()).unwrap_or("en"))?;
     let segmenter = Segmenter::new(&locale, &config.abbreviations(&locale.language()));
     let (_, doc) = load_document(&args.file, &segmenter)?;
     match args.format {

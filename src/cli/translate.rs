@@ -42,16 +42,8 @@ pub struct Args {
 }
 
 pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
-    let config = Config::discover(
-        args.memory.config.as_deref(),
-        args.files.first().map(PathBuf::as_path),
-    )?;
-    let source = Locale::parse(
-        args.from
-            .as_deref()
-            .or(config.source.as_deref())
-            .unwrap_or("en"),
-    )?;
+    let config = Config::discover(args.memory.config.as_deref(), args.files.first().map(PathBuf::as_path))?;
+    let source = Locale::parse(args.from.as_deref().or(config.source.as_deref()).unwrap_or("en"))?;
     let targets = match &args.to {
         Some(list) => lang::parse_list(list)?,
         None if !config.targets.is_empty() => lang::parse_list(&config.targets.join(","))?,
@@ -71,11 +63,7 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
     if files.is_empty() {
         anyhow::bail!("no input files: give one or more documents to translate");
     }
-    let memory_path = args
-        .memory
-        .memory
-        .clone()
-        .unwrap_or_else(|| config.memory_path());
+    let memory_path = args.memory.memory.clone().unwrap_or_else(|| config.memory_path());
     let mut memory = Memory::open(&memory_path)?;
     for seed in &config.memory.import {
         let path = config.resolve(seed);
@@ -101,9 +89,7 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
         reuse_stale: args.reuse_stale,
         abbreviations: config.abbreviations(&source.language()),
     };
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?;
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     let text_output = args.format == OutputFormat::Text && !quiet;
     let report = runtime.block_on(pipeline::run(&job, &mut memory, |r| {
         if text_output {
@@ -163,10 +149,7 @@ fn print_locale(ui: &Ui, backend: &str, r: &pipeline::LocaleReport) {
             "{}",
             ui.msg(
                 "translate-engine-stopped",
-                &[
-                    ("locale", r.locale.as_str().into()),
-                    ("reason", reason.as_str().into())
-                ]
+                &[("locale", r.locale.as_str().into()), ("reason", reason.as_str().into())]
             )
         );
     }
@@ -189,10 +172,7 @@ fn print_locale(ui: &Ui, backend: &str, r: &pipeline::LocaleReport) {
             "{}",
             ui.msg(
                 "translate-edition-written",
-                &[
-                    ("locale", r.locale.as_str().into()),
-                    ("path", p.as_path().into())
-                ]
+                &[("locale", r.locale.as_str().into()), ("path", p.as_path().into())]
             )
         ),
         None => eprintln!(

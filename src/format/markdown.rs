@@ -134,11 +134,7 @@ pub(super) fn extract(source: &str, segmenter: &Segmenter) -> Vec<Unit> {
             } else {
                 c.kind
             };
-            units.push(Unit {
-                kind,
-                segments,
-                span,
-            });
+            units.push(Unit { kind, segments, span });
         }
     };
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
@@ -320,28 +316,18 @@ mod tests {
         let u = units(src);
         assert_eq!(u.len(), 1);
         let seg = &u[0].segments[0];
-        let originals: Vec<_> = seg
-            .source
-            .placeholders()
-            .map(|p| p.original.as_str())
-            .collect();
+        let originals: Vec<_> = seg.source.placeholders().map(|p| p.original.as_str()).collect();
         assert_eq!(originals, vec!["**", "**", "[", "](https://x.org \"T\")"]);
         assert_eq!(seg.source.plain_text(), "Read the deal and the text.");
         assert_eq!(
-            u[0].segments[1]
-                .source
-                .placeholders()
-                .next()
-                .unwrap()
-                .original,
+            u[0].segments[1].source.placeholders().next().unwrap().original,
             "`l10n`"
         );
     }
 
     #[test]
     fn code_blocks_and_front_matter_are_not_units() {
-        let src =
-            "---\ntitle: x\n---\n\n# Head\n\n```\nnot. translated.\n```\n\n    indented code.\n";
+        let src = "---\ntitle: x\n---\n\n# Head\n\n```\nnot. translated.\n```\n\n    indented code.\n";
         let u = units(src);
         assert_eq!(u.len(), 1);
         assert_eq!(u[0].kind, UnitKind::Heading);
@@ -357,10 +343,7 @@ mod tests {
     #[test]
     fn escape_neutralises_markup() {
         assert_eq!(escape("<script>x</script>"), "\\<script\\>x\\</script\\>");
-        assert_eq!(
-            escape("[a](javascript:alert(1))"),
-            "\\[a\\](javascript:alert(1))"
-        );
+        assert_eq!(escape("[a](javascript:alert(1))"), "\\[a\\](javascript:alert(1))");
         assert_eq!(escape("1. not a list"), "1\\. not a list");
     }
 }

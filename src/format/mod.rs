@@ -35,10 +35,7 @@ pub enum SegmentOutput<'a> {
 impl Format {
     /// The format of a file, from its extension.
     pub fn from_path(path: &Path) -> Result<Format> {
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
+        let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
         match ext.as_deref() {
             Some("txt") | Some("text") => Ok(Format::Plain),
             Some("md") | Some("markdown") => Ok(Format::Markdown),
@@ -87,8 +84,7 @@ impl Format {
                 let gap = &src[gap_start..segment.span.start];
                 if prev_end.is_some() && !gap.contains('\n') && gap.trim().is_empty() {
                     // Between two sentences: the target's own joiner (none in Chinese).
-                    let identical =
-                        matches!(output, SegmentOutput::Translated(t) if **t == segment.source);
+                    let identical = matches!(output, SegmentOutput::Translated(t) if **t == segment.source);
                     if identical && target.sentence_joiner() == " " {
                         out.push_str(gap);
                     } else {
@@ -108,13 +104,7 @@ impl Format {
         out
     }
 
-    fn render_segment(
-        self,
-        segment: &Segment,
-        output: SegmentOutput<'_>,
-        src: &str,
-        out: &mut String,
-    ) {
+    fn render_segment(self, segment: &Segment, output: SegmentOutput<'_>, src: &str, out: &mut String) {
         match output {
             SegmentOutput::Translated(t) if *t == segment.source => {
                 out.push_str(&src[segment.span.clone()]);
@@ -169,10 +159,7 @@ pub fn read_source(path: &Path) -> Result<String> {
         .to_vec();
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
-        let line = 1 + e.as_bytes()[..valid]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
+        let line = 1 + e.as_bytes()[..valid].iter().filter(|&&b| b == b'\n').count();
         Error::NotUtf8 {
             path: path.to_path_buf(),
             line,
@@ -201,8 +188,7 @@ mod tests {
 
     #[test]
     fn identity_round_trip_plain_and_markdown() {
-        let plain =
-            "Title line\n\nA first sentence. A second one.\n\n  • An item: with [YourSiteName].\n";
+        let plain = "Title line\n\nA first sentence. A second one.\n\n  • An item: with [YourSiteName].\n";
         assert_eq!(identity(Format::Plain, plain), plain);
         let md = "# Title\n\nSome *emphasis.* And a [link](http://x.y \"t\").\n\n- item `code`\n";
         assert_eq!(identity(Format::Markdown, md), md);

@@ -26,14 +26,7 @@ pub(super) fn extract(source: &str, segmenter: &Segmenter) -> Vec<Unit> {
         offset += line.len();
         if line.trim().is_empty() {
             if let Some((start, end, lines)) = block.take() {
-                push_block(
-                    source,
-                    start..end,
-                    lines,
-                    &mut first_block,
-                    segmenter,
-                    &mut units,
-                );
+                push_block(source, start..end, lines, &mut first_block, segmenter, &mut units);
             }
             continue;
         }
@@ -44,14 +37,7 @@ pub(super) fn extract(source: &str, segmenter: &Segmenter) -> Vec<Unit> {
         });
     }
     if let Some((start, end, lines)) = block {
-        push_block(
-            source,
-            start..end,
-            lines,
-            &mut first_block,
-            segmenter,
-            &mut units,
-        );
+        push_block(source, start..end, lines, &mut first_block, segmenter, &mut units);
     }
     units
 }
@@ -138,11 +124,7 @@ pub(super) fn with_variables(pieces: Vec<Piece>, source: &str) -> Vec<Piece> {
             out.push(piece);
             continue;
         };
-        let found = if exact(&piece) {
-            variables(text)
-        } else {
-            Vec::new()
-        };
+        let found = if exact(&piece) { variables(text) } else { Vec::new() };
         if found.is_empty() {
             out.push(piece);
             continue;
@@ -200,9 +182,7 @@ fn variables(text: &str) -> Vec<(usize, usize)> {
                 .chars()
                 .next()
                 .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-                && inner
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
+                && inner.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
             if is_ident {
                 let end = inner_start + len + close.len();
                 out.push((i, end));

@@ -62,9 +62,7 @@ pub fn read(content: &str, path: &Path) -> Result<Tmx> {
     let mut saw_root = false;
     loop {
         match r.next_event()? {
-            XmlEvent::Start { name, attrs } | XmlEvent::Empty { name, attrs }
-                if name == "header" =>
-            {
+            XmlEvent::Start { name, attrs } | XmlEvent::Empty { name, attrs } if name == "header" => {
                 tmx.source_lang = attr(&attrs, "srclang").map(str::to_string);
             }
             XmlEvent::Start { name, .. } if name == "tmx" => saw_root = true,
@@ -144,9 +142,7 @@ fn read_seg(r: &mut XmlReader<'_>, codes: &mut Codes) -> Result<Text> {
             XmlEvent::Text(t) => text.push_str(&t),
             XmlEvent::End { name } if name == "seg" => break,
             XmlEvent::End { .. } => {} // the end of <hi>: its text was kept
-            XmlEvent::Start { name, attrs } | XmlEvent::Empty { name, attrs }
-                if name == "hi" || name == "sub" =>
-            {
+            XmlEvent::Start { name, attrs } | XmlEvent::Empty { name, attrs } if name == "hi" || name == "sub" => {
                 let _ = attrs;
             }
             XmlEvent::Start { name, attrs } => {
@@ -197,9 +193,7 @@ fn push_code(
     let x = attr(attrs, "x").map(str::to_string);
     match name {
         "bpt" => {
-            let i = attr(attrs, "i")
-                .ok_or_else(|| r.error("<bpt> without i"))?
-                .to_string();
+            let i = attr(attrs, "i").ok_or_else(|| r.error("<bpt> without i"))?.to_string();
             let id = codes.id(format!("pair:{}", x.unwrap_or_else(|| i.clone())));
             open.insert(i, id);
             text.push_placeholder(Placeholder {
@@ -223,10 +217,7 @@ fn push_code(
         }
         "ph" | "it" | "ut" => {
             *standalone_count += 1;
-            let id = codes.id(format!(
-                "ph:{}",
-                x.unwrap_or_else(|| standalone_count.to_string())
-            ));
+            let id = codes.id(format!("ph:{}", x.unwrap_or_else(|| standalone_count.to_string())));
             text.push_placeholder(Placeholder {
                 id,
                 kind: PlaceholderKind::Standalone,
@@ -250,8 +241,7 @@ pub struct WriteUnit<'a> {
 
 /// Writes a TMX 1.4b document.
 pub fn write(source_lang: &str, units: &[WriteUnit<'_>]) -> String {
-    let mut out =
-        String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n");
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n");
     out.push_str(&format!(
         "  <header creationtool=\"l10n\" creationtoolversion=\"{}\" datatype=\"plaintext\" segtype=\"sentence\" adminlang=\"en-US\" srclang=\"{}\" o-tmf=\"l10n\"/>\n  <body>\n",
         env!("CARGO_PKG_VERSION"),
@@ -266,10 +256,7 @@ pub fn write(source_lang: &str, units: &[WriteUnit<'_>]) -> String {
                 escape(value)
             ));
         }
-        out.push_str(&format!(
-            "      <tuv xml:lang=\"{}\"><seg>",
-            escape(source_lang)
-        ));
+        out.push_str(&format!("      <tuv xml:lang=\"{}\"><seg>", escape(source_lang)));
         write_seg(unit.source, &mut out);
         out.push_str("</seg></tuv>\n");
         match &unit.changed {
@@ -278,10 +265,7 @@ pub fn write(source_lang: &str, units: &[WriteUnit<'_>]) -> String {
                 escape(unit.target_lang),
                 escape(date)
             )),
-            None => out.push_str(&format!(
-                "      <tuv xml:lang=\"{}\"><seg>",
-                escape(unit.target_lang)
-            )),
+            None => out.push_str(&format!("      <tuv xml:lang=\"{}\"><seg>", escape(unit.target_lang))),
         }
         write_seg(unit.target, &mut out);
         out.push_str("</seg></tuv>\n    </tu>\n");

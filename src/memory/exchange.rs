@@ -38,18 +38,10 @@ pub fn import_tmx(memory: &mut Memory, path: &Path, source: &Locale) -> Result<I
     let source_tag = source_locale.tag().to_string();
     let mut staged = Vec::new();
     for unit in &tmx.units {
-        let Some(src) = unit
-            .variants
-            .iter()
-            .find(|v| same_language(&v.lang, &source_locale))
-        else {
+        let Some(src) = unit.variants.iter().find(|v| same_language(&v.lang, &source_locale)) else {
             continue;
         };
-        for variant in unit
-            .variants
-            .iter()
-            .filter(|v| !same_language(&v.lang, &source_locale))
-        {
+        for variant in unit.variants.iter().filter(|v| !same_language(&v.lang, &source_locale)) {
             if variant.text.is_blank() {
                 continue;
             }
@@ -62,12 +54,7 @@ pub fn import_tmx(memory: &mut Memory, path: &Path, source: &Locale) -> Result<I
             let state = prop(&variant.props, &unit.props, "x-l10n-state")
                 .and_then(State::parse)
                 .unwrap_or(State::Translated);
-            staged.push((
-                src.text.clone(),
-                target.tag().to_string(),
-                variant.text.clone(),
-                state,
-            ));
+            staged.push((src.text.clone(), target.tag().to_string(), variant.text.clone(), state));
         }
     }
     let entries: Vec<NewEntry<'_>> = staged
@@ -88,11 +75,7 @@ pub fn import_tmx(memory: &mut Memory, path: &Path, source: &Locale) -> Result<I
     Ok(ImportOutcome::Imported(changed))
 }
 
-fn prop<'a>(
-    variant: &'a [(String, String)],
-    unit: &'a [(String, String)],
-    key: &str,
-) -> Option<&'a str> {
+fn prop<'a>(variant: &'a [(String, String)], unit: &'a [(String, String)], key: &str) -> Option<&'a str> {
     variant
         .iter()
         .chain(unit)
@@ -101,17 +84,13 @@ fn prop<'a>(
 }
 
 fn same_language(tag: &str, locale: &Locale) -> bool {
-    Locale::parse(tag).is_ok_and(|l| {
-        l == *locale || (l.language() == locale.language() && l.script() == locale.script())
-    })
+    Locale::parse(tag)
+        .is_ok_and(|l| l == *locale || (l.language() == locale.language() && l.script() == locale.script()))
 }
 
 /// Writes the memory's best entries as TMX.
 pub fn export_tmx(entries: &[StoredEntry]) -> String {
-    let source_lang = entries
-        .first()
-        .map(|e| e.source_locale.as_str())
-        .unwrap_or("en");
+    let source_lang = entries.first().map(|e| e.source_locale.as_str()).unwrap_or("en");
     let units: Vec<tmx::WriteUnit<'_>> = entries
         .iter()
         .map(|e| {

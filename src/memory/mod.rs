@@ -106,10 +106,7 @@ impl Memory {
                 path: path.to_path_buf(),
             });
         }
-        let existed = path.exists()
-            && std::fs::metadata(path)
-                .map(|m| m.len() > 0)
-                .unwrap_or(false);
+        let existed = path.exists() && std::fs::metadata(path).map(|m| m.len() > 0).unwrap_or(false);
         if existed {
             // Refuse a foreign file before SQLite touches it (it would not change it, but a
             // clear message beats "file is not a database").
@@ -129,9 +126,7 @@ impl Memory {
                 source,
             })?;
         }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| sql_error(path, e))?;
         let mut memory = Memory {
             conn,
@@ -163,10 +158,7 @@ impl Memory {
         // One plan per statement whatever the bound values: without this, SQLite (built with
         // STAT4) re-plans the lookup for every new hash, which was half the cost of a re-run.
         self.conn
-            .set_db_config(
-                rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
-                true,
-            )
+            .set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)
             .map_err(err)?;
         let app_id: i64 = self
             .conn
@@ -205,9 +197,7 @@ impl Memory {
                 .conn
                 .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
                 .map_err(err)?;
-            let current: i64 = tx
-                .query_row("PRAGMA user_version", [], |r| r.get(0))
-                .map_err(err)?;
+            let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(err)?;
             for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
                 tx.execute_batch(sql).map_err(err)?;
                 tx.execute_batch(&format!("PRAGMA user_version = {}", i + 1))
@@ -237,10 +227,7 @@ impl Memory {
             Reuse::Fingerprint(f) => (LOOKUP_FINGERPRINT, Some(f.as_str())),
             Reuse::AnyMachine => (LOOKUP_ANY, None),
         };
-        let mut stmt = self
-            .conn
-            .prepare_cached(sql)
-            .map_err(|e| sql_error(&self.path, e))?;
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| sql_error(&self.path, e))?;
         let read = |r: &rusqlite::Row<'_>| {
             Ok((
                 r.get::<_, String>(0)?,
@@ -265,8 +252,7 @@ impl Memory {
         let Ok(parsed) = Text::parse_tagged(&target, &keyed) else {
             return Ok(None);
         };
-        let back: std::collections::HashMap<u32, u32> =
-            map.into_iter().map(|(old, new)| (new, old)).collect();
+        let back: std::collections::HashMap<u32, u32> = map.into_iter().map(|(old, new)| (new, old)).collect();
         Ok(Some(Translation {
             target: parsed.map_ids(&back),
             origin: origin_from(&origin, engine, model, file),
@@ -293,13 +279,9 @@ impl Memory {
             let hash = source_hash(e.source_locale, key);
             let target = e.target.map_ids(&map).tagged();
             let (origin, engine, model, file, fingerprint) = match e.origin {
-                Origin::Machine { engine, model } => (
-                    "machine",
-                    Some(engine.as_str()),
-                    model.as_deref(),
-                    None,
-                    e.fingerprint,
-                ),
+                Origin::Machine { engine, model } => {
+                    ("machine", Some(engine.as_str()), model.as_deref(), None, e.fingerprint)
+                }
                 Origin::Human { file } => ("human", None, None, file.as_deref(), ""),
             };
             let existing: Option<(i64, String, String, Option<String>)> = tx
@@ -312,8 +294,7 @@ impl Memory {
                 .optional()
                 .map_err(err)?;
             match existing {
-                Some((_, old_target, old_state, _))
-                    if old_target == target && old_state == e.state.as_str() => {}
+                Some((_, old_target, old_state, _)) if old_target == target && old_state == e.state.as_str() => {}
                 Some((id, old_target, old_state, old_file)) => {
                     if origin == "human" {
                         tx.execute(
@@ -389,11 +370,7 @@ impl Memory {
     }
 
     /// The best entry per (source, target locale), for export: human work over machine work.
-    pub fn entries(
-        &self,
-        target_locale: Option<&str>,
-        min_state: State,
-    ) -> Result<Vec<StoredEntry>> {
+    pub fn entries(&self, target_locale: Option<&str>, min_state: State) -> Result<Vec<StoredEntry>> {
         let mut stmt = self
             .conn
             .prepare(
@@ -409,10 +386,7 @@ impl Memory {
         let mut out: Vec<StoredEntry> = Vec::new();
         let mut last: Option<(String, String)> = None;
         while let Some(r) = rows.next().map_err(|e| sql_error(&self.path, e))? {
-            let get = |i| {
-                r.get::<_, Option<String>>(i)
-                    .map_err(|e| sql_error(&self.path, e))
-            };
+            let get = |i| r.get::<_, Option<String>>(i).map_err(|e| sql_error(&self.path, e));
             let target_locale = get(1)?.unwrap_or_default();
             let key = get(2)?.unwrap_or_default();
             let ident = (target_locale.clone(), key.clone());
@@ -470,12 +444,7 @@ fn placeholder_skeleton(key: &str) -> Text {
     Text::parse_tagged(key, &declared).unwrap_or_else(|_| Text::plain(key))
 }
 
-fn origin_from(
-    origin: &str,
-    engine: Option<String>,
-    model: Option<String>,
-    file: Option<String>,
-) -> Origin {
+fn origin_from(origin: &str, engine: Option<String>, model: Option<String>, file: Option<String>) -> Origin {
     if origin == "human" {
         Origin::Human { file }
     } else {
@@ -581,10 +550,7 @@ mod tests {
         assert!(got.origin.is_human());
         // The same source with other placeholder numbering finds it, with its own ids.
         let renumbered = text_with_var("Visit ", 9);
-        let got = m
-            .lookup("en", "ar", &renumbered, &Reuse::AnyMachine)
-            .unwrap()
-            .unwrap();
+        let got = m.lookup("en", "ar", &renumbered, &Reuse::AnyMachine).unwrap().unwrap();
         assert_eq!(got.target, text_with_var("زوروا ", 9));
     }
 
@@ -612,16 +578,8 @@ mod tests {
                 .unwrap()
                 .is_none()
         );
-        assert!(
-            m.lookup("en", "hi", &src, &Reuse::AnyMachine)
-                .unwrap()
-                .is_some()
-        );
-        assert!(
-            m.lookup("en", "ar", &src, &Reuse::AnyMachine)
-                .unwrap()
-                .is_none()
-        );
+        assert!(m.lookup("en", "hi", &src, &Reuse::AnyMachine).unwrap().is_some());
+        assert!(m.lookup("en", "ar", &src, &Reuse::AnyMachine).unwrap().is_none());
     }
 
     #[test]
@@ -629,21 +587,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("notes.sqlite");
         std::fs::write(&path, b"just some notes, not a database").unwrap();
-        assert!(matches!(
-            Memory::open(&path),
-            Err(Error::MemoryForeign { .. })
-        ));
-        assert_eq!(
-            std::fs::read(&path).unwrap(),
-            b"just some notes, not a database"
-        );
+        assert!(matches!(Memory::open(&path), Err(Error::MemoryForeign { .. })));
+        assert_eq!(std::fs::read(&path).unwrap(), b"just some notes, not a database");
         let other = dir.path().join("other.sqlite");
         let conn = Connection::open(&other).unwrap();
         conn.execute_batch("CREATE TABLE t(x)").unwrap();
         drop(conn);
-        assert!(matches!(
-            Memory::open(&other),
-            Err(Error::MemoryForeign { .. })
-        ));
+        assert!(matches!(Memory::open(&other), Err(Error::MemoryForeign { .. })));
     }
 }

@@ -10,10 +10,7 @@ fn fails(dir: &Path, args: &[&str]) -> String {
     assert_eq!(o.status.code(), Some(2), "args {args:?}: {err}");
     assert_eq!(err.lines().count(), 1, "one line, got: {err}");
     assert!(err.starts_with("l10n: error: "), "{err}");
-    assert!(
-        !dir.join("out").exists(),
-        "no edition may be written: {err}"
-    );
+    assert!(!dir.join("out").exists(), "no edition may be written: {err}");
     err
 }
 
@@ -21,11 +18,7 @@ fn fails(dir: &Path, args: &[&str]) -> String {
 /// each of which `extra` may override (`--backend`, `--memory`, `--out`).
 fn translate<'a>(file: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
     let mut args = vec!["translate", file, "--to", "ar"];
-    for (flag, default) in [
-        ("--backend", "pseudo"),
-        ("--memory", "m.sqlite"),
-        ("--out", "out"),
-    ] {
+    for (flag, default) in [("--backend", "pseudo"), ("--memory", "m.sqlite"), ("--out", "out")] {
         if !extra.contains(&flag) {
             args.extend([flag, default]);
         }
@@ -94,10 +87,7 @@ fn bad_options() {
     assert!(err.contains("“qqq” is not a language"), "{err}");
     std::fs::write(d.join("l10n.toml"), "source = \"en\"\ntarget = [\"ar\"]\n").unwrap();
     let err = fails(d, &translate("article.txt", &[]));
-    assert!(
-        err.contains("l10n.toml:2:1: unknown field `target`"),
-        "{err}"
-    );
+    assert!(err.contains("l10n.toml:2:1: unknown field `target`"), "{err}");
 }
 
 #[test]
@@ -107,11 +97,7 @@ fn unwritable_output_folder() {
     std::fs::write(d.join("out"), "a file where the folder should be").unwrap();
     let o = l10n(d, &translate("article.txt", &[]));
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(
-        stderr(&o).contains("out/ar: cannot write"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("out/ar: cannot write"), "{}", stderr(&o));
     assert_eq!(
         std::fs::read_to_string(d.join("out")).unwrap(),
         "a file where the folder should be"
@@ -135,11 +121,7 @@ fn foreign_corrupt_and_locked_memories() {
 
     // A real database with a damaged body.
     std::fs::remove_file(d.join("m.sqlite")).unwrap();
-    assert!(
-        l10n(d, &translate("article.txt", &["--out", "first"]))
-            .status
-            .success()
-    );
+    assert!(l10n(d, &translate("article.txt", &["--out", "first"])).status.success());
     let mut bytes = std::fs::read(d.join("m.sqlite")).unwrap();
     for b in bytes.iter_mut().skip(100).take(4000) {
         *b = 0xAB;
@@ -154,10 +136,7 @@ fn foreign_corrupt_and_locked_memories() {
     assert!(
         l10n(
             d,
-            &translate(
-                "article.txt",
-                &["--memory", "locked.sqlite", "--out", "first"]
-            )
+            &translate("article.txt", &["--memory", "locked.sqlite", "--out", "first"])
         )
         .status
         .success()

@@ -4,10 +4,7 @@ use crate::common::*;
 
 #[test]
 fn the_projects_own_locales_are_complete() {
-    let o = l10n(
-        &repo(),
-        &["check", "--locales", "locales", "--deny-warnings"],
-    );
+    let o = l10n(&repo(), &["check", "--locales", "locales", "--deny-warnings"]);
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
     assert!(stdout(&o).contains("no problems found"));
 }
@@ -31,14 +28,8 @@ fn a_missing_message_fails_with_its_position() {
         out.contains("l/ar/app.ftl:1:1: error[missing-message]: message “bye” is missing"),
         "{out}"
     );
-    assert!(
-        out.contains("l/hi/app.ftl:2:1: error[unknown-variable]"),
-        "{out}"
-    );
-    assert!(
-        out.contains("l/hi/app.ftl:2:1: warning[unused-variable]"),
-        "{out}"
-    );
+    assert!(out.contains("l/hi/app.ftl:2:1: error[unknown-variable]"), "{out}");
+    assert!(out.contains("l/hi/app.ftl:2:1: warning[unused-variable]"), "{out}");
     let o = l10n(dir.path(), &["check", "--locales", "l", "--format", "json"]);
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(json["schema"], 1);

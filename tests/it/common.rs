@@ -41,8 +41,7 @@ pub fn project_with_seed() -> tempfile::TempDir {
 
 /// The JSON report of a `translate --format json` run.
 pub fn report(o: &Output) -> serde_json::Value {
-    serde_json::from_slice(&o.stdout)
-        .unwrap_or_else(|e| panic!("no JSON report ({e}): {}\n{}", stdout(o), stderr(o)))
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("no JSON report ({e}): {}\n{}", stdout(o), stderr(o)))
 }
 
 /// The segments `l10n segment` finds in a file.

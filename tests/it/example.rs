@@ -14,11 +14,7 @@ fn the_example_produces_real_editions_from_its_reference_translations() {
         "reference/hi.tmx",
         "reference/zh-Hans.tmx",
     ] {
-        std::fs::copy(
-            repo().join("examples/rare-earths").join(file),
-            example.join(file),
-        )
-        .unwrap();
+        std::fs::copy(repo().join("examples/rare-earths").join(file), example.join(file)).unwrap();
     }
     let o = l10n(
         dir.path(),
@@ -47,8 +43,5 @@ fn the_example_produces_real_editions_from_its_reference_translations() {
     );
     assert_eq!(again.status.code(), Some(0));
     assert!(!stderr(&again).contains("imported"), "{}", stderr(&again));
-    assert_eq!(
-        std::fs::read_to_string(out.join("ar/article.txt")).unwrap(),
-        ar
-    );
+    assert_eq!(std::fs::read_to_string(out.join("ar/article.txt")).unwrap(), ar);
 }

@@ -35,9 +35,7 @@ fn a_killed_run_keeps_what_it_received() {
         if !db.exists() {
             continue;
         }
-        let Ok(conn) =
-            rusqlite::Connection::open_with_flags(&db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-        else {
+        let Ok(conn) = rusqlite::Connection::open_with_flags(&db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY) else {
             continue;
         };
         let n: i64 = conn
@@ -49,15 +47,10 @@ fn a_killed_run_keeps_what_it_received() {
     };
     child.kill().unwrap(); // SIGKILL: no chance to clean up
     child.wait().unwrap();
-    assert!(
-        rows < 85 * 3,
-        "the run finished before it could be interrupted"
-    );
+    assert!(rows < 85 * 3, "the run finished before it could be interrupted");
 
     let conn = rusqlite::Connection::open(&db).unwrap();
-    let check: String = conn
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
+    let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
     assert_eq!(check, "ok");
     let kept: i64 = conn
         .query_row("SELECT count(*) FROM translation", [], |r| r.get(0))
@@ -92,8 +85,5 @@ fn a_killed_run_keeps_what_it_received() {
         .iter()
         .map(|r| r["from_memory"].as_u64().unwrap())
         .sum();
-    assert!(
-        from_memory >= kept as u64,
-        "kept {kept}, reused {from_memory}"
-    );
+    assert!(from_memory >= kept as u64, "kept {kept}, reused {from_memory}");
 }

@@ -11,10 +11,7 @@ fn identity(path: &std::path::Path) -> (String, String, usize) {
     let text = std::fs::read_to_string(path).unwrap();
     let format = Format::from_path(path).unwrap();
     let doc = format.extract(text.clone(), &Segmenter::new(&en, &[]));
-    let outputs: Vec<_> = doc
-        .segments()
-        .map(|s| SegmentOutput::Translated(&s.source))
-        .collect();
+    let outputs: Vec<_> = doc.segments().map(|s| SegmentOutput::Translated(&s.source)).collect();
     let merged = format.merge(&doc, &outputs, &en);
     (text, merged, outputs.len())
 }
@@ -38,8 +35,7 @@ fn every_placeholder_renders_its_original_bytes() {
     // Rendering the parts (not the byte-identity shortcut) gives the same bytes for text
     // that needs no escaping: placeholders carry exactly the markup they replaced.
     let en = Locale::parse("en").unwrap();
-    let src =
-        "Read **the deal** and [the text](https://x.org \"T\"), with `code` and ![a map](m.png).\n";
+    let src = "Read **the deal** and [the text](https://x.org \"T\"), with `code` and ![a map](m.png).\n";
     let doc = Format::Markdown.extract(src.to_string(), &Segmenter::new(&en, &[]));
     let mut out = String::new();
     for seg in doc.segments() {

@@ -31,15 +31,9 @@ fn seed_article_gets_three_complete_editions() {
     assert!(report["requests"].as_u64().unwrap() > 0);
     let source = std::fs::read_to_string(dir.path().join("article.txt")).unwrap();
     let segments = segments(dir.path(), "article.txt");
-    assert_eq!(
-        segments.len(),
-        86,
-        "the seed article has 86 sentences (85 distinct)"
-    );
+    assert_eq!(segments.len(), 86, "the seed article has 86 sentences (85 distinct)");
     for (locale, probe) in [("ar", 'ك'), ("hi", 'क'), ("zh-Hans", 'Ｋ')] {
-        let edition =
-            std::fs::read_to_string(dir.path().join("out").join(locale).join("article.txt"))
-                .unwrap();
+        let edition = std::fs::read_to_string(dir.path().join("out").join(locale).join("article.txt")).unwrap();
         // Every segment is there: one pseudo-translation bracket pair per sentence.
         assert_eq!(edition.matches('⟦').count(), 86, "{locale}");
         assert_eq!(edition.matches('⟧').count(), 86, "{locale}");
@@ -67,17 +61,12 @@ fn a_second_run_makes_no_backend_call() {
     assert!(first.status.success(), "{}", stderr(&first));
     let before: Vec<String> = ["ar", "hi", "zh-Hans"]
         .iter()
-        .map(|l| {
-            std::fs::read_to_string(dir.path().join("out").join(l).join("article.txt")).unwrap()
-        })
+        .map(|l| std::fs::read_to_string(dir.path().join("out").join(l).join("article.txt")).unwrap())
         .collect();
     let second = run_pseudo(dir.path());
     assert!(second.status.success(), "{}", stderr(&second));
     let report = report(&second);
-    assert_eq!(
-        report["requests"], 0,
-        "a cached re-run must not call the engine"
-    );
+    assert_eq!(report["requests"], 0, "a cached re-run must not call the engine");
     for r in report["reports"].as_array().unwrap() {
         assert_eq!(
             r["from_memory"],
@@ -87,9 +76,7 @@ fn a_second_run_makes_no_backend_call() {
     }
     let after: Vec<String> = ["ar", "hi", "zh-Hans"]
         .iter()
-        .map(|l| {
-            std::fs::read_to_string(dir.path().join("out").join(l).join("article.txt")).unwrap()
-        })
+        .map(|l| std::fs::read_to_string(dir.path().join("out").join(l).join("article.txt")).unwrap())
         .collect();
     assert_eq!(before, after);
 }
@@ -133,10 +120,7 @@ fn markdown_keeps_its_markup_and_leaves_code_alone() {
         "<sup>",
         "- [x] ",
     ] {
-        assert!(
-            edition.contains(kept),
-            "{kept:?} is missing from\n{edition}"
-        );
+        assert!(edition.contains(kept), "{kept:?} is missing from\n{edition}");
     }
     assert!(!edition.contains("Joint exploration"));
 }
@@ -206,10 +190,7 @@ fn human_translations_are_escaped_for_the_output_format() {
 </body></tmx>"#,
     )
     .unwrap();
-    let o = l10n(
-        dir.path(),
-        &["memory", "import", "evil.tmx", "--memory", "m.sqlite"],
-    );
+    let o = l10n(dir.path(), &["memory", "import", "evil.tmx", "--memory", "m.sqlite"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let o = l10n(
         dir.path(),
@@ -229,18 +210,9 @@ fn human_translations_are_escaped_for_the_output_format() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let edition = std::fs::read_to_string(dir.path().join("out/ar/a.md")).unwrap();
     // The link markup is the source's own; everything else from the file is text.
-    assert!(
-        edition.contains("[التقرير](https://example.org)"),
-        "{edition}"
-    );
+    assert!(edition.contains("[التقرير](https://example.org)"), "{edition}");
     assert!(edition.contains("\\<script\\>"), "{edition}");
-    assert!(
-        edition.contains("\\[x\\](javascript:alert(1))"),
-        "{edition}"
-    );
-    assert!(
-        edition.contains("\\<img src=x onerror=alert(1)\\>"),
-        "{edition}"
-    );
+    assert!(edition.contains("\\[x\\](javascript:alert(1))"), "{edition}");
+    assert!(edition.contains("\\<img src=x onerror=alert(1)\\>"), "{edition}");
     assert!(edition.contains("\\*فقرة\\*"), "{edition}");
 }
