@@ -33,6 +33,7 @@ fn job(out: &std::path::Path) -> Job {
         allow_partial: false,
         reuse_stale: false,
         abbreviations: vec![],
+        glossary: Default::default(),
     }
 }
 
@@ -71,8 +72,10 @@ fn cached_three_targets(bencher: Bencher) {
 #[divan::bench(sample_count = 30)]
 fn process_cached_rerun(bencher: Bencher) {
     let dir = tempfile::tempdir().unwrap();
-    let example = dir.path().join("rare-earths");
+    // The example laid out as in the repository, so its relative paths hold.
+    let example = dir.path().join("examples/rare-earths");
     std::fs::create_dir_all(example.join("reference")).unwrap();
+    std::fs::create_dir_all(dir.path().join("glossary")).unwrap();
     for file in [
         "article.txt",
         "l10n.toml",
@@ -82,9 +85,20 @@ fn process_cached_rerun(bencher: Bencher) {
     ] {
         std::fs::copy(repo().join("examples/rare-earths").join(file), example.join(file)).unwrap();
     }
+    std::fs::copy(
+        repo().join("glossary/rare-earths.tbx"),
+        dir.path().join("glossary/rare-earths.tbx"),
+    )
+    .unwrap();
     let command = || {
         let status = std::process::Command::new(env!("CARGO_BIN_EXE_l10n"))
-            .args(["--quiet", "translate", "rare-earths/article.txt", "--to", "ar,hi,zh"])
+            .args([
+                "--quiet",
+                "translate",
+                "examples/rare-earths/article.txt",
+                "--to",
+                "ar,hi,zh",
+            ])
             .current_dir(dir.path())
             .status()
             .unwrap();

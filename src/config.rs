@@ -25,6 +25,12 @@ pub struct Config {
     pub backend: Option<String>,
     /// Output folder (default `out`).
     pub out: Option<PathBuf>,
+    /// The documents `l10n translate` and `l10n check` cover when no file is named.
+    #[serde(default)]
+    pub documents: Vec<PathBuf>,
+    /// Term bases (TBX, CSV, TSV) to enforce.
+    #[serde(default)]
+    pub glossary: Vec<PathBuf>,
     #[serde(default)]
     pub memory: MemoryConfig,
     /// Settings per backend: `[backends.pseudo] delay_ms = 200`.
@@ -92,14 +98,11 @@ impl Config {
                 }
             }
         }
-        let cwd = PathBuf::from(".");
         candidates.push(PathBuf::from(FILE_NAME));
         match candidates.into_iter().find(|c| c.is_file()) {
             Some(path) => Config::load(&path),
-            None => Ok(Config {
-                root: cwd,
-                ..Config::default()
-            }),
+            // No project file: paths stay relative to the current folder, as typed.
+            None => Ok(Config::default()),
         }
     }
 
@@ -118,9 +121,6 @@ impl Config {
             }
         })?;
         config.root = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        if config.root.as_os_str().is_empty() {
-            config.root = PathBuf::from(".");
-        }
         config.path = Some(path.to_path_buf());
         Ok(config)
     }

@@ -30,3 +30,4 @@ pub mod xml;
 
 pub use error::{Error, Result};
 pub mod cli;
+pub mod glossary;

@@ -7,9 +7,13 @@
 use crate::backend::{Backend, Context, Item, Outcome};
 use crate::error::{Error, Result};
 use crate::format::{Format, SegmentOutput, read_source};
+use crate::glossary::Glossary;
+use crate::glossary::enforce::{Terminology, unprotect};
+use crate::glossary::matcher::TermMatch;
+use crate::glossary::verify::{Verifier, Violation};
 use crate::lang::Locale;
 use crate::memory::{Memory, NewEntry, Reuse};
-use crate::model::{Document, Origin, State, Text};
+use crate::model::{Document, Origin, Segment, State, Text};
 use crate::render;
 use crate::segment::Segmenter;
 use serde::Serialize;
@@ -28,6 +32,33 @@ pub struct Job {
     /// Reuse machine translations made with another engine, model or glossary.
     pub reuse_stale: bool,
     pub abbreviations: Vec<String>,
+    /// The term base (empty: no terminology enforced).
+    pub glossary: Glossary,
+}
+
+/// A glossary term a translation does not honour.
+#[derive(Debug, Clone, Serialize)]
+pub struct TermFailure {
+    pub line: usize,
+    /// The concept's id in the term base.
+    pub concept: String,
+    /// `missing` (none of the allowed forms) or `forbidden` (a deprecated form appears).
+    pub problem: &'static str,
+    /// The expected preferred form, or the forbidden form found.
+    pub term: String,
+    pub source: String,
+}
+
+/// Terminology compliance of one edition.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct TermSummary {
+    /// Glossary concepts found in the source sentences (once per distinct sentence).
+    pub expected: usize,
+    /// Of those, honoured by the translation.
+    pub found: usize,
+    /// Machine translations that broke a term, were sent again with it protected, and passed.
+    pub repaired: usize,
+    pub failing: Vec<TermFailure>,
 }
 
 /// A segment with no translation after the run.
@@ -63,6 +94,7 @@ pub struct LocaleReport {
     pub edition: Option<PathBuf>,
     /// Why the engine stopped early, if it did (its segments are then missing).
     pub engine_error: Option<String>,
+    pub terms: TermSummary,
 }
 
 /// The result of a run.
@@ -79,6 +111,10 @@ pub struct Report {
 impl Report {
     pub fn missing(&self) -> usize {
         self.reports.iter().map(|r| r.missing.len()).sum()
+    }
+
+    pub fn failing_terms(&self) -> usize {
+        self.reports.iter().map(|r| r.terms.failing.len()).sum()
     }
 }
 
@@ -109,18 +145,15 @@ pub async fn run(job: &Job, memory: &mut Memory, mut on_locale: impl FnMut(&Loca
         let (format, doc) = load_document(path, &segmenter)?;
         documents.push((path, format, doc));
     }
-    let reuse = match (job.reuse_stale, job.backend.fingerprint()) {
-        (false, Some(fingerprint)) => Reuse::Fingerprint(fingerprint),
-        _ => Reuse::AnyMachine,
-    };
+    let terminology = Terminology::new(&job.glossary, &job.source);
     let mut report = Report {
         backend: job.backend.name().to_string(),
         ..Report::default()
     };
     for (path, format, doc) in &documents {
         for target in &job.targets {
-            let (locale_report, requests, interrupted) =
-                translate_one(job, memory, &reuse, path, *format, doc, target).await?;
+            let run = LocaleRun::new(job, &terminology, path, doc, target);
+            let (locale_report, requests, interrupted) = run.translate(memory, *format).await?;
             report.requests += requests;
             on_locale(&locale_report);
             report.reports.push(locale_report);
@@ -133,191 +166,355 @@ pub async fn run(job: &Job, memory: &mut Memory, mut on_locale: impl FnMut(&Loca
     Ok(report)
 }
 
-async fn translate_one(
-    job: &Job,
-    memory: &mut Memory,
-    reuse: &Reuse,
-    path: &Path,
-    format: Format,
-    doc: &Document,
-    target: &Locale,
-) -> Result<(LocaleReport, u64, bool)> {
-    let source_tag = job.source.tag().to_string();
-    let target_tag = target.tag().to_string();
-    let segments: Vec<&crate::model::Segment> = doc.segments().collect();
-    let mut report = LocaleReport {
-        input: path.to_path_buf(),
-        locale: target_tag.clone(),
-        segments: segments.len(),
-        from_memory: 0,
-        from_engine: 0,
-        copied: 0,
-        missing: Vec::new(),
-        needs_review: Vec::new(),
-        edition: None,
-        engine_error: None,
-    };
+/// What the pipeline knows of one distinct sentence for one target language.
+struct Sentence {
+    source: Text,
+    /// Glossary concepts found in it.
+    matches: Vec<TermMatch>,
+    /// The fingerprint a machine translation of it must carry to be reused.
+    fingerprint: Option<String>,
+    context: Context,
+}
 
-    // 1. The memory, once per distinct sentence.
-    let mut found: HashMap<String, Text> = HashMap::new();
-    let mut review_reasons: HashMap<String, String> = HashMap::new();
-    let mut misses: Vec<Text> = Vec::new();
-    let mut missed_keys: std::collections::HashSet<String> = std::collections::HashSet::new();
-    for seg in &segments {
-        let key = seg.source.memory_key();
-        if !seg.source.has_words() || found.contains_key(&key) || missed_keys.contains(&key) {
-            continue;
-        }
-        match memory.lookup(&source_tag, &target_tag, &seg.source, reuse)? {
-            Some(t) => {
-                if t.state == State::NeedsReview {
-                    review_reasons.insert(key.clone(), "stored as needs-review".into());
-                }
-                found.insert(key, t.target);
-            }
-            None => {
-                missed_keys.insert(key);
-                misses.push(seg.source.clone());
-            }
-        }
-    }
-    let from_memory: std::collections::HashSet<String> = found.keys().cloned().collect();
+/// One document into one language.
+struct LocaleRun<'a> {
+    job: &'a Job,
+    terminology: &'a Terminology<'a>,
+    path: &'a Path,
+    doc: &'a Document,
+    target: &'a Locale,
+    verifier: Verifier,
+    /// Distinct sentences by memory key, in document order.
+    sentences: Vec<(String, Sentence)>,
+}
 
-    // 2. The engine, for the misses only; every result is stored the moment it arrives.
-    let mut requests = 0;
-    let mut interrupted = false;
-    if !misses.is_empty() && !matches!(job.backend, Backend::MemoryOnly) {
-        let origin = Origin::Machine {
-            engine: job.backend.name().into(),
-            model: job.backend.model(),
-        };
-        let fingerprint = job.backend.fingerprint().unwrap_or_default();
-        let document = path.display().to_string();
-        let store = |delivered: Vec<(usize, Outcome)>,
-                     found: &mut HashMap<String, Text>,
-                     reasons: &mut HashMap<String, String>,
-                     memory: &mut Memory|
-         -> Result<()> {
-            let mut entries = Vec::with_capacity(delivered.len());
-            for (i, outcome) in &delivered {
-                let (text, state) = match outcome {
-                    Outcome::Translated(t) => (t, State::Translated),
-                    Outcome::NeedsReview { text, reason } => {
-                        reasons.insert(misses[*i].memory_key(), reason.clone());
-                        (text, State::NeedsReview)
-                    }
-                };
-                entries.push(NewEntry {
-                    source_locale: &source_tag,
-                    target_locale: &target_tag,
-                    source: &misses[*i],
-                    target: text,
-                    origin: &origin,
-                    state,
-                    fingerprint: &fingerprint,
-                    document: Some(&document),
-                });
-            }
-            memory.store(&entries)?;
-            for (i, outcome) in delivered {
-                let text = match outcome {
-                    Outcome::Translated(t) => t,
-                    Outcome::NeedsReview { text, .. } => text,
-                };
-                found.insert(misses[i].memory_key(), text);
-            }
-            Ok(())
-        };
-        // Each sentence to send, with its neighbours in the document.
-        let mut context_of: HashMap<String, Context> = HashMap::new();
+impl<'a> LocaleRun<'a> {
+    fn new(
+        job: &'a Job,
+        terminology: &'a Terminology<'a>,
+        path: &'a Path,
+        doc: &'a Document,
+        target: &'a Locale,
+    ) -> Self {
+        let segments: Vec<&Segment> = doc.segments().collect();
+        let engine_fingerprint = job.backend.fingerprint();
+        let mut seen = std::collections::HashSet::new();
+        let mut sentences = Vec::new();
         for (i, seg) in segments.iter().enumerate() {
             let key = seg.source.memory_key();
-            if missed_keys.contains(&key) && !context_of.contains_key(&key) {
-                let around = |j: Option<usize>| j.and_then(|j| segments.get(j)).map(|s| s.source.plain_text());
-                context_of.insert(
-                    key,
-                    Context {
-                        previous: around(i.checked_sub(1)),
-                        next: around(Some(i + 1)),
-                    },
-                );
+            if !seg.source.has_words() || !seen.insert(key.clone()) {
+                continue;
             }
-        }
-        let items: Vec<Item> = misses
-            .iter()
-            .map(|text| Item {
-                text: text.clone(),
-                terms: Vec::new(),
-                context: context_of.remove(&text.memory_key()).unwrap_or_default(),
-            })
-            .collect();
-        let title = doc.title();
-        let run = job
-            .backend
-            .translate_all(&job.source, target, title.as_deref(), &items, |delivered| {
-                store(delivered, &mut found, &mut review_reasons, memory)
-            });
-        tokio::select! {
-            result = run => {
-                match result {
-                    Ok(n) => requests = n,
-                    // An engine that fails for good leaves its segments missing; what it
-                    // delivered before is stored and used.
-                    Err(e @ Error::Engine { .. }) => report.engine_error = Some(e.to_string()),
-                    Err(e) => return Err(e),
-                }
-            }
-            _ = tokio::signal::ctrl_c() => interrupted = true,
-        }
-    }
-
-    // 3. Merge: every segment gets its translation, a copy, or is missing.
-    let mut outputs = Vec::with_capacity(segments.len());
-    for seg in &segments {
-        let key = seg.source.memory_key();
-        if !seg.source.has_words() {
-            report.copied += 1;
-            outputs.push(SegmentOutput::Translated(&seg.source));
-            continue;
-        }
-        match found.get(&key) {
-            Some(t) => {
-                if from_memory.contains(&key) {
-                    report.from_memory += 1;
-                } else {
-                    report.from_engine += 1;
-                }
-                if let Some(reason) = review_reasons.get(&key) {
-                    report.needs_review.push(Review {
-                        line: line_of(&doc.source, seg.span.start),
-                        source: seg.source.to_string(),
-                        reason: reason.clone(),
+            let matches = terminology.matches(&seg.source);
+            let fingerprint =
+                engine_fingerprint
+                    .as_ref()
+                    .map(|engine| match terminology.fingerprint(&matches, target) {
+                        Some(terms) => format!("{engine}|terms:{terms}"),
+                        None => engine.clone(),
                     });
-                }
-                outputs.push(SegmentOutput::Translated(t));
-            }
-            None => {
-                report.missing.push(Missing {
-                    line: line_of(&doc.source, seg.span.start),
-                    source: seg.source.to_string(),
-                });
-                outputs.push(SegmentOutput::Untranslated);
-            }
+            let around = |j: Option<usize>| j.and_then(|j| segments.get(j)).map(|s| s.source.plain_text());
+            let context = Context {
+                previous: around(i.checked_sub(1)),
+                next: around(Some(i + 1)),
+            };
+            sentences.push((
+                key,
+                Sentence {
+                    source: seg.source.clone(),
+                    matches,
+                    fingerprint,
+                    context,
+                },
+            ));
+        }
+        LocaleRun {
+            job,
+            terminology,
+            path,
+            doc,
+            target,
+            verifier: terminology.verifier(target),
+            sentences,
         }
     }
 
-    // 4. Write the edition: complete, or partial only when asked, never half-written.
-    if report.missing.is_empty() || job.allow_partial {
-        let name = path
-            .file_name()
-            .map(PathBuf::from)
-            .unwrap_or_else(|| PathBuf::from("document"));
-        let out_path = job.out_dir.join(&target_tag).join(name);
-        let content = format.merge(doc, &outputs, target);
-        render::write_atomic(&out_path, content.as_bytes())?;
-        report.edition = Some(out_path);
+    fn reuse(&self, sentence: &Sentence) -> Reuse {
+        match (&sentence.fingerprint, self.job.reuse_stale) {
+            (Some(f), false) => Reuse::Fingerprint(f.clone()),
+            _ => Reuse::AnyMachine,
+        }
     }
-    Ok((report, requests, interrupted))
+
+    /// The concepts a sentence's translation must honour, and what it breaks.
+    fn violations(&self, sentence: &Sentence, translation: &Text) -> Vec<Violation> {
+        let expected: Vec<usize> = sentence.matches.iter().map(|m| m.concept).collect();
+        self.verifier.check(&translation.plain_text(), &expected)
+    }
+
+    async fn translate(self, memory: &mut Memory, format: Format) -> Result<(LocaleReport, u64, bool)> {
+        let source_tag = self.job.source.tag().to_string();
+        let target_tag = self.target.tag().to_string();
+        let mut report = LocaleReport {
+            input: self.path.to_path_buf(),
+            locale: target_tag.clone(),
+            segments: self.doc.segments().count(),
+            from_memory: 0,
+            from_engine: 0,
+            copied: 0,
+            missing: Vec::new(),
+            needs_review: Vec::new(),
+            edition: None,
+            engine_error: None,
+            terms: TermSummary::default(),
+        };
+
+        // 1. The memory.
+        let mut found: HashMap<String, Text> = HashMap::new();
+        let mut reasons: HashMap<String, String> = HashMap::new();
+        let mut from_memory = std::collections::HashSet::new();
+        let mut misses: Vec<usize> = Vec::new();
+        for (i, (key, sentence)) in self.sentences.iter().enumerate() {
+            match memory.lookup(&source_tag, &target_tag, &sentence.source, &self.reuse(sentence))? {
+                Some(t) => {
+                    if t.state == State::NeedsReview {
+                        reasons.insert(key.clone(), "stored as needs-review".into());
+                    }
+                    from_memory.insert(key.clone());
+                    found.insert(key.clone(), t.target);
+                }
+                None => misses.push(i),
+            }
+        }
+
+        // 2. The engine, for the misses only; every result is stored the moment it arrives.
+        // A translation that breaks the glossary is stored as needs-review at once, then sent
+        // again with the broken terms protected; the repaired one replaces it.
+        let mut requests = 0;
+        let mut interrupted = false;
+        if !misses.is_empty() && !matches!(self.job.backend, Backend::MemoryOnly) {
+            let origin = Origin::Machine {
+                engine: self.job.backend.name().into(),
+                model: self.job.backend.model(),
+            };
+            let document = self.path.display().to_string();
+            let mut to_repair: Vec<(usize, Vec<usize>)> = Vec::new();
+            for pass in 0..2 {
+                let batch: Vec<(usize, Vec<usize>)> = if pass == 0 {
+                    misses.iter().map(|&i| (i, Vec::new())).collect()
+                } else {
+                    std::mem::take(&mut to_repair)
+                };
+                if batch.is_empty() {
+                    break;
+                }
+                let items: Vec<Item> = batch
+                    .iter()
+                    .map(|(i, force)| {
+                        let s = &self.sentences[*i].1;
+                        Item {
+                            text: self.terminology.protect(&s.source, &s.matches, self.target, force),
+                            terms: self.terminology.hints(&s.source, &s.matches, self.target),
+                            context: s.context.clone(),
+                        }
+                    })
+                    .collect();
+                let mut deliver = |delivered: Vec<(usize, Outcome)>| -> Result<()> {
+                    let mut stored = Vec::with_capacity(delivered.len());
+                    for (j, outcome) in delivered {
+                        let i = batch[j].0;
+                        let (key, sentence) = &self.sentences[i];
+                        let (text, mut state, mut reason) = match outcome {
+                            Outcome::Translated(t) => (unprotect(&t), State::Translated, None),
+                            Outcome::NeedsReview { text, reason } => {
+                                (unprotect(&text), State::NeedsReview, Some(reason))
+                            }
+                        };
+                        let violations = self.violations(sentence, &text);
+                        if !violations.is_empty() {
+                            state = State::NeedsReview;
+                            reason.get_or_insert_with(|| describe(self.terminology, &violations));
+                            let force: Vec<usize> = violations.iter().map(Violation::concept).collect();
+                            if pass == 0 && sentence.matches.iter().any(|m| force.contains(&m.concept)) {
+                                to_repair.push((i, force));
+                            }
+                        } else if pass == 1 {
+                            report.terms.repaired += 1;
+                        }
+                        match reason {
+                            Some(r) => {
+                                reasons.insert(key.clone(), r);
+                            }
+                            None => {
+                                reasons.remove(key);
+                            }
+                        }
+                        stored.push((i, text, state));
+                    }
+                    let entries: Vec<NewEntry<'_>> = stored
+                        .iter()
+                        .map(|(i, text, state)| {
+                            let s = &self.sentences[*i].1;
+                            NewEntry {
+                                source_locale: &source_tag,
+                                target_locale: &target_tag,
+                                source: &s.source,
+                                target: text,
+                                origin: &origin,
+                                state: *state,
+                                fingerprint: s.fingerprint.as_deref().unwrap_or_default(),
+                                document: Some(&document),
+                            }
+                        })
+                        .collect();
+                    memory.store(&entries)?;
+                    for (i, text, _) in stored {
+                        found.insert(self.sentences[i].0.clone(), text);
+                    }
+                    Ok(())
+                };
+                let title = self.doc.title();
+                let run = self.job.backend.translate_all(
+                    &self.job.source,
+                    self.target,
+                    title.as_deref(),
+                    &items,
+                    &mut deliver,
+                );
+                tokio::select! {
+                    result = run => {
+                        match result {
+                            Ok(n) => requests += n,
+                            // An engine that fails for good leaves its segments missing; what it
+                            // delivered before is stored and used.
+                            Err(e @ Error::Engine { .. }) => {
+                                report.engine_error = Some(e.to_string());
+                                break;
+                            }
+                            Err(e) => return Err(e),
+                        }
+                    }
+                    _ = tokio::signal::ctrl_c() => {
+                        interrupted = true;
+                        break;
+                    }
+                }
+            }
+        }
+
+        // 3. Merge: every segment gets its translation, a copy, or is missing.
+        let by_key: HashMap<&str, &Sentence> = self.sentences.iter().map(|(k, s)| (k.as_str(), s)).collect();
+        let mut outputs = Vec::with_capacity(report.segments);
+        let mut counted = std::collections::HashSet::new();
+        for seg in self.doc.segments() {
+            let key = seg.source.memory_key();
+            if !seg.source.has_words() {
+                report.copied += 1;
+                outputs.push(SegmentOutput::Translated(&seg.source));
+                continue;
+            }
+            let line = line_of(&self.doc.source, seg.span.start);
+            match found.get(&key) {
+                Some(t) => {
+                    if from_memory.contains(&key) {
+                        report.from_memory += 1;
+                    } else {
+                        report.from_engine += 1;
+                    }
+                    if let Some(reason) = reasons.get(&key) {
+                        report.needs_review.push(Review {
+                            line,
+                            source: seg.source.to_string(),
+                            reason: reason.clone(),
+                        });
+                    }
+                    if let Some(sentence) = by_key.get(key.as_str())
+                        && counted.insert(key.clone())
+                    {
+                        self.tally_terms(sentence, t, line, &mut report.terms);
+                    }
+                    outputs.push(SegmentOutput::Translated(t));
+                }
+                None => {
+                    report.missing.push(Missing {
+                        line,
+                        source: seg.source.to_string(),
+                    });
+                    outputs.push(SegmentOutput::Untranslated);
+                }
+            }
+        }
+
+        // 4. Write the edition: complete, or partial only when asked, never half-written.
+        if report.missing.is_empty() || self.job.allow_partial {
+            let name = self
+                .path
+                .file_name()
+                .map(PathBuf::from)
+                .unwrap_or_else(|| PathBuf::from("document"));
+            let out_path = self.job.out_dir.join(&target_tag).join(name);
+            let content = format.merge(self.doc, &outputs, self.target);
+            render::write_atomic(&out_path, content.as_bytes())?;
+            report.edition = Some(out_path);
+        }
+        Ok((report, requests, interrupted))
+    }
+
+    /// Adds one segment's terminology to the compliance summary.
+    fn tally_terms(&self, sentence: &Sentence, translation: &Text, line: usize, summary: &mut TermSummary) {
+        let mut concepts: Vec<usize> = sentence.matches.iter().map(|m| m.concept).collect();
+        concepts.sort_unstable();
+        concepts.dedup();
+        let violations = self.violations(sentence, translation);
+        let glossary = self.terminology.glossary();
+        for c in &concepts {
+            // A concept without a form in this language cannot be expected.
+            if glossary.concepts[*c].allowed(&self.job.source, self.target).is_empty() {
+                continue;
+            }
+            summary.expected += 1;
+            if !violations
+                .iter()
+                .any(|v| matches!(v, Violation::Missing { concept } if concept == c))
+            {
+                summary.found += 1;
+            }
+        }
+        for v in violations {
+            let concept = &glossary.concepts[v.concept()];
+            let (problem, term) = match &v {
+                Violation::Missing { .. } => (
+                    "missing",
+                    concept
+                        .preferred(&self.job.source, self.target)
+                        .map(|t| t.text.clone())
+                        .unwrap_or_default(),
+                ),
+                Violation::Forbidden { term, .. } => ("forbidden", term.clone()),
+            };
+            summary.failing.push(TermFailure {
+                line,
+                concept: concept.id.clone(),
+                problem,
+                term,
+                source: sentence.source.to_string(),
+            });
+        }
+    }
+}
+
+/// A short English description of glossary violations, for the needs-review reason.
+fn describe(terminology: &Terminology<'_>, violations: &[Violation]) -> String {
+    let parts: Vec<String> = violations
+        .iter()
+        .map(|v| match v {
+            Violation::Missing { concept } => {
+                format!("glossary term {} missing", terminology.glossary().concepts[*concept].id)
+            }
+            Violation::Forbidden { term, .. } => format!("forbidden term “{term}”"),
+        })
+        .collect();
+    parts.join(", ")
 }
 
 /// The 1-based line of a byte offset.

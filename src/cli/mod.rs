@@ -3,6 +3,7 @@
 //! check findings); errors propagate to `main`, which prints them and exits 2.
 
 mod check;
+mod glossary;
 mod memory;
 mod segment;
 mod translate;
@@ -44,6 +45,8 @@ pub enum Command {
     Memory(memory::Args),
     /// Print the segments of a document as the pipeline sees them
     Segment(segment::Args),
+    /// Convert and inspect term bases (TBX, CSV, TSV)
+    Glossary(glossary::Args),
 }
 
 /// Options every command that opens the memory shares.
@@ -64,5 +67,6 @@ pub fn run(cli: Cli, ui: &Ui) -> anyhow::Result<u8> {
         Command::Check(args) => check::run(args, ui, cli.quiet),
         Command::Memory(args) => memory::run(args, ui, cli.quiet),
         Command::Segment(args) => segment::run(args),
+        Command::Glossary(args) => glossary::run(args, ui, cli.quiet),
     }
 }

@@ -4,6 +4,7 @@ use super::{MemoryArgs, OutputFormat};
 use crate::backend::Backend;
 use crate::config::Config;
 use crate::error::Error;
+use crate::glossary::Glossary;
 use crate::lang::{self, Locale};
 use crate::memory::Memory;
 use crate::memory::exchange::{ImportOutcome, import_tmx};
@@ -30,6 +31,9 @@ pub struct Args {
     pub out: Option<PathBuf>,
     #[command(flatten)]
     pub memory: MemoryArgs,
+    /// A term base to enforce (TBX, CSV or TSV), in addition to those in l10n.toml
+    #[arg(long, short = 'g', value_name = "FILE")]
+    pub glossary: Vec<PathBuf>,
     /// Write editions even when segments are missing, with the source sentences marked
     #[arg(long)]
     pub allow_partial: bool,
@@ -55,14 +59,23 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
         .or(config.backend.clone())
         .unwrap_or_else(|| "pseudo".into());
     let backend = Backend::from_name(&backend_name, &config.backend_settings(&backend_name))?;
-    let files = if args.files.is_empty() {
-        Vec::new()
+    let files: Vec<PathBuf> = if args.files.is_empty() {
+        config.documents.iter().map(|d| config.resolve(d)).collect()
     } else {
         args.files.clone()
     };
     if files.is_empty() {
-        anyhow::bail!("no input files: give one or more documents to translate");
+        anyhow::bail!(
+            "no input files: give one or more documents to translate, or list them as documents in l10n.toml"
+        );
     }
+    let glossary_paths: Vec<PathBuf> = args
+        .glossary
+        .iter()
+        .cloned()
+        .chain(config.glossary.iter().map(|g| config.resolve(g)))
+        .collect();
+    let glossary = Glossary::load(&glossary_paths)?;
     let memory_path = args.memory.memory.clone().unwrap_or_else(|| config.memory_path());
     let mut memory = Memory::open(&memory_path)?;
     for seed in &config.memory.import {
@@ -88,6 +101,7 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
         allow_partial: args.allow_partial,
         reuse_stale: args.reuse_stale,
         abbreviations: config.abbreviations(&source.language()),
+        glossary,
     };
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     let text_output = args.format == OutputFormat::Text && !quiet;
@@ -167,6 +181,41 @@ fn print_locale(ui: &Ui, backend: &str, r: &pipeline::LocaleReport) {
             ]
         )
     );
+    for f in &r.terms.failing {
+        let id = if f.problem == "missing" {
+            "translate-term-missing"
+        } else {
+            "translate-term-forbidden"
+        };
+        eprintln!(
+            "{}",
+            ui.msg(
+                id,
+                &[
+                    ("path", path.as_str().into()),
+                    ("line", f.line.into()),
+                    ("locale", r.locale.as_str().into()),
+                    ("concept", f.concept.as_str().into()),
+                    ("term", f.term.as_str().into()),
+                ]
+            )
+        );
+    }
+    if r.terms.expected > 0 || !r.terms.failing.is_empty() {
+        eprintln!(
+            "{}",
+            ui.msg(
+                "translate-terms-summary",
+                &[
+                    ("locale", r.locale.as_str().into()),
+                    ("expected", r.terms.expected.into()),
+                    ("found", r.terms.found.into()),
+                    ("repaired", r.terms.repaired.into()),
+                    ("failing", r.terms.failing.len().into()),
+                ]
+            )
+        );
+    }
     match &r.edition {
         Some(p) => eprintln!(
             "{}",
@@ -193,5 +242,9 @@ fn finish(ui: &Ui, report: &Report) -> anyhow::Result<u8> {
         eprintln!("{}", ui.msg("translate-interrupted", &[]));
         return Ok(130);
     }
-    Ok(if report.missing() > 0 { 1 } else { 0 })
+    Ok(if report.missing() > 0 || report.failing_terms() > 0 {
+        1
+    } else {
+        0
+    })
 }

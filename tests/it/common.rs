@@ -50,3 +50,26 @@ pub fn segments(dir: &Path, file: &str) -> Vec<String> {
     assert!(o.status.success(), "{}", stderr(&o));
     stdout(&o).lines().map(str::to_string).collect()
 }
+
+/// A copy of the example project in `dir`, laid out as in the repository
+/// (`examples/rare-earths/` and the term base in `glossary/`), so its relative paths hold.
+pub fn copy_example(dir: &Path) -> PathBuf {
+    let example = dir.join("examples/rare-earths");
+    std::fs::create_dir_all(example.join("reference")).unwrap();
+    std::fs::create_dir_all(dir.join("glossary")).unwrap();
+    for file in [
+        "article.txt",
+        "l10n.toml",
+        "reference/ar.tmx",
+        "reference/hi.tmx",
+        "reference/zh-Hans.tmx",
+    ] {
+        std::fs::copy(repo().join("examples/rare-earths").join(file), example.join(file)).unwrap();
+    }
+    std::fs::copy(
+        repo().join("glossary/rare-earths.tbx"),
+        dir.join("glossary/rare-earths.tbx"),
+    )
+    .unwrap();
+    example
+}

@@ -5,22 +5,17 @@ use crate::common::*;
 #[test]
 fn the_example_produces_real_editions_from_its_reference_translations() {
     let dir = tempfile::tempdir().unwrap();
-    let example = dir.path().join("rare-earths");
-    std::fs::create_dir_all(example.join("reference")).unwrap();
-    for file in [
-        "article.txt",
-        "l10n.toml",
-        "reference/ar.tmx",
-        "reference/hi.tmx",
-        "reference/zh-Hans.tmx",
-    ] {
-        std::fs::copy(repo().join("examples/rare-earths").join(file), example.join(file)).unwrap();
-    }
+    let example = copy_example(dir.path());
     let o = l10n(
         dir.path(),
-        &["translate", "rare-earths/article.txt", "--to", "ar,hi,zh"],
+        &["translate", "examples/rare-earths/article.txt", "--to", "ar,hi,zh"],
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // The reference translations honour the project's term base in all three languages.
+    for locale in ["ar", "hi", "zh-Hans"] {
+        let line = format!("{locale}: glossary: 87 terms expected, 87 found, 0 repaired, 0 failing");
+        assert!(stderr(&o).contains(&line), "{}", stderr(&o));
+    }
     let out = example.join("out");
     let ar = std::fs::read_to_string(out.join("ar/article.txt")).unwrap();
     let hi = std::fs::read_to_string(out.join("hi/article.txt")).unwrap();
@@ -39,7 +34,7 @@ fn the_example_produces_real_editions_from_its_reference_translations() {
     // Run again: nothing imported twice, nothing changes.
     let again = l10n(
         dir.path(),
-        &["translate", "rare-earths/article.txt", "--to", "ar,hi,zh"],
+        &["translate", "examples/rare-earths/article.txt", "--to", "ar,hi,zh"],
     );
     assert_eq!(again.status.code(), Some(0));
     assert!(!stderr(&again).contains("imported"), "{}", stderr(&again));
