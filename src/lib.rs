@@ -31,3 +31,5 @@ pub mod xml;
 pub use error::{Error, Result};
 pub mod cli;
 pub mod glossary;
+pub mod report;
+pub mod status;

@@ -7,6 +7,12 @@ use l10n::ui::Ui;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // Like every Unix filter: when the reader of our output goes away (`l10n man | head`),
+    // stop quietly instead of failing on the next write.
+    #[cfg(unix)]
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = cli::Cli::parse();
     let ui = Ui::new(cli.ui_lang.as_deref());
     match cli::run(cli, &ui) {

@@ -4,8 +4,10 @@
 
 mod check;
 mod glossary;
+mod init;
 mod memory;
 mod segment;
+mod status;
 mod translate;
 
 use crate::ui::Ui;
@@ -47,6 +49,17 @@ pub enum Command {
     Segment(segment::Args),
     /// Convert and inspect term bases (TBX, CSV, TSV)
     Glossary(glossary::Args),
+    /// Start a project: l10n.toml, glossary/, cache/ and a .gitignore entry
+    Init(init::Args),
+    /// How far each document is in each language (text, JSON, or an HTML report)
+    Status(status::Args),
+    /// Print shell completions (bash, zsh, fish, elvish, powershell)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff)
+    Man,
 }
 
 /// Options every command that opens the memory shares.
@@ -68,5 +81,17 @@ pub fn run(cli: Cli, ui: &Ui) -> anyhow::Result<u8> {
         Command::Memory(args) => memory::run(args, ui, cli.quiet),
         Command::Segment(args) => segment::run(args),
         Command::Glossary(args) => glossary::run(args, ui, cli.quiet),
+        Command::Init(args) => init::run(args, ui, cli.quiet),
+        Command::Status(args) => status::run(args, ui),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut command, "l10n", &mut std::io::stdout());
+            Ok(0)
+        }
+        Command::Man => {
+            let command = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(command).render(&mut std::io::stdout())?;
+            Ok(0)
+        }
     }
 }

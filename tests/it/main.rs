@@ -7,5 +7,6 @@ mod common;
 mod example;
 mod glossary;
 mod interrupt;
+mod project;
 mod roundtrip;
 mod translate;
