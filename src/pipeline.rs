@@ -127,6 +127,7 @@ pub fn load_document(path: &Path, segmenter: &Segmenter) -> Result<(Format, Docu
     }
     let format = Format::from_path(path)?;
     let text = read_source(path)?;
+    crate::format::validate(format, &text, path)?;
     let doc = format.extract(text, segmenter);
     if doc.units.is_empty() {
         return Err(Error::Empty {

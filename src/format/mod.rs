@@ -7,6 +7,7 @@
 //! escaped for the format, and placeholders come back only as their recorded original bytes:
 //! an engine or translator can never inject markup.
 
+mod fluent;
 mod markdown;
 mod plain;
 pub mod tmx;
@@ -22,6 +23,7 @@ use std::path::Path;
 pub enum Format {
     Plain,
     Markdown,
+    Fluent,
 }
 
 /// What the edition shows for one segment.
@@ -39,6 +41,7 @@ impl Format {
         match ext.as_deref() {
             Some("txt") | Some("text") => Ok(Format::Plain),
             Some("md") | Some("markdown") => Ok(Format::Markdown),
+            Some("ftl") => Ok(Format::Fluent),
             _ => Err(Error::UnknownFormat {
                 path: path.to_path_buf(),
             }),
@@ -49,6 +52,7 @@ impl Format {
         match self {
             Format::Plain => "plain",
             Format::Markdown => "markdown",
+            Format::Fluent => "fluent",
         }
     }
 
@@ -57,6 +61,7 @@ impl Format {
         let units = match self {
             Format::Plain => plain::extract(&source, segmenter),
             Format::Markdown => markdown::extract(&source, segmenter),
+            Format::Fluent => fluent::extract(&source, segmenter),
         };
         Document { source, units }
     }
@@ -66,12 +71,17 @@ impl Format {
         match self {
             Format::Plain => plain::escape(text),
             Format::Markdown => markdown::escape(text),
+            // Fluent text is rebuilt as syntax-tree text elements, which escape themselves.
+            Format::Fluent => plain::escape(text),
         }
     }
 
     /// Merges translations into the document's original bytes. `outputs` has one entry per
     /// segment, in document order.
     pub fn merge(self, doc: &Document, outputs: &[SegmentOutput<'_>], target: &Locale) -> String {
+        if self == Format::Fluent {
+            return fluent::merge(doc, outputs, target);
+        }
         let src = doc.source.as_str();
         let mut out = String::with_capacity(src.len() * 2);
         let mut copied_to = 0;
@@ -133,6 +143,25 @@ impl Format {
 /// to find with a search.
 pub const UNTRANSLATED_OPEN: &str = "⟦untranslated: ";
 pub const UNTRANSLATED_CLOSE: &str = "⟧";
+
+/// Refuses a document the format cannot read (a Fluent file with a syntax error), with the
+/// position of the problem.
+pub fn validate(format: Format, source: &str, path: &Path) -> Result<()> {
+    if format == Format::Fluent
+        && let Some((offset, message)) = fluent::syntax_error(source)
+    {
+        let before = &source[..offset.min(source.len())];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        return Err(Error::Parse {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message,
+        });
+    }
+    Ok(())
+}
 
 /// Reads a document file as text, refusing what is not a text document with the reason and
 /// the line where it shows.

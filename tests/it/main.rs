@@ -5,6 +5,7 @@ mod bad_input;
 mod check;
 mod common;
 mod example;
+mod fluent_format;
 mod glossary;
 mod interrupt;
 mod project;
