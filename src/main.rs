@@ -25,7 +25,9 @@ fn main() -> ExitCode {
             } else {
                 format!("{error:#}")
             };
-            eprintln!("l10n: {}: {text}", ui.msg("error-prefix", &[]));
+            // Colour only on a terminal, and never with NO_COLOR (anstream strips it).
+            let red = anstyle::Style::new().bold().fg_color(Some(anstyle::AnsiColor::Red.into()));
+            anstream::eprintln!("l10n: {red}{}{red:#}: {text}", ui.msg("error-prefix", &[]));
             ExitCode::from(2)
         }
     }

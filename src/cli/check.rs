@@ -63,13 +63,14 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
 
 fn print_text(ui: &Ui, report: &CheckReport) {
     for f in &report.findings {
-        let severity = match f.severity {
-            Severity::Error => ui.msg("check-severity-error", &[]),
-            Severity::Warning => ui.msg("check-severity-warning", &[]),
+        let (severity, style) = match f.severity {
+            Severity::Error => (ui.msg("check-severity-error", &[]), anstyle::AnsiColor::Red),
+            Severity::Warning => (ui.msg("check-severity-warning", &[]), anstyle::AnsiColor::Yellow),
         };
+        let style = anstyle::Style::new().bold().fg_color(Some(style.into()));
         let args: Vec<(&str, Arg)> = f.args.iter().map(|(k, v)| (*k, Arg::from(v))).collect();
-        println!(
-            "{}:{}:{}: {severity}[{}]: {}",
+        anstream::println!(
+            "{}:{}:{}: {style}{severity}[{}]{style:#}: {}",
             f.path.display(),
             f.line,
             f.column,
