@@ -26,7 +26,9 @@ fn main() -> ExitCode {
                 format!("{error:#}")
             };
             // Colour only on a terminal, and never with NO_COLOR (anstream strips it).
-            let red = anstyle::Style::new().bold().fg_color(Some(anstyle::AnsiColor::Red.into()));
+            let red = anstyle::Style::new()
+                .bold()
+                .fg_color(Some(anstyle::AnsiColor::Red.into()));
             anstream::eprintln!("l10n: {red}{}{red:#}: {text}", ui.msg("error-prefix", &[]));
             ExitCode::from(2)
         }

@@ -74,10 +74,7 @@ fn patterns<'a, 's>(entry: &'a ast::Entry<&'s str>) -> Vec<(UnitKind, &'a ast::P
 
 /// Calls `f` with each run (elements between select expressions) of `pattern`, descending
 /// into select variants in order.
-fn walk_pattern<'a, 's>(
-    pattern: &'a ast::Pattern<&'s str>,
-    f: &mut dyn FnMut(&[&'a ast::PatternElement<&'s str>]),
-) {
+fn walk_pattern<'a, 's>(pattern: &'a ast::Pattern<&'s str>, f: &mut dyn FnMut(&[&'a ast::PatternElement<&'s str>])) {
     let mut run: Vec<&ast::PatternElement<&str>> = Vec::new();
     for element in &pattern.elements {
         if let ast::PatternElement::Placeable {

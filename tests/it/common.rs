@@ -73,3 +73,39 @@ pub fn copy_example(dir: &Path) -> PathBuf {
     .unwrap();
     example
 }
+
+/// Headless Chromium, if this machine has it (`.ci/run` installs it; elsewhere browser tests
+/// say they were skipped).
+pub fn chromium() -> Option<PathBuf> {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .find_map(|name| {
+            std::env::var_os("PATH")?
+                .to_str()?
+                .split(':')
+                .map(|dir| Path::new(dir).join(name))
+                .find(|p| p.is_file())
+        })
+}
+
+/// Runs headless Chromium on a local file with `extra` flags (`--dump-dom`,
+/// `--screenshot=…`), with the network-quiet options this machine needs.
+pub fn run_chromium(browser: &Path, page: &Path, extra: &[&str]) -> Output {
+    let profile = tempfile::tempdir().unwrap();
+    Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(extra)
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("chromium runs")
+}

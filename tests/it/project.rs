@@ -106,3 +106,31 @@ fn completions_and_man_page() {
     let o = l10n(dir.path(), &["man"]);
     assert!(stdout(&o).contains(".TH l10n 1"));
 }
+
+#[test]
+fn the_report_renders_in_a_real_browser() {
+    let Some(browser) = chromium() else {
+        eprintln!("skipped: no chromium on this machine (.ci/run installs it)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let example = copy_example(dir.path());
+    assert!(l10n(&example, &["translate"]).status.success());
+    let o = l10n(&example, &["status", "--html", "report.html"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = example.join("report.html");
+    let dom = stdout(&run_chromium(&browser, &page, &["--dump-dom"]));
+    assert!(dom.contains("<td lang=\"ar\" dir=\"rtl\">"), "{dom}");
+    assert!(dom.contains("基辅") && dom.contains("कीव") && dom.contains("كييف"));
+    assert_eq!(dom.matches("class=\"bar\"").count(), 3);
+    let shot = dir.path().join("report.png");
+    run_chromium(
+        &browser,
+        &page,
+        &[&format!("--screenshot={}", shot.display()), "--window-size=1200,900"],
+    );
+    assert!(
+        std::fs::metadata(&shot).map(|m| m.len() > 10_000).unwrap_or(false),
+        "no screenshot"
+    );
+}
