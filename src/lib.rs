@@ -27,6 +27,7 @@ pub mod render;
 pub mod segment;
 pub mod ui;
 pub mod xml;
+pub mod xliff;
 
 pub use error::{Error, Result};
 pub mod cli;

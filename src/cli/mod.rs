@@ -3,7 +3,9 @@
 //! check findings); errors propagate to `main`, which prints them and exits 2.
 
 mod check;
+mod export;
 mod glossary;
+mod import;
 mod memory;
 mod segment;
 mod translate;
@@ -47,6 +49,10 @@ pub enum Command {
     Segment(segment::Args),
     /// Convert and inspect term bases (TBX, CSV, TSV)
     Glossary(glossary::Args),
+    /// Export XLIFF files for human translators and reviewers
+    Export(export::Args),
+    /// Import reviewed XLIFF files into the memory, checking every unit
+    Import(import::Args),
 }
 
 /// Options every command that opens the memory shares.
@@ -68,5 +74,7 @@ pub fn run(cli: Cli, ui: &Ui) -> anyhow::Result<u8> {
         Command::Memory(args) => memory::run(args, ui, cli.quiet),
         Command::Segment(args) => segment::run(args),
         Command::Glossary(args) => glossary::run(args, ui, cli.quiet),
+        Command::Export(args) => export::run(args, ui, cli.quiet),
+        Command::Import(args) => import::run(args, ui, cli.quiet),
     }
 }
