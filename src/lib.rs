@@ -26,8 +26,8 @@ pub mod pipeline;
 pub mod render;
 pub mod segment;
 pub mod ui;
-pub mod xml;
 pub mod xliff;
+pub mod xml;
 
 pub use error::{Error, Result};
 pub mod cli;

@@ -115,7 +115,10 @@ pub fn export_documents(
                 Version::V2 => v2::write(&file),
                 Version::V12 => v12::write(&file),
             };
-            let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let file_name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             let out_path = out.join(target.tag()).join(format!("{file_name}.xlf"));
             crate::render::write_atomic(&out_path, content.as_bytes())?;
             if !quiet {

@@ -61,8 +61,8 @@ pub fn known_segments(doc: &Document) -> Vec<KnownSegment> {
             key: keys[i].clone(),
             source: (*text).clone(),
             heading: heading.clone(),
-            previous: i.checked_sub(1).map(|j| flat[j].0.plain_text()),
-            next: flat.get(i + 1).map(|(t, _)| t.plain_text()),
+            previous: i.checked_sub(1).map(|j| as_written(flat[j].0)),
+            next: flat.get(i + 1).map(|(t, _)| as_written(t)),
         });
     }
     out
@@ -108,7 +108,10 @@ impl Exporter<'_> {
             if let Some(t) = &best {
                 notes.push(("engine", describe_origin(&t.origin)));
                 if t.state == State::NeedsReview {
-                    notes.push(("qa", "the draft was marked needs-review by the pipeline's checks".into()));
+                    notes.push((
+                        "qa",
+                        "the draft was marked needs-review by the pipeline's checks".into(),
+                    ));
                 }
                 let expected: Vec<usize> = matches.iter().map(|m| m.concept).collect();
                 for v in verifier.check(&t.target.plain_text(), &expected) {
@@ -199,10 +202,22 @@ impl Exporter<'_> {
                 });
             }
         }
-        out.sort_by(|a, b| b.score.cmp(&a.score));
+        out.sort_by_key(|c| std::cmp::Reverse(c.score));
         out.truncate(3);
         Ok(out)
     }
+}
+
+/// A neighbouring sentence as the reader of the document sees it, markup included.
+fn as_written(text: &Text) -> String {
+    let mut out = String::new();
+    for part in &text.0 {
+        match part {
+            crate::model::Part::Str(s) => out.push_str(s),
+            crate::model::Part::Placeholder(p) => out.push_str(&p.original),
+        }
+    }
+    out.trim().to_string()
 }
 
 fn word_set(s: &str) -> HashSet<String> {

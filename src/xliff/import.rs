@@ -45,7 +45,9 @@ impl Rejection {
     /// The Fluent message id (in `locales/*/xliff.ftl`) and its arguments.
     pub fn message(&self) -> (&'static str, Vec<(&'static str, String)>) {
         match self {
-            Rejection::UnknownDocument { original } => ("xliff-reject-unknown-document", vec![("original", original.clone())]),
+            Rejection::UnknownDocument { original } => {
+                ("xliff-reject-unknown-document", vec![("original", original.clone())])
+            }
             Rejection::SourceChanged => ("xliff-reject-source-changed", vec![]),
             Rejection::UnknownSegment => ("xliff-reject-unknown-segment", vec![]),
             Rejection::Language { found, expected } => (

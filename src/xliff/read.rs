@@ -68,7 +68,9 @@ pub fn read(content: &str, path: &Path) -> Result<XliffDocument> {
             XmlEvent::Start { name, attrs } if name == "xliff" => {
                 let version = attr(&attrs, "version").unwrap_or("").to_string();
                 if !(version.starts_with("2.") || version == "1.2" || version == "1.1") {
-                    return Err(r.error(format!("unsupported XLIFF version '{version}' (2.0, 2.1 and 1.2 are read)")));
+                    return Err(r.error(format!(
+                        "unsupported XLIFF version '{version}' (2.0, 2.1 and 1.2 are read)"
+                    )));
                 }
                 doc.version = version;
                 root_src = attr(&attrs, "srcLang").map(str::to_string);
@@ -80,12 +82,8 @@ pub fn read(content: &str, path: &Path) -> Result<XliffDocument> {
                 }
                 doc.sections.push(ReadSection {
                     original: attr(&attrs, "original").map(str::to_string),
-                    source_lang: attr(&attrs, "source-language")
-                        .map(str::to_string)
-                        .or(root_src.clone()),
-                    target_lang: attr(&attrs, "target-language")
-                        .map(str::to_string)
-                        .or(root_trg.clone()),
+                    source_lang: attr(&attrs, "source-language").map(str::to_string).or(root_src.clone()),
+                    target_lang: attr(&attrs, "target-language").map(str::to_string).or(root_trg.clone()),
                     units: Vec::new(),
                 });
             }
@@ -172,31 +170,31 @@ fn read_unit_v2(r: &mut XmlReader<'_>, id: String, line: usize) -> Result<ReadUn
 }
 
 fn read_segment_v2(r: &mut XmlReader<'_>, end: &str, unit: &mut ReadUnit, codes: &mut Codes) -> Result<()> {
-    let mut target_seen = false;
-    let mut source_part = Text::default();
     loop {
         match r.next_event()? {
-            XmlEvent::Start { name, .. } if name == "source" => source_part = read_inline(r, "source", codes)?,
+            // An ignorable's source is the whitespace between segments: it belongs to no
+            // sentence, and a target never carries it (the document keeps its own).
+            XmlEvent::Start { name, .. } if name == "source" => {
+                let part = read_inline(r, "source", codes)?;
+                if end == "segment" {
+                    append(&mut unit.source, part);
+                }
+            }
             XmlEvent::Start { name, attrs } if name == "target" => {
                 if let Some(lang) = attr(&attrs, "xml:lang") {
                     unit.target_lang = Some(lang.to_string());
                 }
                 let t = read_inline(r, "target", codes)?;
-                append(unit.target.get_or_insert_with(Text::default), t);
-                target_seen = true;
+                if end == "segment" {
+                    append(unit.target.get_or_insert_with(Text::default), t);
+                }
             }
             XmlEvent::Start { .. } => skip_element(r)?,
-            XmlEvent::End { name } if name == end => break,
+            XmlEvent::End { name } if name == end => return Ok(()),
             XmlEvent::Eof => return Err(r.error(format!("unexpected end of file inside <{end}>"))),
             _ => {}
         }
     }
-    // An ignorable without a target keeps its source text (whitespace) on both sides.
-    if end == "ignorable" && !target_seen && let Some(t) = unit.target.as_mut() {
-        append(t, source_part.clone());
-    }
-    append(&mut unit.source, source_part);
-    Ok(())
 }
 
 fn read_unit_v12(r: &mut XmlReader<'_>, id: String, line: usize) -> Result<ReadUnit> {

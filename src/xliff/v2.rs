@@ -33,7 +33,13 @@ fn state_attrs(target: Option<&(Text, Origin, State)>) -> String {
 /// A `subState` value may not contain spaces or colons after the prefix.
 fn sanitize(s: &str) -> String {
     s.chars()
-        .map(|c| if c.is_alphanumeric() || c == '-' || c == '.' { c } else { '-' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '.' {
+                c
+            } else {
+                '-'
+            }
+        })
         .collect()
 }
 

@@ -9,3 +9,4 @@ mod glossary;
 mod interrupt;
 mod roundtrip;
 mod translate;
+mod xliff;
