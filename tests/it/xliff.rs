@@ -314,3 +314,37 @@ fn exports_validate_against_the_oasis_schemas() {
         }
     }
 }
+
+#[test]
+fn backend_human_exports_what_the_memory_lacks() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("note.md"), dir.path().join("note.md")).unwrap();
+    std::fs::copy(fixture("omegat.xlf"), dir.path().join("omegat.xlf")).unwrap();
+    // Half of the document is known: the title only.
+    let partial = std::fs::read_to_string(dir.path().join("omegat.xlf")).unwrap();
+    let cut = partial.find("<trans-unit id=\"u27e").unwrap();
+    let end = partial.find("</body>").unwrap();
+    std::fs::write(
+        dir.path().join("omegat.xlf"),
+        format!("{}{}", &partial[..cut], &partial[end..]),
+    )
+    .unwrap();
+    assert!(import(dir.path(), "omegat.xlf").status.success());
+    let o = l10n(
+        dir.path(),
+        &[
+            "translate",
+            "note.md",
+            "--to",
+            "ar",
+            "--backend",
+            "human",
+            "--memory",
+            "m.sqlite",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let xlf = std::fs::read_to_string(dir.path().join("out/xliff/ar/note.md.xlf")).unwrap();
+    assert_eq!(xlf.matches("<unit ").count(), 3, "{xlf}");
+    assert!(!xlf.contains("<source>Field notes</source>"), "{xlf}");
+}
