@@ -26,6 +26,7 @@ pub mod pipeline;
 pub mod render;
 pub mod segment;
 pub mod ui;
+pub mod xliff;
 pub mod xml;
 
 pub use error::{Error, Result};

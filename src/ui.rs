@@ -207,6 +207,7 @@ mod tests {
                     "init-",
                     "status-",
                     "report-",
+                    "xliff-",
                 ];
                 let looks_like_id = prefixes.iter().any(|p| candidate.starts_with(p))
                     && candidate

@@ -15,6 +15,8 @@ pub struct XmlReader<'a> {
     reader: Reader<&'a [u8]>,
     text: &'a str,
     path: PathBuf,
+    /// Refuse any document type declaration, not only one with an internal subset.
+    refuse_doctype: bool,
 }
 
 /// What the callers need of an event, already resolved and owned.
@@ -45,7 +47,15 @@ impl<'a> XmlReader<'a> {
             reader,
             text,
             path: path.to_path_buf(),
+            refuse_doctype: false,
         }
+    }
+
+    /// A reader that refuses every document type declaration (XLIFF never needs one).
+    pub fn without_doctype(text: &'a str, path: &Path) -> XmlReader<'a> {
+        let mut r = XmlReader::new(text, path);
+        r.refuse_doctype = true;
+        r
     }
 
     /// An error at the reader's current position.
@@ -115,6 +125,9 @@ impl<'a> XmlReader<'a> {
                     }
                 }
                 Event::DocType(d) => {
+                    if self.refuse_doctype {
+                        return Err(self.error("a document type declaration is refused (XML is read without DTDs)"));
+                    }
                     if d.xml10_content().contains('[') {
                         return Err(self.error(
                             "a document type declaration with an internal subset (entity definitions) is refused",

@@ -3,7 +3,9 @@
 //! check findings); errors propagate to `main`, which prints them and exits 2.
 
 mod check;
+mod export;
 mod glossary;
+mod import;
 mod init;
 mod memory;
 mod segment;
@@ -60,6 +62,10 @@ pub enum Command {
     },
     /// Print the manual page (roff)
     Man,
+    /// Export XLIFF files for human translators and reviewers
+    Export(export::Args),
+    /// Import reviewed XLIFF files into the memory, checking every unit
+    Import(import::Args),
 }
 
 /// Options every command that opens the memory shares.
@@ -93,5 +99,7 @@ pub fn run(cli: Cli, ui: &Ui) -> anyhow::Result<u8> {
             clap_mangen::Man::new(command).render(&mut std::io::stdout())?;
             Ok(0)
         }
+        Command::Export(args) => export::run(args, ui, cli.quiet),
+        Command::Import(args) => import::run(args, ui, cli.quiet),
     }
 }

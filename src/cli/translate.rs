@@ -23,7 +23,7 @@ pub struct Args {
     /// Source language (default: from l10n.toml, else en)
     #[arg(long, value_name = "TAG")]
     pub from: Option<String>,
-    /// Translation backend: pseudo (offline pseudo-localization) or memory (only what the memory has)
+    /// Translation backend: pseudo (offline pseudo-localization), memory (only what the memory has) or human (memory, then XLIFF for translators)
     #[arg(long, short = 'b', value_name = "NAME")]
     pub backend: Option<String>,
     /// Output folder (editions go to DIR/<locale>/)
@@ -58,7 +58,10 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
         .clone()
         .or(config.backend.clone())
         .unwrap_or_else(|| "pseudo".into());
-    let backend = Backend::from_name(&backend_name, &config.backend_settings(&backend_name))?;
+    // `human`: what the memory has, and XLIFF files for translators with everything it lacks.
+    let human = backend_name == "human";
+    let engine_name = if human { "memory" } else { backend_name.as_str() };
+    let backend = Backend::from_name(engine_name, &config.backend_settings(engine_name))?;
     let files: Vec<PathBuf> = if args.files.is_empty() {
         config.documents.iter().map(|d| config.resolve(d)).collect()
     } else {
@@ -92,6 +95,7 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
             );
         }
     }
+    let handoff = human.then(|| (files.clone(), glossary.clone()));
     let job = Job {
         inputs: files,
         source: source.clone(),
@@ -123,6 +127,23 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
                 ]
             )
         );
+    }
+    if let Some((files, glossary)) = handoff {
+        let docs: Vec<(String, PathBuf)> = files.iter().map(|f| (f.display().to_string(), f.clone())).collect();
+        let segmenter = crate::segment::Segmenter::new(&job.source, &job.abbreviations);
+        super::export::export_documents(
+            ui,
+            quiet,
+            &memory,
+            &glossary,
+            &job.source,
+            &job.targets,
+            &docs,
+            &segmenter,
+            crate::xliff::export::Include::Untranslated,
+            crate::xliff::Version::V2,
+            &job.out_dir.join("xliff"),
+        )?;
     }
     finish(ui, &report)
 }

@@ -325,6 +325,59 @@ impl Memory {
         Ok(changed)
     }
 
+    /// Up to `limit` best entries for `target_locale` whose source contains `word` (a cheap
+    /// pre-selection of fuzzy-match candidates; the caller scores them).
+    pub fn entries_containing(
+        &self,
+        source_locale: &str,
+        target_locale: &str,
+        word: &str,
+        limit: usize,
+    ) -> Result<Vec<StoredEntry>> {
+        let pattern = format!("%{}%", word.replace(['%', '_', '\\'], ""));
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT source_key, target, origin, engine, model, file, state, updated_at FROM translation
+                 WHERE source_locale = ?1 AND target_locale = ?2 AND source_key LIKE ?3
+                 ORDER BY origin = 'human' DESC, updated_at DESC LIMIT ?4",
+            )
+            .map_err(|e| sql_error(&self.path, e))?;
+        let rows = stmt
+            .query_map(params![source_locale, target_locale, pattern, limit as i64], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                    r.get::<_, Option<String>>(4)?,
+                    r.get::<_, Option<String>>(5)?,
+                    r.get::<_, String>(6)?,
+                    r.get::<_, i64>(7)?,
+                ))
+            })
+            .map_err(|e| sql_error(&self.path, e))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (key, target, origin, engine, model, file, state, updated_at) =
+                row.map_err(|e| sql_error(&self.path, e))?;
+            let source = placeholder_skeleton(&key);
+            let Ok(target) = Text::parse_tagged(&target, &source) else {
+                continue;
+            };
+            out.push(StoredEntry {
+                source_locale: source_locale.to_string(),
+                target_locale: target_locale.to_string(),
+                source,
+                target,
+                origin: origin_from(&origin, engine, model, file),
+                state: State::parse(&state).unwrap_or(State::NeedsReview),
+                updated_at,
+            });
+        }
+        Ok(out)
+    }
+
     /// Whether a file with this content was imported before.
     pub fn was_imported(&self, content: &[u8]) -> Result<bool> {
         let hash = blake3::hash(content);

@@ -11,3 +11,4 @@ mod interrupt;
 mod project;
 mod roundtrip;
 mod translate;
+mod xliff;

@@ -1,0 +1,350 @@
+//! XLIFF hand-off: export, a reviewer's changes, import with its checks, the editions, the
+//! official schemas, files from other tools, and hostile XML.
+
+use crate::common::{l10n, repo, stderr};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn fixture(name: &str) -> PathBuf {
+    repo().join("tests/fixtures/xliff").join(name)
+}
+
+/// A project folder with the note document and a pseudo translation of it into Arabic.
+fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("note.md"), dir.path().join("note.md")).unwrap();
+    let o = l10n(
+        dir.path(),
+        &["translate", "note.md", "--to", "ar", "--memory", "m.sqlite"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    dir
+}
+
+fn export(dir: &Path, format: &str) -> String {
+    let o = l10n(
+        dir,
+        &[
+            "export",
+            "note.md",
+            "--to",
+            "ar",
+            "--format",
+            format,
+            "--include",
+            "all",
+            "--memory",
+            "m.sqlite",
+            "-o",
+            "x",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    std::fs::read_to_string(dir.join("x/ar/note.md.xlf")).unwrap()
+}
+
+fn import(dir: &Path, file: &str) -> std::process::Output {
+    l10n(dir, &["import", file, "--document", "note.md", "--memory", "m.sqlite"])
+}
+
+fn edition(dir: &Path, backend: &str) -> String {
+    let o = l10n(
+        dir,
+        &[
+            "translate",
+            "note.md",
+            "--to",
+            "ar",
+            "--backend",
+            backend,
+            "--memory",
+            "m.sqlite",
+            "-o",
+            "out",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    std::fs::read_to_string(dir.join("out/ar/note.md")).unwrap()
+}
+
+/// Replaces the `<target>` of the unit whose source contains `source_has`, and its state.
+fn review_v2(xlf: &str, source_has: &str, target: &str, state: &str) -> String {
+    let at = xlf.find(source_has).expect("source in export");
+    let seg = xlf[..at].rfind("<segment").unwrap();
+    let t0 = seg + xlf[seg..].find("<target>").unwrap();
+    let t1 = t0 + xlf[t0..].find("</target>").unwrap() + "</target>".len();
+    let head = &xlf[seg..at];
+    let state_start = seg + head.find("state=").unwrap();
+    let state_end = seg + head.find('>').unwrap();
+    format!(
+        "{}state=\"{state}\"{}<target>{target}</target>{}",
+        &xlf[..state_start],
+        &xlf[state_end..t0],
+        &xlf[t1..]
+    )
+}
+
+#[test]
+fn reviewed_targets_reach_the_editions_and_survive_machine_runs() {
+    let dir = project();
+    let xlf = export(dir.path(), "xliff2");
+    assert!(xlf.contains("<pc id=\"1\" dataRefStart=\"d1s\" dataRefEnd=\"d1e\" dispStart=\"**\" dispEnd=\"**\">"));
+    assert!(!xlf.contains("<source>The **"), "markup escaped as text");
+    assert!(xlf.contains("<note category=\"heading\">Field notes</note>"));
+    assert!(xlf.contains("subState=\"l10n:mt-pseudo\""));
+    let reviewed = review_v2(
+        &xlf,
+        "minerals deal</pc> was signed",
+        "وُقّعت <pc id=\"1\" dataRefStart=\"d1s\" dataRefEnd=\"d1e\">صفقة المعادن</pc> في مايو.",
+        "reviewed",
+    );
+    std::fs::write(dir.path().join("reviewed.xlf"), &reviewed).unwrap();
+    let o = import(dir.path(), "reviewed.xlf");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("1 imported, 3 unchanged, 0 empty, 0 rejected"),
+        "{}",
+        stderr(&o)
+    );
+    // The same file again changes nothing.
+    let again = import(dir.path(), "reviewed.xlf");
+    assert!(stderr(&again).contains("0 imported, 4 unchanged"), "{}", stderr(&again));
+    // A machine run keeps the reviewed text; the markup comes back from the document.
+    let out = edition(dir.path(), "pseudo");
+    assert!(out.contains("وُقّعت **صفقة المعادن** في مايو."), "{out}");
+    // And the next export carries it as reviewed human work.
+    let next = export(dir.path(), "xliff12");
+    assert!(
+        next.contains("<target state=\"signed-off\">وُقّعت <g id=\"1\" ctype=\"bold\">صفقة المعادن</g>"),
+        "{next}"
+    );
+}
+
+#[test]
+fn edited_sources_foreign_codes_and_wrong_languages_are_rejected() {
+    let dir = project();
+    let xlf = export(dir.path(), "xliff2");
+    // A translator "fixed" the source of one unit and dropped the code of another.
+    let edited =
+        review_v2(&xlf, "first.</source>", "اقرأ الملحق أولًا.", "final").replace("Read the <ph", "Please read the <ph");
+    let broken = review_v2(
+        &edited,
+        "minerals deal</pc> was signed",
+        "وُقّعت صفقة المعادن في مايو.",
+        "final",
+    );
+    std::fs::write(dir.path().join("bad.xlf"), &broken).unwrap();
+    let o = import(dir.path(), "bad.xlf");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("source text was edited"), "{err}");
+    assert!(err.contains("inline codes of the target differ"), "{err}");
+    assert!(err.contains("2 rejected"), "{err}");
+    // Nothing of it reached the memory.
+    let out = edition(dir.path(), "memory");
+    assert!(!out.contains("الملحق") && !out.contains("صفقة المعادن"), "{out}");
+    // A file for another language is refused unit by unit.
+    std::fs::write(dir.path().join("l10n.toml"), "targets = [\"ar\", \"hi\"]\n").unwrap();
+    std::fs::write(
+        dir.path().join("hi.xlf"),
+        xlf.replace("trgLang=\"ar\"", "trgLang=\"zh\""),
+    )
+    .unwrap();
+    let o = import(dir.path(), "hi.xlf");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("the language zh does not match ar, hi"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn a_unit_imports_after_the_article_gained_a_paragraph() {
+    let dir = project();
+    let xlf = export(dir.path(), "xliff2");
+    let reviewed = review_v2(&xlf, "first.</source>", "اقرأ <ph id=\"2\"/> أولًا.", "translated");
+    std::fs::write(dir.path().join("r.xlf"), reviewed).unwrap();
+    // The article changes around the sentence: its neighbours, and so its unit id, differ.
+    let doc = std::fs::read_to_string(dir.path().join("note.md")).unwrap();
+    let grown = doc.replace(
+        "Read the `annex` first.",
+        "A new sentence arrived. Read the `annex` first. Another one.",
+    );
+    std::fs::write(dir.path().join("note.md"), grown).unwrap();
+    let o = import(dir.path(), "r.xlf");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("1 imported"), "{}", stderr(&o));
+    let out = edition(dir.path(), "pseudo");
+    assert!(out.contains("اقرأ `annex` أولًا."), "{out}");
+}
+
+#[test]
+fn files_from_okapi_omegat_and_trados_import() {
+    for (file, imported, empty) in [("okapi.xlf", 3, 1), ("omegat.xlf", 4, 0), ("trados.xlf", 4, 0)] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::copy(fixture("note.md"), dir.path().join("note.md")).unwrap();
+        std::fs::copy(fixture(file), dir.path().join(file)).unwrap();
+        let o = import(dir.path(), file);
+        assert!(o.status.success(), "{file}: {}", stderr(&o));
+        let expected = format!("{imported} imported, 0 unchanged, {empty} empty, 0 rejected");
+        assert!(stderr(&o).contains(&expected), "{file}: {}", stderr(&o));
+        let o = l10n(
+            dir.path(),
+            &[
+                "translate",
+                "note.md",
+                "--to",
+                "ar",
+                "--backend",
+                "memory",
+                "--allow-partial",
+                "--memory",
+                "m.sqlite",
+                "-o",
+                "out",
+            ],
+        );
+        let out =
+            std::fs::read_to_string(dir.path().join("out/ar/note.md")).unwrap_or_else(|_| panic!("{}", stderr(&o)));
+        assert!(out.contains("# ملاحظات ميدانية"), "{file}: {out}");
+        assert!(
+            out.contains("وُقّعت **صفقة المعادن** في مايو. اقرأ `annex` أولًا.\n"),
+            "{file}: {out}"
+        );
+        if imported == 4 {
+            assert!(
+                out.contains("زوروا [الموقع](https://example.org) لمزيد من التفاصيل."),
+                "{file}: {out}"
+            );
+        }
+    }
+}
+
+#[test]
+fn doctypes_external_entities_and_bombs_are_refused() {
+    let dir = project();
+    let bomb = format!(
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE xliff [\n<!ENTITY a \"{}\">\n{}]>\n<xliff version=\"2.0\">&z;</xliff>\n",
+        "a".repeat(100),
+        (b'b'..=b'z')
+            .map(|c| {
+                let prev = (c - 1) as char;
+                format!("<!ENTITY {} \"{}\">\n", c as char, format!("&{prev};").repeat(10))
+            })
+            .collect::<String>()
+    );
+    let xxe = "<?xml version=\"1.0\"?>\n<!DOCTYPE xliff SYSTEM \"file:///etc/passwd\">\n<xliff version=\"2.0\"/>\n";
+    for (name, content) in [("bomb.xlf", bomb.as_str()), ("xxe.xlf", xxe)] {
+        std::fs::write(dir.path().join(name), content).unwrap();
+        let o = import(dir.path(), name);
+        assert_eq!(o.status.code(), Some(2), "{name}: {}", stderr(&o));
+        assert!(stderr(&o).contains(&format!("{name}:")), "{name}: {}", stderr(&o));
+        assert!(stderr(&o).contains("document type declaration"), "{}", stderr(&o));
+    }
+}
+
+#[test]
+fn exports_validate_against_the_oasis_schemas() {
+    let Some(schemas) = std::env::var_os("L10N_XLIFF_SCHEMAS").map(PathBuf::from) else {
+        eprintln!("skipped: set L10N_XLIFF_SCHEMAS (see .ci/xliff-schemas) to validate against the OASIS schemas");
+        return;
+    };
+    if Command::new("xmllint").arg("--version").output().is_err() {
+        eprintln!("skipped: xmllint is not installed (Debian: libxml2-utils)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let example = crate::common::copy_example(dir.path());
+    let o = l10n(
+        &example,
+        &[
+            "translate",
+            "--to",
+            "ar,hi,zh",
+            "--memory",
+            "m.sqlite",
+            "--backend",
+            "pseudo",
+        ],
+    );
+    assert!(o.status.success() || o.status.code() == Some(1), "{}", stderr(&o));
+    std::fs::copy(fixture("note.md"), example.join("note.md")).unwrap();
+    for (format, xsd) in [
+        ("xliff2", "xliff-core-2.0.xsd"),
+        ("xliff12", "xliff-core-1.2-strict.xsd"),
+    ] {
+        let out = format!("x-{format}");
+        let o = l10n(
+            &example,
+            &[
+                "export",
+                "article.txt",
+                "note.md",
+                "--to",
+                "ar,hi,zh",
+                "--include",
+                "all",
+                "--format",
+                format,
+                "--memory",
+                "m.sqlite",
+                "-o",
+                &out,
+            ],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        for locale in ["ar", "hi", "zh-Hans"] {
+            for doc in ["article.txt", "note.md"] {
+                let file = example.join(&out).join(locale).join(format!("{doc}.xlf"));
+                let v = Command::new("xmllint")
+                    .args(["--nonet", "--noout", "--schema"])
+                    .arg(schemas.join(xsd))
+                    .arg(&file)
+                    .env("XML_CATALOG_FILES", schemas.join("catalog.xml"))
+                    .output()
+                    .unwrap();
+                assert!(
+                    v.status.success(),
+                    "{} does not validate: {}",
+                    file.display(),
+                    String::from_utf8_lossy(&v.stderr)
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn backend_human_exports_what_the_memory_lacks() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("note.md"), dir.path().join("note.md")).unwrap();
+    std::fs::copy(fixture("omegat.xlf"), dir.path().join("omegat.xlf")).unwrap();
+    // Half of the document is known: the title only.
+    let partial = std::fs::read_to_string(dir.path().join("omegat.xlf")).unwrap();
+    let cut = partial.find("<trans-unit id=\"u27e").unwrap();
+    let end = partial.find("</body>").unwrap();
+    std::fs::write(
+        dir.path().join("omegat.xlf"),
+        format!("{}{}", &partial[..cut], &partial[end..]),
+    )
+    .unwrap();
+    assert!(import(dir.path(), "omegat.xlf").status.success());
+    let o = l10n(
+        dir.path(),
+        &[
+            "translate",
+            "note.md",
+            "--to",
+            "ar",
+            "--backend",
+            "human",
+            "--memory",
+            "m.sqlite",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let xlf = std::fs::read_to_string(dir.path().join("out/xliff/ar/note.md.xlf")).unwrap();
+    assert_eq!(xlf.matches("<unit ").count(), 3, "{xlf}");
+    assert!(!xlf.contains("<source>Field notes</source>"), "{xlf}");
+}
