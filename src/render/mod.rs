@@ -1,5 +1,13 @@
-//! Writing editions to disk so that a reader never sees a half-written one: the content goes
-//! to a temporary file beside the target, is flushed, and then renamed over it in one step.
+//! Rendering editions: locale typography on translated text ([`typography`]), bidi isolation
+//! of Latin runs in right-to-left text ([`bidi`]), the edition chrome from Fluent
+//! ([`chrome`]), the standalone HTML page ([`page`]), and writing each edition to disk so that a
+//! reader never sees a half-written one: the content goes to a temporary file beside the
+//! target, is flushed, and then renamed over it in one step.
+
+pub mod bidi;
+pub mod chrome;
+pub mod page;
+pub mod typography;
 
 use crate::error::{Error, Result};
 use std::io::Write;
