@@ -10,3 +10,6 @@ edition-notice-machine-reviewed = ترجمة آلية بواسطة { $engine }،
 edition-notice-human = ترجمة بشرية، لم تُراجع بعد.
 edition-notice-human-reviewed = ترجمة بشرية مُراجَعة.
 edition-notice-mixed = ترجمة بشرية وآلية بواسطة { $engine }: الجمل المترجمة بشريًا: { $human } من { $total }.
+
+# الأداة حين تكتب صفحة.
+translate-page-written = { $locale }: تمت كتابة الصفحة { $path }

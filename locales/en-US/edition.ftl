@@ -11,3 +11,6 @@ edition-notice-machine-reviewed = Machine-translated by { $engine } and reviewed
 edition-notice-human = Translated by people, not yet reviewed.
 edition-notice-human-reviewed = Translated by people and reviewed.
 edition-notice-mixed = Translated by people and by { $engine }: sentences by people: { $human } of { $total }.
+
+# The tool, when it writes a page.
+translate-page-written = { $locale }: wrote the page { $path }

@@ -10,3 +10,6 @@ edition-notice-machine-reviewed = { $engine } द्वारा मशीनी
 edition-notice-human = लोगों द्वारा अनुवादित, अभी समीक्षा नहीं हुई।
 edition-notice-human-reviewed = लोगों द्वारा अनुवादित और समीक्षित।
 edition-notice-mixed = लोगों और { $engine } द्वारा अनुवादित: लोगों द्वारा अनूदित वाक्य: { $total } में से { $human }।
+
+# जब टूल पेज लिखता है।
+translate-page-written = { $locale }: पेज लिखा गया: { $path }

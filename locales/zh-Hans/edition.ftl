@@ -10,3 +10,6 @@ edition-notice-machine-reviewed = 由 { $engine } 机器翻译，已经人工审
 edition-notice-human = 人工翻译，尚未审校。
 edition-notice-human-reviewed = 人工翻译，已经审校。
 edition-notice-mixed = 由译者和 { $engine } 翻译：人工翻译的句子：{ $total } 句中的 { $human } 句。
+
+# 工具写入页面时。
+translate-page-written = { $locale }：已写入页面{ $path }

@@ -92,7 +92,7 @@ impl Chrome {
         if arabic_digits && locale.language() == "ar" {
             icu_tag.push_str("-u-nu-arab");
         }
-        let icu = icu_tag.parse().unwrap_or_else(|_| icu_locale::Locale::UNKNOWN);
+        let icu = icu_tag.parse().unwrap_or(icu_locale::Locale::UNKNOWN);
         Chrome {
             bundle,
             english: bundle_plain("en-US"),

@@ -95,11 +95,24 @@ const ARABIC_DIGITS: [char; 10] = ['٠', '١', '٢', '٣', '٤', '٥', '٦', '٧
 impl Typography {
     /// The translation with the locale's typography applied to its text parts.
     pub fn apply(&self, locale: &Locale, text: &Text) -> Text {
+        // Each run is read with the last letter of the run before it, so that a full stop
+        // after an inline code span still sees the Chinese sentence it ends.
+        let mut before: Option<char> = None;
         Text(
             text.0
                 .iter()
                 .map(|part| match part {
-                    Part::Str(s) => Part::Str(self.apply_str(locale, s)),
+                    Part::Str(s) => {
+                        let plain = self.apply_str(locale, s);
+                        let styled = before
+                            .and_then(|c| {
+                                let seeded = self.apply_str(locale, &format!("{c}{s}"));
+                                seeded.strip_prefix(c).map(str::to_string)
+                            })
+                            .unwrap_or(plain);
+                        before = s.chars().rev().find(|c| !c.is_whitespace()).or(before);
+                        Part::Str(styled)
+                    }
                     Part::Placeholder(p) => Part::Placeholder(p.clone()),
                 })
                 .collect(),
