@@ -42,6 +42,9 @@ pub struct Config {
     /// Fluent resource folders that a bare `l10n check` covers.
     #[serde(default)]
     pub check: CheckConfig,
+    /// How editions look: site name, digits, quotes, Chinese–Latin spacing, date.
+    #[serde(default)]
+    pub edition: EditionConfig,
     /// The folder the file was found in; relative paths resolve against it.
     #[serde(skip)]
     pub root: PathBuf,
@@ -72,6 +75,25 @@ pub struct CheckConfig {
     #[serde(default)]
     pub locales: Vec<PathBuf>,
     pub reference: Option<String>,
+}
+
+/// `[edition]`: what editions show around and inside the translated text.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EditionConfig {
+    /// Replaces the `[YourSiteName]` placeholder in every edition, and names the site on pages.
+    pub site_name: Option<String>,
+    /// Arabic digits: `latin` (default) or `arabic`.
+    #[serde(default)]
+    pub digits: crate::render::typography::Digits,
+    /// Arabic quotation marks: `guillemets` (default, «») or `english` (“”).
+    #[serde(default)]
+    pub quotes: crate::render::typography::ArabicQuotes,
+    /// Spaces between Chinese and Latin letters or digits: `keep` (default), `space`, `none`.
+    #[serde(default)]
+    pub zh_latin_spacing: crate::render::typography::ZhLatinSpacing,
+    /// The date line of HTML pages, `YYYY-MM-DD` (default: today).
+    pub date: Option<String>,
 }
 
 impl Config {

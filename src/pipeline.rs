@@ -34,6 +34,8 @@ pub struct Job {
     pub abbreviations: Vec<String>,
     /// The term base (empty: no terminology enforced).
     pub glossary: Glossary,
+    /// Typography, site name and the optional HTML page of each edition.
+    pub edition: render::EditionSettings,
 }
 
 /// A glossary term a translation does not honour.
@@ -95,6 +97,10 @@ pub struct LocaleReport {
     /// Why the engine stopped early, if it did (its segments are then missing).
     pub engine_error: Option<String>,
     pub terms: TermSummary,
+    /// Who translated the edition's segments (for its translation notice).
+    pub provenance: render::chrome::Provenance,
+    /// The standalone HTML page written, if asked for.
+    pub page: Option<PathBuf>,
 }
 
 /// The result of a run.
@@ -268,7 +274,11 @@ impl<'a> LocaleRun<'a> {
             edition: None,
             engine_error: None,
             terms: TermSummary::default(),
+            provenance: render::chrome::Provenance::default(),
+            page: None,
         };
+        // Who made each translation: (by a person, reviewed, engine).
+        let mut made_by: HashMap<String, (bool, bool, Option<String>)> = HashMap::new();
 
         // 1. The memory.
         let mut found: HashMap<String, Text> = HashMap::new();
@@ -282,6 +292,11 @@ impl<'a> LocaleRun<'a> {
                         reasons.insert(key.clone(), "stored as needs-review".into());
                     }
                     from_memory.insert(key.clone());
+                    let engine = match &t.origin {
+                        Origin::Machine { engine, .. } => Some(engine.clone()),
+                        Origin::Human { .. } => None,
+                    };
+                    made_by.insert(key.clone(), (t.origin.is_human(), t.state >= State::Reviewed, engine));
                     found.insert(key.clone(), t.target);
                 }
                 None => misses.push(i),
@@ -370,6 +385,8 @@ impl<'a> LocaleRun<'a> {
                         .collect();
                     memory.store(&entries)?;
                     for (i, text, _) in stored {
+                        let engine = Some(self.job.backend.name().to_string());
+                        made_by.insert(self.sentences[i].0.clone(), (false, false, engine));
                         found.insert(self.sentences[i].0.clone(), text);
                     }
                     Ok(())
@@ -417,6 +434,20 @@ impl<'a> LocaleRun<'a> {
             let line = line_of(&self.doc.source, seg.span.start);
             match found.get(&key) {
                 Some(t) => {
+                    if let Some((human, reviewed, engine)) = made_by.get(&key) {
+                        let p = &mut report.provenance;
+                        if *human {
+                            p.human += 1;
+                        } else {
+                            p.machine += 1;
+                        }
+                        p.reviewed += usize::from(*reviewed);
+                        if let Some(e) = engine
+                            && !p.engines.contains(e)
+                        {
+                            p.engines.push(e.clone());
+                        }
+                    }
                     if from_memory.contains(&key) {
                         report.from_memory += 1;
                     } else {
@@ -453,10 +484,75 @@ impl<'a> LocaleRun<'a> {
                 .file_name()
                 .map(PathBuf::from)
                 .unwrap_or_else(|| PathBuf::from("document"));
-            let out_path = self.job.out_dir.join(&target_tag).join(name);
-            let content = format.merge(self.doc, &outputs, self.target);
+            let out_path = self.job.out_dir.join(&target_tag).join(&name);
+            // Typography, the site name and (in right-to-left text) isolation of flipping Latin
+            // runs apply to translated text only; untouched source bytes stay as they are.
+            let settings = &self.job.edition;
+            let first_in_unit: Vec<bool> = self
+                .doc
+                .units
+                .iter()
+                .flat_map(|u| (0..u.segments.len()).map(|k| k == 0))
+                .collect();
+            let finish = |isolate: bool| -> Vec<Option<Text>> {
+                outputs
+                    .iter()
+                    .zip(self.doc.segments())
+                    .zip(&first_in_unit)
+                    .map(|((output, seg), first)| match output {
+                        SegmentOutput::Translated(t) if **t == seg.source && settings.site_name.is_none() => {
+                            Some((*t).clone())
+                        }
+                        SegmentOutput::Translated(t) if **t == seg.source => {
+                            Some(settings.finish(&self.job.source, t, false, *first))
+                        }
+                        SegmentOutput::Translated(t) => Some(settings.finish(self.target, t, isolate, *first)),
+                        SegmentOutput::Untranslated => None,
+                    })
+                    .collect()
+            };
+            let finished = finish(true);
+            let finished_outputs: Vec<SegmentOutput<'_>> = finished
+                .iter()
+                .map(|t| {
+                    t.as_ref()
+                        .map_or(SegmentOutput::Untranslated, SegmentOutput::Translated)
+                })
+                .collect();
+            let content = format.merge(self.doc, &finished_outputs, self.target);
             render::write_atomic(&out_path, content.as_bytes())?;
-            report.edition = Some(out_path);
+            report.edition = Some(out_path.clone());
+            if settings.page {
+                let page_path = render::page_path(&out_path);
+                let page_dir = page_path.parent().unwrap_or(Path::new("."));
+                let mut alternates = vec![render::page::Alternate {
+                    locale: self.job.source.clone(),
+                    href: render::relative_href(page_dir, self.path),
+                    original: true,
+                }];
+                for t in &self.job.targets {
+                    let other = render::page_path(&self.job.out_dir.join(t.tag()).join(&name));
+                    alternates.push(render::page::Alternate {
+                        locale: t.clone(),
+                        href: render::relative_href(page_dir, &other),
+                        original: false,
+                    });
+                }
+                let texts = finish(false);
+                let html = render::page::Page {
+                    doc: self.doc,
+                    texts: &texts,
+                    locale: self.target,
+                    alternates: &alternates,
+                    site_name: settings.site_name.as_deref(),
+                    provenance: &report.provenance,
+                    date: settings.date,
+                    arabic_digits: settings.typography.digits == render::typography::Digits::Arabic,
+                }
+                .render();
+                render::write_atomic(&page_path, html.as_bytes())?;
+                report.page = Some(page_path);
+            }
         }
         Ok((report, requests, interrupted))
     }

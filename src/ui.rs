@@ -208,6 +208,7 @@ mod tests {
                     "status-",
                     "report-",
                     "xliff-",
+                    "edition-",
                 ];
                 let looks_like_id = prefixes.iter().any(|p| candidate.starts_with(p))
                     && candidate

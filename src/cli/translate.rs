@@ -9,6 +9,7 @@ use crate::lang::{self, Locale};
 use crate::memory::Memory;
 use crate::memory::exchange::{ImportOutcome, import_tmx};
 use crate::pipeline::{self, Job, Report};
+use crate::render::{self, chrome::Day, typography::Typography};
 use crate::ui::Ui;
 use std::path::PathBuf;
 
@@ -40,6 +41,9 @@ pub struct Args {
     /// Reuse machine translations made with another engine, model or glossary
     #[arg(long)]
     pub reuse_stale: bool,
+    /// Also write each edition as a standalone HTML page (out/<locale>/<name>.html)
+    #[arg(long)]
+    pub page: bool,
     /// How to report: text for people, json for programs (on standard output)
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     pub format: OutputFormat,
@@ -106,6 +110,7 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
         reuse_stale: args.reuse_stale,
         abbreviations: config.abbreviations(&source.language()),
         glossary,
+        edition: edition_settings(&config, args.page)?,
     };
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     let text_output = args.format == OutputFormat::Text && !quiet;
@@ -146,6 +151,31 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
         )?;
     }
     finish(ui, &report)
+}
+
+/// `[edition]` from l10n.toml, with `--page`.
+fn edition_settings(config: &Config, page: bool) -> anyhow::Result<render::EditionSettings> {
+    let e = &config.edition;
+    let date = match &e.date {
+        Some(d) => Day::parse(d).ok_or_else(|| Error::Config {
+            path: config
+                .path
+                .clone()
+                .unwrap_or_else(|| PathBuf::from(crate::config::FILE_NAME)),
+            message: format!("[edition] date = \"{d}\" is not a date of the form YYYY-MM-DD"),
+        })?,
+        None => Day::today(),
+    };
+    Ok(render::EditionSettings {
+        typography: Typography {
+            digits: e.digits,
+            quotes: e.quotes,
+            zh_latin_spacing: e.zh_latin_spacing,
+        },
+        site_name: e.site_name.clone(),
+        page,
+        date,
+    })
 }
 
 fn print_locale(ui: &Ui, backend: &str, r: &pipeline::LocaleReport) {
@@ -234,6 +264,15 @@ fn print_locale(ui: &Ui, backend: &str, r: &pipeline::LocaleReport) {
                     ("repaired", r.terms.repaired.into()),
                     ("failing", r.terms.failing.len().into()),
                 ]
+            )
+        );
+    }
+    if let Some(p) = &r.page {
+        eprintln!(
+            "{}",
+            ui.msg(
+                "translate-page-written",
+                &[("locale", r.locale.as_str().into()), ("path", p.as_path().into())]
             )
         );
     }

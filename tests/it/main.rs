@@ -2,8 +2,10 @@
 //! Nothing here reaches the network.
 
 mod bad_input;
+mod browser;
 mod check;
 mod common;
+mod editions;
 mod example;
 mod fluent_format;
 mod glossary;

@@ -1,0 +1,161 @@
+//! Editions as readers see them: golden editions of the example (text and standalone HTML
+//! page) in ar, hi and zh-Hans, the site name, typography, and injection through the page.
+//! `L10N_BLESS=1 cargo test` rewrites the golden files after a deliberate change.
+
+use crate::common::*;
+use std::path::{Path, PathBuf};
+
+/// Compares `actual` with `tests/fixtures/editions/<name>`, or rewrites it when blessing.
+fn golden(name: &str, actual: &str) {
+    let path = repo().join("tests/fixtures/editions").join(name);
+    if std::env::var_os("L10N_BLESS").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (run with L10N_BLESS=1 to create it)", path.display()));
+    assert!(
+        expected == actual,
+        "{} differs from the edition written; run with L10N_BLESS=1 if the change is deliberate",
+        path.display()
+    );
+}
+
+/// The example with a site name and a fixed date, translated with `--page`; returns the out folder.
+pub fn example_with_pages(dir: &Path) -> PathBuf {
+    let example = copy_example(dir);
+    let mut toml = std::fs::read_to_string(example.join("l10n.toml")).unwrap();
+    toml.push_str("\n[edition]\nsite_name = \"The <Ledger>\"\ndate = \"2025-05-02\"\n");
+    std::fs::write(example.join("l10n.toml"), toml).unwrap();
+    let o = l10n(
+        dir,
+        &[
+            "translate",
+            "examples/rare-earths/article.txt",
+            "--to",
+            "ar,hi,zh",
+            "--page",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    example.join("out")
+}
+
+#[test]
+fn golden_editions_of_the_example_in_every_locale_and_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = example_with_pages(dir.path());
+    for locale in ["ar", "hi", "zh-Hans"] {
+        let text = std::fs::read_to_string(out.join(locale).join("article.txt")).unwrap();
+        let page = std::fs::read_to_string(out.join(locale).join("article.html")).unwrap();
+        // The site name replaces the placeholder, escaped for the format.
+        assert!(
+            !text.contains("[YourSiteName]") && text.contains("The <Ledger>"),
+            "{locale}"
+        );
+        assert!(
+            !page.contains("[YourSiteName]") && page.contains("The &lt;Ledger&gt;"),
+            "{locale}"
+        );
+        assert!(!page.contains("<Ledger>"), "{locale}");
+        golden(&format!("{locale}.txt"), &text);
+        golden(&format!("{locale}.html"), &page);
+    }
+    let ar = std::fs::read_to_string(out.join("ar/article.html")).unwrap();
+    assert!(ar.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    assert!(ar.contains("hreflang=\"x-default\" href=\"../../article.txt\""));
+    assert!(ar.contains("hreflang=\"zh-Hans\" href=\"../zh-Hans/article.html\""));
+    assert!(ar.contains("ترجمة بشرية"), "the notice says people translated it");
+    assert!(ar.contains("2 مايو 2025"), "the date line, by ICU4X");
+    let hi = std::fs::read_to_string(out.join("hi/article.html")).unwrap();
+    assert!(hi.contains("2 मई, 2025") && hi.contains("<html lang=\"hi\" dir=\"ltr\">"));
+    assert!(
+        !hi.contains('\u{2068}'),
+        "no Fluent isolation marks outside right-to-left pages"
+    );
+    let zh_text = std::fs::read_to_string(out.join("zh-Hans/article.txt")).unwrap();
+    assert!(zh_text.contains("2025年5月2日") || zh_text.contains('。'));
+}
+
+#[test]
+fn typography_applies_to_engine_output_and_never_to_placeholders() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.md"), "# News\n\nRead `a. b, c` now. Is it real?\n").unwrap();
+    std::fs::write(
+        dir.path().join("t.tmx"),
+        r#"<tmx version="1.4"><header srclang="en"/><body>
+<tu><tuv xml:lang="en"><seg>News</seg></tuv><tuv xml:lang="zh-Hans"><seg>新闻</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>Read <ph x="1">`a. b, c`</ph> now.</seg></tuv><tuv xml:lang="zh-Hans"><seg>现在 阅读 <ph x="1">`a. b, c`</ph>.</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>Is it real?</seg></tuv><tuv xml:lang="zh-Hans"><seg>这是真的吗?</seg></tuv></tu>
+</body></tmx>"#,
+    )
+    .unwrap();
+    let o = l10n(dir.path(), &["memory", "import", "t.tmx", "--memory", "m.sqlite"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = l10n(
+        dir.path(),
+        &[
+            "translate",
+            "a.md",
+            "--to",
+            "zh",
+            "--backend",
+            "memory",
+            "--memory",
+            "m.sqlite",
+            "--out",
+            "out",
+            "--page",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let md = std::fs::read_to_string(dir.path().join("out/zh-Hans/a.md")).unwrap();
+    assert_eq!(md, "# 新闻\n\n现在阅读 `a. b, c`。这是真的吗？\n");
+    let html = std::fs::read_to_string(dir.path().join("out/zh-Hans/a.html")).unwrap();
+    assert!(html.contains("现在阅读 <code>a. b, c</code>。这是真的吗？"), "{html}");
+}
+
+#[test]
+fn injection_through_a_translation_stays_text_on_the_page() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "# Title\n\nRead the [report](https://example.org).\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("evil.tmx"),
+        r#"<tmx version="1.4"><header srclang="en"/><body>
+<tu><tuv xml:lang="en"><seg>Title</seg></tuv><tuv xml:lang="ar"><seg>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>Read the <bpt i="1">[</bpt>report<ept i="1">](https://example.org)</ept>.</seg></tuv>
+<tuv xml:lang="ar"><seg>&lt;img src=x onerror=alert(1)&gt; <bpt i="1">[</bpt>التقرير<ept i="1">]</ept> [x](javascript:alert(1))</seg></tuv></tu>
+</body></tmx>"#,
+    )
+    .unwrap();
+    let o = l10n(dir.path(), &["memory", "import", "evil.tmx", "--memory", "m.sqlite"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = l10n(
+        dir.path(),
+        &[
+            "translate",
+            "a.md",
+            "--to",
+            "ar",
+            "--backend",
+            "memory",
+            "--memory",
+            "m.sqlite",
+            "--out",
+            "out",
+            "--page",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let html = std::fs::read_to_string(dir.path().join("out/ar/a.html")).unwrap();
+    assert!(
+        !html.contains("<script") && !html.contains("<img") && !html.contains("href=\"javascript"),
+        "{html}"
+    );
+    assert!(html.contains("&lt;/title&gt;&lt;script&gt;"), "{html}");
+    assert!(html.contains("<a href=\"https://example.org\">التقرير</a>"), "{html}");
+}
