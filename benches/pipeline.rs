@@ -34,6 +34,7 @@ fn job(out: &std::path::Path) -> Job {
         reuse_stale: false,
         abbreviations: vec![],
         glossary: Default::default(),
+        write_editions: true,
     }
 }
 

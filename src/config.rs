@@ -72,6 +72,9 @@ pub struct CheckConfig {
     #[serde(default)]
     pub locales: Vec<PathBuf>,
     pub reference: Option<String>,
+    /// The state every segment's translation must reach (`needs-review`, `translated` — the
+    /// default —, `reviewed`, `final`); below it is an error.
+    pub require: Option<String>,
 }
 
 impl Config {

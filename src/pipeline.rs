@@ -34,6 +34,19 @@ pub struct Job {
     pub abbreviations: Vec<String>,
     /// The term base (empty: no terminology enforced).
     pub glossary: Glossary,
+    /// Write the editions (`l10n check` does not: it keeps each segment's translation in
+    /// [`LocaleReport::translations`] instead).
+    pub write_editions: bool,
+}
+
+/// A segment's translation as used for the edition, with its provenance (for `l10n check`).
+#[derive(Debug, Clone)]
+pub struct Translated {
+    pub line: usize,
+    pub source: Text,
+    pub target: Text,
+    pub state: State,
+    pub origin: Origin,
 }
 
 /// A glossary term a translation does not honour.
@@ -95,6 +108,9 @@ pub struct LocaleReport {
     /// Why the engine stopped early, if it did (its segments are then missing).
     pub engine_error: Option<String>,
     pub terms: TermSummary,
+    /// Every translated segment, kept only when editions are not written.
+    #[serde(skip)]
+    pub translations: Vec<Translated>,
 }
 
 /// The result of a run.
@@ -267,12 +283,14 @@ impl<'a> LocaleRun<'a> {
             edition: None,
             engine_error: None,
             terms: TermSummary::default(),
+            translations: Vec::new(),
         };
 
         // 1. The memory.
         let mut found: HashMap<String, Text> = HashMap::new();
         let mut reasons: HashMap<String, String> = HashMap::new();
         let mut from_memory = std::collections::HashSet::new();
+        let mut provenance: HashMap<String, (State, Origin)> = HashMap::new();
         let mut misses: Vec<usize> = Vec::new();
         for (i, (key, sentence)) in self.sentences.iter().enumerate() {
             match memory.lookup(&source_tag, &target_tag, &sentence.source, &self.reuse(sentence))? {
@@ -281,6 +299,7 @@ impl<'a> LocaleRun<'a> {
                         reasons.insert(key.clone(), "stored as needs-review".into());
                     }
                     from_memory.insert(key.clone());
+                    provenance.insert(key.clone(), (t.state, t.origin));
                     found.insert(key.clone(), t.target);
                 }
                 None => misses.push(i),
@@ -368,8 +387,10 @@ impl<'a> LocaleRun<'a> {
                         })
                         .collect();
                     memory.store(&entries)?;
-                    for (i, text, _) in stored {
-                        found.insert(self.sentences[i].0.clone(), text);
+                    for (i, text, state) in stored {
+                        let key = self.sentences[i].0.clone();
+                        provenance.insert(key.clone(), (state, origin.clone()));
+                        found.insert(key, text);
                     }
                     Ok(())
                 };
@@ -433,6 +454,17 @@ impl<'a> LocaleRun<'a> {
                     {
                         self.tally_terms(sentence, t, line, &mut report.terms);
                     }
+                    if !self.job.write_editions
+                        && let Some((state, origin)) = provenance.get(&key)
+                    {
+                        report.translations.push(Translated {
+                            line,
+                            source: seg.source.clone(),
+                            target: t.clone(),
+                            state: *state,
+                            origin: origin.clone(),
+                        });
+                    }
                     outputs.push(SegmentOutput::Translated(t));
                 }
                 None => {
@@ -446,7 +478,7 @@ impl<'a> LocaleRun<'a> {
         }
 
         // 4. Write the edition: complete, or partial only when asked, never half-written.
-        if report.missing.is_empty() || self.job.allow_partial {
+        if self.job.write_editions && (report.missing.is_empty() || self.job.allow_partial) {
             let name = self
                 .path
                 .file_name()

@@ -102,6 +102,7 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
         reuse_stale: args.reuse_stale,
         abbreviations: config.abbreviations(&source.language()),
         glossary,
+        write_editions: true,
     };
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     let text_output = args.format == OutputFormat::Text && !quiet;

@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod check;
+mod check_fixtures;
 mod common;
 mod example;
 mod glossary;
