@@ -35,6 +35,7 @@ fn job(out: &std::path::Path) -> Job {
         abbreviations: vec![],
         glossary: Default::default(),
         edition: Default::default(),
+        write_editions: true,
     }
 }
 

@@ -75,6 +75,9 @@ pub struct CheckConfig {
     #[serde(default)]
     pub locales: Vec<PathBuf>,
     pub reference: Option<String>,
+    /// The state every segment's translation must reach (`needs-review`, `translated` — the
+    /// default —, `reviewed`, `final`); below it is an error.
+    pub require: Option<String>,
 }
 
 /// `[edition]`: what editions show around and inside the translated text.

@@ -36,6 +36,19 @@ pub struct Job {
     pub glossary: Glossary,
     /// Typography, site name and the optional HTML page of each edition.
     pub edition: render::EditionSettings,
+    /// Write the editions (`l10n check` does not: it keeps each segment's translation in
+    /// [`LocaleReport::translations`] instead).
+    pub write_editions: bool,
+}
+
+/// A segment's translation as used for the edition, with its provenance (for `l10n check`).
+#[derive(Debug, Clone)]
+pub struct Translated {
+    pub line: usize,
+    pub source: Text,
+    pub target: Text,
+    pub state: State,
+    pub origin: Origin,
 }
 
 /// A glossary term a translation does not honour.
@@ -101,6 +114,9 @@ pub struct LocaleReport {
     pub provenance: render::chrome::Provenance,
     /// The standalone HTML page written, if asked for.
     pub page: Option<PathBuf>,
+    /// Every translated segment, kept only when editions are not written.
+    #[serde(skip)]
+    pub translations: Vec<Translated>,
 }
 
 /// The result of a run.
@@ -276,14 +292,14 @@ impl<'a> LocaleRun<'a> {
             terms: TermSummary::default(),
             provenance: render::chrome::Provenance::default(),
             page: None,
+            translations: Vec::new(),
         };
-        // Who made each translation: (by a person, reviewed, engine).
-        let mut made_by: HashMap<String, (bool, bool, Option<String>)> = HashMap::new();
 
         // 1. The memory.
         let mut found: HashMap<String, Text> = HashMap::new();
         let mut reasons: HashMap<String, String> = HashMap::new();
         let mut from_memory = std::collections::HashSet::new();
+        let mut provenance: HashMap<String, (State, Origin)> = HashMap::new();
         let mut misses: Vec<usize> = Vec::new();
         for (i, (key, sentence)) in self.sentences.iter().enumerate() {
             match memory.lookup(&source_tag, &target_tag, &sentence.source, &self.reuse(sentence))? {
@@ -292,11 +308,7 @@ impl<'a> LocaleRun<'a> {
                         reasons.insert(key.clone(), "stored as needs-review".into());
                     }
                     from_memory.insert(key.clone());
-                    let engine = match &t.origin {
-                        Origin::Machine { engine, .. } => Some(engine.clone()),
-                        Origin::Human { .. } => None,
-                    };
-                    made_by.insert(key.clone(), (t.origin.is_human(), t.state >= State::Reviewed, engine));
+                    provenance.insert(key.clone(), (t.state, t.origin));
                     found.insert(key.clone(), t.target);
                 }
                 None => misses.push(i),
@@ -384,10 +396,10 @@ impl<'a> LocaleRun<'a> {
                         })
                         .collect();
                     memory.store(&entries)?;
-                    for (i, text, _) in stored {
-                        let engine = Some(self.job.backend.name().to_string());
-                        made_by.insert(self.sentences[i].0.clone(), (false, false, engine));
-                        found.insert(self.sentences[i].0.clone(), text);
+                    for (i, text, state) in stored {
+                        let key = self.sentences[i].0.clone();
+                        provenance.insert(key.clone(), (state, origin.clone()));
+                        found.insert(key, text);
                     }
                     Ok(())
                 };
@@ -434,19 +446,18 @@ impl<'a> LocaleRun<'a> {
             let line = line_of(&self.doc.source, seg.span.start);
             match found.get(&key) {
                 Some(t) => {
-                    if let Some((human, reviewed, engine)) = made_by.get(&key) {
+                    if let Some((state, origin)) = provenance.get(&key) {
                         let p = &mut report.provenance;
-                        if *human {
-                            p.human += 1;
-                        } else {
-                            p.machine += 1;
+                        match origin {
+                            Origin::Human { .. } => p.human += 1,
+                            Origin::Machine { engine, .. } => {
+                                p.machine += 1;
+                                if !p.engines.contains(engine) {
+                                    p.engines.push(engine.clone());
+                                }
+                            }
                         }
-                        p.reviewed += usize::from(*reviewed);
-                        if let Some(e) = engine
-                            && !p.engines.contains(e)
-                        {
-                            p.engines.push(e.clone());
-                        }
+                        p.reviewed += usize::from(*state >= State::Reviewed);
                     }
                     if from_memory.contains(&key) {
                         report.from_memory += 1;
@@ -465,6 +476,17 @@ impl<'a> LocaleRun<'a> {
                     {
                         self.tally_terms(sentence, t, line, &mut report.terms);
                     }
+                    if !self.job.write_editions
+                        && let Some((state, origin)) = provenance.get(&key)
+                    {
+                        report.translations.push(Translated {
+                            line,
+                            source: seg.source.clone(),
+                            target: t.clone(),
+                            state: *state,
+                            origin: origin.clone(),
+                        });
+                    }
                     outputs.push(SegmentOutput::Translated(t));
                 }
                 None => {
@@ -478,7 +500,7 @@ impl<'a> LocaleRun<'a> {
         }
 
         // 4. Write the edition: complete, or partial only when asked, never half-written.
-        if report.missing.is_empty() || self.job.allow_partial {
+        if self.job.write_editions && (report.missing.is_empty() || self.job.allow_partial) {
             let name = self
                 .path
                 .file_name()

@@ -18,6 +18,10 @@ struct Resource {
     /// Id (`-name` for terms) → its facts.
     entries: BTreeMap<String, Entry>,
     syntax_errors: Vec<(usize, usize, String)>,
+    /// Select expressions without a default variant: (id, line).
+    no_default: Vec<(String, usize)>,
+    /// Ids of entries that did not parse (their syntax error is reported; they are not also missing).
+    broken: BTreeSet<String>,
     duplicates: Vec<(String, usize)>,
 }
 
@@ -29,6 +33,8 @@ struct Entry {
     /// Messages and terms it refers to (`-term`, `message`).
     references: BTreeSet<String>,
     empty: bool,
+    /// Words of its text, for the "words to translate" count.
+    words: usize,
 }
 
 /// Checks every locale folder under `dir` against `reference`.
@@ -74,6 +80,7 @@ pub fn check_dir(dir: &Path, reference: &str, only: &[String]) -> Result<CheckRe
         summary.messages += resource.entries.len();
         own_findings(reference, path, resource, &reference_ids, &mut report.findings);
     }
+    summary.finish();
     report.summaries.push(summary);
 
     for locale in locales.iter().filter(|l| *l != reference) {
@@ -92,7 +99,9 @@ pub fn check_dir(dir: &Path, reference: &str, only: &[String]) -> Result<CheckRe
             let path = locale_dir.join(file);
             if !path.exists() {
                 let (_, reference_resource) = &reference_resources[file];
+                summary.messages += reference_resource.entries.len();
                 summary.missing += reference_resource.entries.len();
+                summary.words += reference_resource.entries.values().map(|e| e.words).sum::<usize>();
                 report.findings.push(finding(
                     Severity::Error,
                     "missing-file",
@@ -127,6 +136,7 @@ pub fn check_dir(dir: &Path, reference: &str, only: &[String]) -> Result<CheckRe
                 Severity::Warning => summary.warnings += 1,
             }
         }
+        summary.finish();
         report.summaries.push(summary);
     }
     Ok(report)
@@ -164,6 +174,16 @@ fn own_findings(locale: &str, path: &Path, resource: &Resource, known_ids: &BTre
         );
         f.column = *column;
         out.push(f);
+    }
+    for (id, line) in &resource.no_default {
+        out.push(finding(
+            Severity::Error,
+            "no-default-variant",
+            locale,
+            path,
+            *line,
+            vec![("id", id.clone())],
+        ));
     }
     for (id, line) in &resource.duplicates {
         out.push(finding(
@@ -213,7 +233,14 @@ fn compare(
 ) {
     for (id, wanted) in &reference_resource.entries {
         let Some(have) = resource.entries.get(id) else {
+            if resource.broken.contains(id) {
+                // Reported as a syntax error; its words are still to translate.
+                summary.unfinished += 1;
+                summary.words += wanted.words;
+                continue;
+            }
             summary.missing += 1;
+            summary.words += wanted.words;
             let kind = if id.starts_with('-') {
                 "missing-term"
             } else {
@@ -322,8 +349,42 @@ fn analyse(text: &str) -> Resource {
         Err((ast, errors)) => (ast, errors),
     };
     let mut resource = Resource::default();
+    // Junk: the text of an entry that did not parse, with its id when it has one.
+    let junk: Vec<(std::ops::Range<usize>, String)> = ast
+        .body
+        .iter()
+        .filter_map(|e| match e {
+            ast::Entry::Junk { content } => {
+                let start = offset_of(text, content);
+                let id = content.split('=').next().unwrap_or("").trim();
+                let id = if !id.is_empty() && id.chars().all(|c| c.is_alphanumeric() || "-_".contains(c)) {
+                    id.to_string()
+                } else {
+                    String::new()
+                };
+                Some((start..start + content.len(), id))
+            }
+            _ => None,
+        })
+        .collect();
     for e in errors {
-        let (line, column) = line_col(text, e.pos.start);
+        let in_junk = junk.iter().find(|(range, _)| range.contains(&e.pos.start));
+        if let Some((range, id)) = in_junk
+            && !id.is_empty()
+        {
+            resource.broken.insert(id.clone());
+            if e.kind == fluent_syntax::parser::ErrorKind::MissingDefaultVariant {
+                resource.no_default.push((id.clone(), line_col(text, range.start).0));
+                continue;
+            }
+        }
+        // An unclosed placeable is noticed at the start of the next line; point at the end
+        // of the line that needs the fix.
+        let mut at = e.pos.start.min(text.len());
+        if at > 0 && text.as_bytes()[at - 1] == b'\n' {
+            at -= 1;
+        }
+        let (line, column) = line_col(text, at);
         resource.syntax_errors.push((line, column, e.kind.to_string()));
     }
     for entry in &ast.body {
@@ -339,10 +400,12 @@ fn analyse(text: &str) -> Resource {
         };
         if let Some(pattern) = value {
             facts.empty = pattern_is_empty(pattern);
+            facts.words += pattern_words(pattern);
             walk_pattern(pattern, &mut facts);
         }
         for attribute in attributes {
             facts.attributes.insert(attribute.id.name.to_string());
+            facts.words += pattern_words(&attribute.value);
             walk_pattern(&attribute.value, &mut facts);
         }
         match resource.entries.entry(id) {
@@ -390,6 +453,17 @@ fn pattern_is_empty(pattern: &ast::Pattern<&str>) -> bool {
         } => value.trim().is_empty(),
         ast::PatternElement::Placeable { .. } => false,
     })
+}
+
+fn pattern_words(pattern: &ast::Pattern<&str>) -> usize {
+    pattern
+        .elements
+        .iter()
+        .map(|e| match e {
+            ast::PatternElement::TextElement { value } => value.split_whitespace().count(),
+            ast::PatternElement::Placeable { .. } => 0,
+        })
+        .sum()
 }
 
 fn walk_pattern(pattern: &ast::Pattern<&str>, facts: &mut Entry) {

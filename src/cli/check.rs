@@ -1,14 +1,30 @@
-//! `l10n check`: runs the checks and prints compiler-style diagnostics and a summary, or JSON.
-//! Exit status 0 clean, 1 errors (or warnings with `--deny-warnings`), 2 could not run.
+//! `l10n check`: runs the checks and prints compiler-style diagnostics and a summary table, or
+//! JSON, GitHub annotations or SARIF. Exit status 0 clean, 1 errors (or warnings with
+//! `--deny-warnings`), 2 could not run.
 
-use super::OutputFormat;
-use crate::check::{CheckReport, Severity, fluent};
+use crate::check::{CheckReport, Severity, documents, fluent, output};
 use crate::config::Config;
-use crate::ui::{Arg, Ui};
+use crate::glossary::Glossary;
+use crate::lang::{self, Locale};
+use crate::memory::Memory;
+use crate::memory::exchange::import_tmx;
+use crate::model::State;
+use crate::ui::Ui;
 use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
+    Github,
+    Sarif,
+}
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// Narrow the run: documents of l10n.toml to check, or folders of Fluent locales
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
     /// Folders holding one folder of Fluent files per locale (default: [check] locales in l10n.toml)
     #[arg(long, value_name = "DIR")]
     pub locales: Vec<PathBuf>,
@@ -21,8 +37,8 @@ pub struct Args {
     /// Treat warnings as errors
     #[arg(long)]
     pub deny_warnings: bool,
-    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
-    pub format: OutputFormat,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
     /// The project file
     #[arg(long, value_name = "PATH")]
     pub config: Option<PathBuf>,
@@ -30,13 +46,20 @@ pub struct Args {
 
 pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
     let config = Config::discover(args.config.as_deref(), None)?;
-    let dirs: Vec<PathBuf> = if args.locales.is_empty() {
-        config.check.locales.iter().map(|p| config.resolve(p)).collect()
+    let (mut dirs, files): (Vec<PathBuf>, Vec<PathBuf>) = args.paths.iter().cloned().partition(|p| p.is_dir());
+    dirs.extend(args.locales.iter().cloned());
+    let narrowed = !args.paths.is_empty() || !args.locales.is_empty();
+    if !narrowed {
+        dirs = config.check.locales.iter().map(|p| config.resolve(p)).collect();
+    }
+    let project_documents: Vec<PathBuf> = config.documents.iter().map(|d| config.resolve(d)).collect();
+    let documents = if narrowed {
+        documents::narrow(project_documents, &files)
     } else {
-        args.locales.clone()
+        project_documents
     };
-    if dirs.is_empty() {
-        anyhow::bail!("nothing to check: give --locales DIR or set [check] locales in l10n.toml");
+    if dirs.is_empty() && documents.is_empty() {
+        anyhow::bail!("nothing to check: give --locales DIR, or list documents or [check] locales in l10n.toml");
     }
     let reference = args
         .reference
@@ -52,13 +75,56 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
         report.findings.extend(r.findings);
         report.summaries.extend(r.summaries);
     }
+    if !documents.is_empty() {
+        let (findings, summaries) = check_documents(&config, documents, &args.only)?;
+        report.findings.extend(findings);
+        report.summaries.extend(summaries);
+    }
+    report.sort();
     match args.format {
-        OutputFormat::Json => println!("{}", serde_json::to_string_pretty(&report)?),
-        OutputFormat::Text if !quiet => print_text(ui, &report),
-        OutputFormat::Text => {}
+        CheckFormat::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+        CheckFormat::Github => print!("{}", output::github(ui, &report)),
+        CheckFormat::Sarif => println!("{}", serde_json::to_string_pretty(&output::sarif(ui, &report))?),
+        CheckFormat::Text if !quiet => print_text(ui, &report),
+        CheckFormat::Text => {}
     }
     let failing = report.errors() > 0 || (args.deny_warnings && report.warnings() > 0);
     Ok(u8::from(failing))
+}
+
+fn check_documents(
+    config: &Config,
+    documents: Vec<PathBuf>,
+    only: &[String],
+) -> anyhow::Result<(Vec<crate::check::Finding>, Vec<crate::check::LocaleSummary>)> {
+    let source = Locale::parse(config.source.as_deref().unwrap_or("en"))?;
+    let mut targets = lang::parse_list(&config.targets.join(","))?;
+    if !only.is_empty() {
+        let wanted = lang::parse_list(&only.join(","))?;
+        targets.retain(|t| wanted.contains(t));
+    }
+    let require = match config.check.require.as_deref() {
+        None => State::Translated,
+        Some(s) => State::parse(s).ok_or_else(|| crate::error::Error::Config {
+            path: config.path.clone().unwrap_or_default(),
+            message: format!("[check] require = \"{s}\": expected needs-review, translated, reviewed or final"),
+        })?,
+    };
+    let glossary_paths: Vec<PathBuf> = config.glossary.iter().map(|g| config.resolve(g)).collect();
+    let mut memory = Memory::open(&config.memory_path())?;
+    for seed in &config.memory.import {
+        import_tmx(&mut memory, &config.resolve(seed), &source)?;
+    }
+    let job = documents::DocumentCheck {
+        documents,
+        abbreviations: config.abbreviations(&source.language()),
+        source,
+        targets,
+        glossary: Glossary::load(&glossary_paths)?,
+        out_dir: config.out_dir(),
+        require,
+    };
+    Ok(documents::check(&job, &mut memory)?)
 }
 
 fn print_text(ui: &Ui, report: &CheckReport) {
@@ -68,30 +134,69 @@ fn print_text(ui: &Ui, report: &CheckReport) {
             Severity::Warning => (ui.msg("check-severity-warning", &[]), anstyle::AnsiColor::Yellow),
         };
         let style = anstyle::Style::new().bold().fg_color(Some(style.into()));
-        let args: Vec<(&str, Arg)> = f.args.iter().map(|(k, v)| (*k, Arg::from(v))).collect();
         anstream::println!(
-            "{}:{}:{}: {style}{severity}[{}]{style:#}: {}",
+            "{}:{}:{}: {style}{severity}[{}]{style:#} {}: {}",
             f.path.display(),
             f.line,
             f.column,
             f.kind,
-            ui.msg(&f.message_id(), &args)
+            f.locale,
+            output::message(ui, f)
         );
     }
-    for s in &report.summaries {
-        println!(
-            "{}",
-            ui.msg(
-                "check-summary",
-                &[
-                    ("locale", s.locale.as_str().into()),
-                    ("messages", s.messages.into()),
-                    ("missing", s.missing.into()),
-                    ("errors", s.errors.into()),
-                    ("warnings", s.warnings.into()),
-                ]
-            )
-        );
+    if !report.findings.is_empty() {
+        println!();
+    }
+    let header = [
+        ui.msg("check-column-locale", &[]),
+        ui.msg("check-column-messages", &[]),
+        ui.msg("check-column-missing", &[]),
+        ui.msg("check-column-errors", &[]),
+        ui.msg("check-column-warnings", &[]),
+        ui.msg("check-column-words", &[]),
+        ui.msg("check-column-completion", &[]),
+    ];
+    let rows: Vec<[String; 7]> = report
+        .summaries
+        .iter()
+        .map(|s| {
+            [
+                s.locale.clone(),
+                s.messages.to_string(),
+                s.missing.to_string(),
+                s.errors.to_string(),
+                s.warnings.to_string(),
+                s.words.to_string(),
+                format!("{}%", s.completion),
+            ]
+        })
+        .collect();
+    let width = |i: usize| {
+        rows.iter()
+            .map(|r| r[i].chars().count())
+            .chain([header[i].chars().count()])
+            .max()
+            .unwrap_or(0)
+    };
+    let widths: Vec<usize> = (0..7).map(width).collect();
+    let line = |cells: &[String]| {
+        let parts: Vec<String> = cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let pad = widths[i].saturating_sub(c.chars().count());
+                if i == 0 {
+                    format!("{c}{}", " ".repeat(pad))
+                } else {
+                    format!("{}{c}", " ".repeat(pad))
+                }
+            })
+            .collect();
+        parts.join("  ")
+    };
+    println!("{}", line(&header));
+    for r in &rows {
+        println!("{}", line(r));
     }
     if report.findings.is_empty() {
         println!("{}", ui.msg("check-clean", &[]));

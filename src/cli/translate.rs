@@ -111,6 +111,7 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
         abbreviations: config.abbreviations(&source.language()),
         glossary,
         edition: edition_settings(&config, args.page)?,
+        write_editions: true,
     };
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     let text_output = args.format == OutputFormat::Text && !quiet;

@@ -25,11 +25,11 @@ fn a_missing_message_fails_with_its_position() {
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
     let out = stdout(&o);
     assert!(
-        out.contains("l/ar/app.ftl:1:1: error[missing-message]: message “bye” is missing"),
+        out.contains("l/ar/app.ftl:1:1: error[missing-message] ar: message “bye” is missing"),
         "{out}"
     );
-    assert!(out.contains("l/hi/app.ftl:2:1: error[unknown-variable]"), "{out}");
-    assert!(out.contains("l/hi/app.ftl:2:1: warning[unused-variable]"), "{out}");
+    assert!(out.contains("l/hi/app.ftl:2:1: error[unknown-variable] hi:"), "{out}");
+    assert!(out.contains("l/hi/app.ftl:2:1: warning[unused-variable] hi:"), "{out}");
     let o = l10n(dir.path(), &["check", "--locales", "l", "--format", "json"]);
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(json["schema"], 1);

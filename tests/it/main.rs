@@ -4,6 +4,7 @@
 mod bad_input;
 mod browser;
 mod check;
+mod check_fixtures;
 mod common;
 mod editions;
 mod example;
