@@ -16,6 +16,7 @@ use crate::lang::Locale;
 use crate::memory::{Memory, StoredEntry};
 use crate::model::{Origin, State, Text};
 use crate::pipeline::{self, Job, LocaleReport};
+use crate::render::typography::Typography;
 use crate::segment::Segmenter;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -30,6 +31,9 @@ pub struct DocumentCheck {
     pub out_dir: PathBuf,
     /// Segments whose best translation is below this state are errors.
     pub require: State,
+    /// The locale typography the editions follow (from `[edition]`): the same rules the
+    /// pipeline applies to engine output, here reported as warnings.
+    pub typography: Typography,
 }
 
 /// Two sources this similar (Dice coefficient of their words) are the same sentence, edited.
@@ -91,6 +95,7 @@ pub fn check(job: &DocumentCheck, memory: &mut Memory) -> Result<(Vec<Finding>, 
             job,
             report: r,
             language: Locale::parse(&r.locale).map(|l| l.language()).unwrap_or_default(),
+            locale: Locale::parse(&r.locale).unwrap_or_default(),
         };
         checker.missing(&segments[&r.input], &stored[&r.locale], &mut summary, &mut findings);
         checker.translations(&mut summary, &mut findings);
@@ -115,6 +120,7 @@ struct LocaleCheck<'a> {
     job: &'a DocumentCheck,
     report: &'a LocaleReport,
     language: String,
+    locale: Locale,
 }
 
 impl LocaleCheck<'_> {
@@ -235,16 +241,27 @@ impl LocaleCheck<'_> {
                     vec![("numbers", list.join(", ")), ("target", target.clone())],
                 ));
             }
-            for typo in text::typography(&self.language, &target) {
+            // One warning per rule and sentence, however many characters break it.
+            let mut by_rule: Vec<(&str, String, String)> = Vec::new();
+            for issue in self.job.typography.check(&self.locale, &target) {
+                match by_rule.iter_mut().find(|(kind, ..)| *kind == issue.kind) {
+                    Some((_, found, expected)) => {
+                        if !found.split(' ').any(|f| f == issue.found) {
+                            found.push(' ');
+                            found.push_str(&issue.found);
+                            expected.push(' ');
+                            expected.push_str(&issue.expected);
+                        }
+                    }
+                    None => by_rule.push((issue.kind, issue.found, issue.expected)),
+                }
+            }
+            for (_, found, expected) in by_rule {
                 out.push(self.finding(
                     Severity::Warning,
                     "typography",
                     t.line,
-                    vec![
-                        ("found", typo.found.to_string()),
-                        ("expected", typo.expected.to_string()),
-                        ("target", target.clone()),
-                    ],
+                    vec![("found", found), ("expected", expected), ("target", target.clone())],
                 ));
             }
             if let Some(ratio) = text::length_outlier(&self.language, &source, &target) {

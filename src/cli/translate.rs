@@ -9,7 +9,7 @@ use crate::lang::{self, Locale};
 use crate::memory::Memory;
 use crate::memory::exchange::{ImportOutcome, import_tmx};
 use crate::pipeline::{self, Job, Report};
-use crate::render::{self, chrome::Day, typography::Typography};
+use crate::render;
 use crate::ui::Ui;
 use std::path::PathBuf;
 
@@ -110,7 +110,7 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
         reuse_stale: args.reuse_stale,
         abbreviations: config.abbreviations(&source.language()),
         glossary,
-        edition: edition_settings(&config, args.page)?,
+        edition: render::EditionSettings::from_config(&config, args.page)?,
         write_editions: true,
     };
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
@@ -155,30 +155,6 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
 }
 
 /// `[edition]` from l10n.toml, with `--page`.
-fn edition_settings(config: &Config, page: bool) -> anyhow::Result<render::EditionSettings> {
-    let e = &config.edition;
-    let date = match &e.date {
-        Some(d) => Day::parse(d).ok_or_else(|| Error::Config {
-            path: config
-                .path
-                .clone()
-                .unwrap_or_else(|| PathBuf::from(crate::config::FILE_NAME)),
-            message: format!("[edition] date = \"{d}\" is not a date of the form YYYY-MM-DD"),
-        })?,
-        None => Day::today(),
-    };
-    Ok(render::EditionSettings {
-        typography: Typography {
-            digits: e.digits,
-            quotes: e.quotes,
-            zh_latin_spacing: e.zh_latin_spacing,
-        },
-        site_name: e.site_name.clone(),
-        page,
-        date,
-    })
-}
-
 fn print_locale(ui: &Ui, backend: &str, r: &pipeline::LocaleReport) {
     let path = r.input.display().to_string();
     for m in &r.missing {

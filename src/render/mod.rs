@@ -30,6 +30,33 @@ pub struct EditionSettings {
     pub date: Day,
 }
 
+impl EditionSettings {
+    /// The `[edition]` table of a project file; a malformed date is an error naming the file.
+    pub fn from_config(config: &crate::config::Config, page: bool) -> Result<EditionSettings> {
+        let e = &config.edition;
+        let date = match &e.date {
+            Some(d) => Day::parse(d).ok_or_else(|| Error::Config {
+                path: config
+                    .path
+                    .clone()
+                    .unwrap_or_else(|| std::path::PathBuf::from(crate::config::FILE_NAME)),
+                message: format!("[edition] date = \"{d}\" is not a date of the form YYYY-MM-DD"),
+            })?,
+            None => Day::today(),
+        };
+        Ok(EditionSettings {
+            typography: Typography {
+                digits: e.digits,
+                quotes: e.quotes,
+                zh_latin_spacing: e.zh_latin_spacing,
+            },
+            site_name: e.site_name.clone(),
+            page,
+            date,
+        })
+    }
+}
+
 impl Default for EditionSettings {
     fn default() -> Self {
         EditionSettings {

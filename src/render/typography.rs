@@ -283,7 +283,9 @@ fn hindi(s: &str) -> String {
                 .copied();
             let next = chars.get(i + 1).copied();
             let ends = next.is_none_or(|n| n.is_whitespace() || matches!(n, '”' | '’' | '"' | ')'));
-            let abbreviation = i >= 2 && chars[i - 2] == '.';
+            // An abbreviation has a point earlier in the same word (डी.सी., यू.एस.).
+            let word_start = chars[..i].iter().rposition(|c| c.is_whitespace()).map_or(0, |p| p + 1);
+            let abbreviation = chars[word_start..i].contains(&'.');
             if before.is_some_and(is_devanagari) && ends && !abbreviation {
                 out.push('।');
                 continue;
@@ -411,6 +413,10 @@ mod tests {
         assert_eq!(t(d, "hi", "उसने कहा, “यह ऐतिहासिक है.”"), "उसने कहा, “यह ऐतिहासिक है।”");
         // Latin abbreviations and decimals keep their points; ! and ? stay Latin.
         assert_eq!(t(d, "hi", "U.S. में 3.5 प्रतिशत! ठीक?"), "U.S. में 3.5 प्रतिशत! ठीक?");
+        assert_eq!(
+            t(d, "hi", "वाशिंगटन डी.सी. में हस्ताक्षर हुए."),
+            "वाशिंगटन डी.सी. में हस्ताक्षर हुए।"
+        );
     }
 
     #[test]
