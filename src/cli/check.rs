@@ -123,7 +123,7 @@ fn check_documents(
         glossary: Glossary::load(&glossary_paths)?,
         out_dir: config.out_dir(),
         require,
-        typography: crate::render::EditionSettings::from_config(&config, false)?.typography,
+        typography: crate::render::EditionSettings::from_config(config, false)?.typography,
     };
     Ok(documents::check(&job, &mut memory)?)
 }
