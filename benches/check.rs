@@ -52,6 +52,7 @@ fn example_article_three_editions(bencher: divan::Bencher) {
         abbreviations: vec![],
         out_dir: PathBuf::from("out"),
         require: State::Translated,
+        typography: Default::default(),
     };
     bencher.bench_local(|| documents::check(&job, &mut memory).unwrap());
 }
