@@ -1,7 +1,6 @@
 //! The `l10n` binary: parse the arguments, pick the interface language, run, and map the
 //! outcome to an exit status: 0 done, 1 done with problems, 2 could not run, 130 interrupted.
 
-use clap::Parser;
 use l10n::cli;
 use l10n::ui::Ui;
 use std::process::ExitCode;
@@ -13,8 +12,23 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
-    let cli = cli::Cli::parse();
-    let ui = Ui::new(cli.ui_lang.as_deref());
+    // The interface language is needed before the arguments are parsed (for the help), so
+    // `--ui-lang` is looked up first; clap then parses everything, that option included.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let requested = args.iter().zip(args.iter().skip(1)).find_map(|(a, b)| {
+        let a = a.to_str()?;
+        if a == "--ui-lang" {
+            b.to_str().map(str::to_string)
+        } else {
+            a.strip_prefix("--ui-lang=").map(str::to_string)
+        }
+    });
+    let ui = Ui::new(requested.as_deref());
+    let matches = cli::help::localize(<cli::Cli as clap::CommandFactory>::command(), &ui).get_matches_from(args);
+    let cli = match <cli::Cli as clap::FromArgMatches>::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     match cli::run(cli, &ui) {
         Ok(code) => ExitCode::from(code),
         Err(error) => {

@@ -114,6 +114,19 @@ impl Ui {
         id.to_string()
     }
 
+    /// The message `id` if the interface language itself has it (no en-US fallback): for
+    /// texts whose English original lives elsewhere, such as the command-line help.
+    pub fn own_msg(&self, id: &str) -> Option<String> {
+        if self.tag == "en-US" {
+            return None;
+        }
+        let bundle = self.bundles.first()?;
+        let pattern = bundle.get_message(id)?.value()?;
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, None, &mut errors);
+        errors.is_empty().then(|| text.into_owned())
+    }
+
     /// An error in the user's language.
     pub fn error(&self, error: &Error) -> String {
         let args: Vec<(&str, Arg)> = error

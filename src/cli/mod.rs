@@ -5,6 +5,7 @@
 mod check;
 mod export;
 mod glossary;
+pub mod help;
 mod import;
 mod init;
 mod memory;
@@ -43,7 +44,7 @@ pub enum OutputFormat {
 pub enum Command {
     /// Translate documents and write one edition per target language
     Translate(translate::Args),
-    /// Check Fluent resources for missing and broken strings (for CI)
+    /// Check documents, editions and Fluent resources for missing and broken strings (for CI)
     Check(check::Args),
     /// Import, export and inspect the translation memory
     Memory(memory::Args),
