@@ -193,6 +193,14 @@ async fn translate_one(
         };
         let fingerprint = job.backend.fingerprint().unwrap_or_default();
         let document = path.display().to_string();
+        // Each sentence's neighbours where it first occurs: stored as its context.
+        let mut neighbours: HashMap<String, (Option<&Text>, Option<&Text>)> = HashMap::new();
+        for (i, seg) in segments.iter().enumerate() {
+            let around = |j: Option<usize>| j.and_then(|j| segments.get(j)).map(|s| &s.source);
+            neighbours
+                .entry(seg.source.memory_key())
+                .or_insert((around(i.checked_sub(1)), around(Some(i + 1))));
+        }
         let store = |delivered: Vec<(usize, Outcome)>,
                      found: &mut HashMap<String, Text>,
                      reasons: &mut HashMap<String, String>,
@@ -207,6 +215,7 @@ async fn translate_one(
                         (text, State::NeedsReview)
                     }
                 };
+                let (previous, next) = neighbours.get(&misses[*i].memory_key()).copied().unwrap_or_default();
                 entries.push(NewEntry {
                     source_locale: &source_tag,
                     target_locale: &target_tag,
@@ -216,6 +225,9 @@ async fn translate_one(
                     state,
                     fingerprint: &fingerprint,
                     document: Some(&document),
+                    previous,
+                    next,
+                    changed_at: None,
                 });
             }
             memory.store(&entries)?;
