@@ -4,10 +4,11 @@
 //! never published as a translation (only [`super::Memory::lookup`] gives those).
 //!
 //! Finding candidates must stay fast as the memory grows, so nothing scans the table: the
-//! FTS5 trigram index (`translation_fuzzy`, migration 002) gives, for each trigram, the rows
-//! containing it. A lookup reads only the posting lists of the query's rarest trigrams (within
-//! a budget of postings), counts how many of them each row shares, and scores only the rows
-//! sharing the most. The score is the normalized Levenshtein similarity over characters of the
+//! FTS5 word index (`translation_fuzzy`, migration 002) gives, for each word, the rows
+//! containing it. A lookup reads the posting list of each of the query's words up to a cap;
+//! words found in more rows than that (the, of, and) say little and are left out unless no
+//! word is rarer. It counts how many words each row shares and scores only the rows sharing
+//! the most. The score is the normalized Levenshtein similarity over characters of the
 //! sources' plain text with every placeholder replaced by one neutral character, so markup and
 //! placeholder numbering never change a score.
 
@@ -22,8 +23,8 @@ use std::collections::HashMap;
 const NEUTRAL: char = '\u{FFFC}';
 /// The default minimum similarity of a fuzzy match.
 pub const DEFAULT_THRESHOLD: f64 = 0.75;
-/// At most this many postings are read per lookup (the rarest trigrams first).
-const POSTING_BUDGET: i64 = 40_000;
+/// At most this many rows are read per query word; a word in more rows is too common to help.
+const WORD_CAP: usize = 2_000;
 /// At most this many candidate rows are scored per lookup.
 const CANDIDATES: usize = 200;
 
@@ -57,10 +58,13 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     levenshtein::normalized_similarity(a.chars(), b.chars())
 }
 
-/// The distinct case-folded trigrams of a text, as the FTS5 trigram tokenizer indexes them.
-fn trigrams(text: &str) -> Vec<String> {
-    let folded: Vec<char> = text.chars().flat_map(char::to_lowercase).collect();
-    let mut out: Vec<String> = folded.windows(3).map(|w| w.iter().collect()).collect();
+/// The distinct words of a text, as FTS5 phrases (quoted, so no word is read as an operator).
+fn words(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{}\"", w.to_lowercase()))
+        .collect();
     out.sort_unstable();
     out.dedup();
     out
@@ -98,46 +102,32 @@ impl Memory {
         if limit == 0 || query.chars().count() < 3 {
             return Ok(Vec::new());
         }
-        // 1. The query's trigrams, rarest first, within the posting budget.
-        let mut grams: Vec<(i64, String)> = Vec::new();
-        {
-            let mut doc_count = self
-                .conn
-                .prepare_cached("SELECT doc FROM translation_fuzzy_vocab WHERE term = ?1")
-                .map_err(err)?;
-            for gram in trigrams(&query) {
-                let docs: Option<i64> = doc_count.query_row([&gram], |r| r.get(0)).optional().map_err(err)?;
-                if let Some(docs) = docs {
-                    grams.push((docs, gram));
-                }
-            }
-        }
-        grams.sort_unstable();
-        let mut budget = POSTING_BUDGET;
-        let chosen: Vec<&String> = grams
-            .iter()
-            .enumerate()
-            .take_while(|(i, (docs, _))| {
-                let take = *i == 0 || *docs <= budget;
-                budget -= docs;
-                take
-            })
-            .map(|(_, (_, g))| g)
-            .collect();
-
-        // 2. Rows sharing the most of those trigrams.
+        // 1. Rows sharing the query's words, the common words left out.
         let mut shared: HashMap<i64, u32> = HashMap::new();
+        let mut common: Vec<Vec<i64>> = Vec::new();
         {
             let mut postings = self
                 .conn
-                .prepare_cached("SELECT rowid FROM translation_fuzzy WHERE translation_fuzzy MATCH ?1")
+                .prepare_cached("SELECT rowid FROM translation_fuzzy WHERE translation_fuzzy MATCH ?1 LIMIT ?2")
                 .map_err(err)?;
-            for gram in chosen {
-                let phrase = format!("\"{}\"", gram.replace('"', "\"\""));
-                let mut rows = postings.query([phrase]).map_err(err)?;
-                while let Some(r) = rows.next().map_err(err)? {
-                    *shared.entry(r.get(0).map_err(err)?).or_default() += 1;
+            for word in words(&query) {
+                let ids: Vec<i64> = postings
+                    .query_map(params![word, WORD_CAP as i64 + 1], |r| r.get(0))
+                    .map_err(err)?
+                    .collect::<rusqlite::Result<_>>()
+                    .map_err(err)?;
+                if ids.len() > WORD_CAP {
+                    common.push(ids);
+                    continue;
                 }
+                for id in ids {
+                    *shared.entry(id).or_default() += 1;
+                }
+            }
+        }
+        if shared.is_empty() {
+            for id in common.into_iter().flatten() {
+                *shared.entry(id).or_default() += 1;
             }
         }
         let mut ranked: Vec<(u32, i64)> = shared.into_iter().map(|(id, n)| (n, id)).collect();

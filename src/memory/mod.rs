@@ -294,6 +294,12 @@ impl Memory {
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(err)?;
         let mut changed = 0;
+        // Rows with a greater id are new in this transaction: they are indexed for fuzzy
+        // matches in one statement at the end (see migration 002 for why not by a trigger).
+        let last_id: i64 = tx
+            .query_row("SELECT coalesce(max(id), 0) FROM translation", [], |r| r.get(0))
+            .map_err(err)?;
+        let mut inserted = false;
         for e in entries {
             let (keyed_source, map) = e.source.renumbered();
             let key = keyed_source.tagged();
@@ -356,9 +362,18 @@ impl Memory {
                             fuzzy::neutral_text(e.source), previous.as_ref().map(|h| &h[..]), next.as_ref().map(|h| &h[..]), changed_at],
                     )
                     .map_err(err)?;
+                    inserted = true;
                     changed += 1;
                 }
             }
+        }
+        if inserted {
+            tx.prepare_cached(
+                "INSERT INTO translation_fuzzy (rowid, source_text) SELECT id, source_text FROM translation WHERE id > ?1",
+            )
+            .map_err(err)?
+            .execute([last_id])
+            .map_err(err)?;
         }
         tx.commit().map_err(err)?;
         Ok(changed)
