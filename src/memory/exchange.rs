@@ -125,8 +125,10 @@ fn stage(
         column: 1,
         message: e.to_string(),
     };
+    // A regional tag of the project's source language (en-US for en) is the project's own:
+    // the same source text, so the same memory key. Targets keep their region (pt-BR ≠ pt-PT).
     let source_locale = match header_lang {
-        Some(tag) if tag != "*all*" => Locale::parse(tag).map_err(bad_tag)?,
+        Some(tag) if tag != "*all*" && !same_language(tag, fallback) => Locale::parse(tag).map_err(bad_tag)?,
         _ => fallback.clone(),
     };
     let Some(src) = unit.variants.iter().find(|v| same_language(&v.lang, &source_locale)) else {

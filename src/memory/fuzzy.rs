@@ -72,17 +72,18 @@ fn words(text: &str) -> Vec<String> {
 
 /// Fills `source_text` of rows stored before migration 002 and indexes them.
 pub(super) fn backfill(tx: &Transaction<'_>) -> rusqlite::Result<()> {
-    {
-        let mut select = tx.prepare("SELECT id, source_key FROM translation")?;
-        let mut update = tx.prepare("UPDATE translation SET source_text = ?2 WHERE id = ?1")?;
-        let rows: Vec<(i64, String)> = select
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        for (id, key) in rows {
-            update.execute(params![id, neutral_text(&placeholder_skeleton(&key))])?;
-        }
+    // Index every row first (with the empty text they have): the update trigger then removes
+    // an indexed row before adding its new text (removing a row the index lacks is corruption).
+    tx.execute_batch("INSERT INTO translation_fuzzy (translation_fuzzy) VALUES ('rebuild')")?;
+    let mut select = tx.prepare("SELECT id, source_key FROM translation")?;
+    let mut update = tx.prepare("UPDATE translation SET source_text = ?2 WHERE id = ?1")?;
+    let rows: Vec<(i64, String)> = select
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, key) in rows {
+        update.execute(params![id, neutral_text(&placeholder_skeleton(&key))])?;
     }
-    tx.execute_batch("INSERT INTO translation_fuzzy (translation_fuzzy) VALUES ('rebuild')")
+    Ok(())
 }
 
 impl Memory {

@@ -6,5 +6,6 @@ mod check;
 mod common;
 mod example;
 mod interrupt;
+mod memory;
 mod roundtrip;
 mod translate;
