@@ -13,8 +13,9 @@
 use super::{Memory, NewEntry, StoredEntry};
 use crate::error::{Error, Result};
 use crate::format::tmx::{self, TranslationUnit};
-use crate::lang::Locale;
+use crate::lang::{Locale, LocaleError};
 use crate::model::{Origin, State, Text};
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
 
@@ -48,17 +49,17 @@ pub fn import_tmx(memory: &mut Memory, path: &Path, source: &Locale) -> Result<I
         return Ok(ImportOutcome::Unchanged);
     }
     let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    let mut locales = Locales::default();
     // Pass 1: the whole file must read cleanly before anything is stored.
     let mut stream = tmx::open_file(path)?;
     while let Some(unit) = stream.next_unit()? {
-        stage(
-            &unit,
-            stream.source_lang.as_deref(),
-            source,
-            file_name.as_deref(),
+        let context = Context {
+            header_lang: stream.source_lang.as_deref(),
+            fallback: source,
+            file_name: file_name.as_deref(),
             path,
-            |_| {},
-        )?;
+        };
+        stage(&unit, &context, &mut locales, None)?;
     }
     // Pass 2: store, a chunk per transaction.
     let mut stream = tmx::open_file(path)?;
@@ -66,14 +67,13 @@ pub fn import_tmx(memory: &mut Memory, path: &Path, source: &Locale) -> Result<I
     let mut changed = 0;
     let mut source_tag = String::new();
     while let Some(unit) = stream.next_unit()? {
-        let locale = stage(
-            &unit,
-            stream.source_lang.as_deref(),
-            source,
-            file_name.as_deref(),
+        let context = Context {
+            header_lang: stream.source_lang.as_deref(),
+            fallback: source,
+            file_name: file_name.as_deref(),
             path,
-            |s| staged.push(s),
-        )?;
+        };
+        let locale = stage(&unit, &context, &mut locales, Some(&mut staged))?;
         source_tag = locale.tag().to_string();
         if staged.len() >= CHUNK {
             changed += store(memory, &source_tag, &mut staged)?;
@@ -110,35 +110,70 @@ fn store(memory: &mut Memory, source_tag: &str, staged: &mut Vec<Staged>) -> Res
     Ok(changed)
 }
 
-/// The translations of one unit, each given to `keep`; returns the unit's source locale.
+/// What every unit of one file shares.
+struct Context<'a> {
+    header_lang: Option<&'a str>,
+    fallback: &'a Locale,
+    file_name: Option<&'a str>,
+    path: &'a Path,
+}
+
+/// Language tags parsed once per file, not once per variant (a large file repeats a few).
+#[derive(Default)]
+struct Locales(HashMap<String, Result<Locale, LocaleError>>);
+
+impl Locales {
+    fn parse(&mut self, tag: &str) -> Result<Locale, LocaleError> {
+        if let Some(parsed) = self.0.get(tag) {
+            return parsed.clone();
+        }
+        let parsed = Locale::parse(tag);
+        self.0.insert(tag.to_string(), parsed.clone());
+        parsed
+    }
+
+    fn same_language(&mut self, tag: &str, locale: &Locale) -> bool {
+        self.parse(tag)
+            .is_ok_and(|l| l == *locale || (l.language() == locale.language() && l.script() == locale.script()))
+    }
+}
+
+/// Checks one unit and, with `staged`, adds its translations; returns its source locale.
 fn stage(
     unit: &TranslationUnit,
-    header_lang: Option<&str>,
-    fallback: &Locale,
-    file_name: Option<&str>,
-    path: &Path,
-    mut keep: impl FnMut(Staged),
+    context: &Context<'_>,
+    locales: &mut Locales,
+    mut staged: Option<&mut Vec<Staged>>,
 ) -> Result<Locale> {
-    let bad_tag = |e: crate::lang::LocaleError| Error::Parse {
-        path: path.to_path_buf(),
+    let bad_tag = |e: LocaleError| Error::Parse {
+        path: context.path.to_path_buf(),
         line: unit.line,
         column: 1,
         message: e.to_string(),
     };
     // A regional tag of the project's source language (en-US for en) is the project's own:
     // the same source text, so the same memory key. Targets keep their region (pt-BR ≠ pt-PT).
-    let source_locale = match header_lang {
-        Some(tag) if tag != "*all*" && !same_language(tag, fallback) => Locale::parse(tag).map_err(bad_tag)?,
-        _ => fallback.clone(),
+    let source_locale = match context.header_lang {
+        Some(tag) if tag != "*all*" && !locales.same_language(tag, context.fallback) => {
+            locales.parse(tag).map_err(bad_tag)?
+        }
+        _ => context.fallback.clone(),
     };
-    let Some(src) = unit.variants.iter().find(|v| same_language(&v.lang, &source_locale)) else {
+    let Some(src) = unit
+        .variants
+        .iter()
+        .find(|v| locales.same_language(&v.lang, &source_locale))
+    else {
         return Ok(source_locale);
     };
-    for variant in unit.variants.iter().filter(|v| !same_language(&v.lang, &source_locale)) {
-        if variant.text.is_blank() {
+    for variant in &unit.variants {
+        if locales.same_language(&variant.lang, &source_locale) || variant.text.is_blank() {
             continue;
         }
-        let target = Locale::parse(&variant.lang).map_err(bad_tag)?;
+        let target = locales.parse(&variant.lang).map_err(bad_tag)?;
+        let Some(staged) = staged.as_deref_mut() else {
+            continue;
+        };
         let prop = |key| prop(&variant.props, &unit.props, key);
         let state = prop("x-l10n-state").and_then(State::parse).unwrap_or(State::Translated);
         let (origin, fingerprint) = match prop("x-l10n-origin") {
@@ -151,12 +186,12 @@ fn stage(
             ),
             _ => (
                 Origin::Human {
-                    file: prop("x-l10n-file").or(file_name).map(str::to_string),
+                    file: prop("x-l10n-file").or(context.file_name).map(str::to_string),
                 },
                 String::new(),
             ),
         };
-        keep(Staged {
+        staged.push(Staged {
             source: src.text.clone(),
             target_locale: target.tag().to_string(),
             target: variant.text.clone(),
@@ -186,11 +221,6 @@ fn prop<'a>(variant: &'a [(String, String)], unit: &'a [(String, String)], key: 
         .chain(unit)
         .find(|(k, _)| k == key)
         .map(|(_, v)| v.as_str())
-}
-
-fn same_language(tag: &str, locale: &Locale) -> bool {
-    Locale::parse(tag)
-        .is_ok_and(|l| l == *locale || (l.language() == locale.language() && l.script() == locale.script()))
 }
 
 /// Writes the memory's best entries as TMX, one unit at a time.

@@ -315,6 +315,40 @@ impl Memory {
                 }
                 Origin::Human { file } => ("human", None, None, file.as_deref(), ""),
             };
+            // New rows (the common case in a large import) cost one statement; an existing
+            // row is then read and changed only if it differs.
+            let added = tx
+                .prepare_cached(
+                    "INSERT INTO translation (source_locale, target_locale, source_key, source_hash, target, origin, engine, model, file, fingerprint, state, document,
+                        source_text, prev_hash, next_hash, created_at, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)
+                     ON CONFLICT (source_hash, target_locale, origin, fingerprint) DO NOTHING",
+                )
+                .map_err(err)?
+                .execute(params![
+                    e.source_locale,
+                    e.target_locale,
+                    key,
+                    &hash[..],
+                    target,
+                    origin,
+                    engine,
+                    model,
+                    file,
+                    fingerprint,
+                    e.state.as_str(),
+                    e.document,
+                    fuzzy::neutral_text(e.source),
+                    previous.as_ref().map(|h| &h[..]),
+                    next.as_ref().map(|h| &h[..]),
+                    changed_at
+                ])
+                .map_err(err)?;
+            if added == 1 {
+                inserted = true;
+                changed += 1;
+                continue;
+            }
             let existing: Option<(i64, String, String, Option<String>)> = tx
                 .prepare_cached(
                     "SELECT id, target, state, file FROM translation
@@ -334,9 +368,7 @@ impl Memory {
                             "INSERT INTO translation_history (translation_id, target, state, file, replaced_at) VALUES (?1, ?2, ?3, ?4, ?5)",
                         )
                         .map_err(err)?
-                        .execute(
-                            params![id, old_target, old_state, old_file, now],
-                        )
+                        .execute(params![id, old_target, old_state, old_file, now])
                         .map_err(err)?;
                     }
                     tx.prepare_cached(
@@ -344,27 +376,22 @@ impl Memory {
                             prev_hash = coalesce(?8, prev_hash), next_hash = coalesce(?9, next_hash), updated_at = ?10 WHERE id = ?1",
                     )
                     .map_err(err)?
-                    .execute(
-                        params![id, target, e.state.as_str(), engine, model, file, e.document, previous.as_ref().map(|h| &h[..]), next.as_ref().map(|h| &h[..]), changed_at],
-                    )
+                    .execute(params![
+                        id,
+                        target,
+                        e.state.as_str(),
+                        engine,
+                        model,
+                        file,
+                        e.document,
+                        previous.as_ref().map(|h| &h[..]),
+                        next.as_ref().map(|h| &h[..]),
+                        changed_at
+                    ])
                     .map_err(err)?;
                     changed += 1;
                 }
-                None => {
-                    tx.prepare_cached(
-                        "INSERT INTO translation (source_locale, target_locale, source_key, source_hash, target, origin, engine, model, file, fingerprint, state, document,
-                            source_text, prev_hash, next_hash, created_at, updated_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)",
-                    )
-                    .map_err(err)?
-                    .execute(
-                        params![e.source_locale, e.target_locale, key, &hash[..], target, origin, engine, model, file, fingerprint, e.state.as_str(), e.document,
-                            fuzzy::neutral_text(e.source), previous.as_ref().map(|h| &h[..]), next.as_ref().map(|h| &h[..]), changed_at],
-                    )
-                    .map_err(err)?;
-                    inserted = true;
-                    changed += 1;
-                }
+                None => {}
             }
         }
         if inserted {
