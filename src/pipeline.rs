@@ -197,6 +197,9 @@ struct Sentence {
     /// The fingerprint a machine translation of it must carry to be reused.
     fingerprint: Option<String>,
     context: Context,
+    /// The sentences around it where it first occurs, stored with its translation as context.
+    previous: Option<Text>,
+    next: Option<Text>,
 }
 
 /// One document into one language.
@@ -236,10 +239,11 @@ impl<'a> LocaleRun<'a> {
                         Some(terms) => format!("{engine}|terms:{terms}"),
                         None => engine.clone(),
                     });
-            let around = |j: Option<usize>| j.and_then(|j| segments.get(j)).map(|s| s.source.plain_text());
+            let around = |j: Option<usize>| j.and_then(|j| segments.get(j)).map(|s| s.source.clone());
+            let (previous, next) = (around(i.checked_sub(1)), around(Some(i + 1)));
             let context = Context {
-                previous: around(i.checked_sub(1)),
-                next: around(Some(i + 1)),
+                previous: previous.as_ref().map(Text::plain_text),
+                next: next.as_ref().map(Text::plain_text),
             };
             sentences.push((
                 key,
@@ -248,6 +252,8 @@ impl<'a> LocaleRun<'a> {
                     matches,
                     fingerprint,
                     context,
+                    previous,
+                    next,
                 },
             ));
         }
@@ -392,6 +398,9 @@ impl<'a> LocaleRun<'a> {
                                 state: *state,
                                 fingerprint: s.fingerprint.as_deref().unwrap_or_default(),
                                 document: Some(&document),
+                                previous: s.previous.as_ref(),
+                                next: s.next.as_ref(),
+                                changed_at: None,
                             }
                         })
                         .collect();

@@ -1,11 +1,12 @@
-//! `l10n memory import|export|stats`: the translation memory from the command line.
+//! `l10n memory import|export|stats|lookup|gc`: the translation memory from the command line.
 
 use super::{MemoryArgs, OutputFormat};
+use crate::backend::Backend;
 use crate::config::Config;
 use crate::lang::Locale;
-use crate::memory::Memory;
-use crate::memory::exchange::{ImportOutcome, export_tmx, import_tmx};
-use crate::model::State;
+use crate::memory::exchange::{ImportOutcome, import_tmx, write_tmx};
+use crate::memory::{Memory, Reuse};
+use crate::model::{Origin, State, Text};
 use crate::ui::Ui;
 use clap::Subcommand;
 use std::path::PathBuf;
@@ -30,6 +31,9 @@ pub enum MemoryCommand {
     },
     /// Export the best translation of every sentence as TMX
     Export {
+        /// File format (TMX 1.4b)
+        #[arg(long, value_enum, default_value_t = ExportFormat::Tmx)]
+        format: ExportFormat,
         /// Only this target language
         #[arg(long, value_name = "TAG")]
         to: Option<String>,
@@ -40,11 +44,47 @@ pub enum MemoryCommand {
         #[arg(long, short = 'o', value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// Count entries by locale, origin and state
+    /// Count entries by locale, origin and state, and the memory's size
     Stats {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
+    /// Look a sentence up: the translation the memory would use, and similar sentences with scores
+    Lookup {
+        /// The sentence, in the source language
+        #[arg(value_name = "TEXT")]
+        text: String,
+        /// Target language
+        #[arg(long, short = 't', value_name = "TAG")]
+        to: String,
+        /// Source language (default: from l10n.toml, else en)
+        #[arg(long, value_name = "TAG")]
+        from: Option<String>,
+        /// How many similar sentences to show at most
+        #[arg(long, default_value_t = 5)]
+        limit: usize,
+        /// Minimum similarity of a fuzzy match, in percent
+        #[arg(long, value_name = "PERCENT", default_value_t = 75.0)]
+        threshold: f64,
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+    /// Remove stale machine translations (superseded by human work, by a newer engine's, or
+    /// made with another engine than the configured one) older than DAYS days
+    Gc {
+        #[arg(long, value_name = "DAYS")]
+        older_than: u64,
+        /// The engine whose translations are current (default: the backend in l10n.toml, if any)
+        #[arg(long, short = 'b', value_name = "NAME")]
+        backend: Option<String>,
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Tmx,
 }
 
 pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
@@ -71,33 +111,214 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
                 }
             }
         }
-        MemoryCommand::Export { to, state, output } => {
+        MemoryCommand::Export {
+            format: ExportFormat::Tmx,
+            to,
+            state,
+            output,
+        } => {
             let min_state = State::parse(&state).ok_or_else(|| {
                 anyhow::anyhow!("unknown state '{state}' (needs-review, translated, reviewed, final)")
             })?;
             let to = to.map(|t| Locale::parse(&t)).transpose()?;
-            let entries = memory.entries(to.as_ref().map(|l| l.tag()), min_state)?;
-            let tmx = export_tmx(&entries);
+            let to = to.as_ref().map(|l| l.tag());
             match output {
-                Some(file) => crate::render::write_atomic(&file, tmx.as_bytes())?,
-                None => print!("{tmx}"),
+                Some(file) => {
+                    // Written beside the target and renamed: a reader never sees half a file.
+                    let name = file
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    let tmp = file.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+                    let written = (|| -> anyhow::Result<usize> {
+                        let handle = std::fs::File::create(&tmp)?;
+                        let mut out = std::io::BufWriter::new(&handle);
+                        let count = write_tmx(&memory, to, min_state, &mut out)?;
+                        drop(out);
+                        handle.sync_all()?;
+                        std::fs::rename(&tmp, &file)?;
+                        Ok(count)
+                    })();
+                    let count = written.inspect_err(|_| {
+                        let _ = std::fs::remove_file(&tmp);
+                    })?;
+                    if !quiet {
+                        eprintln!(
+                            "{}",
+                            ui.msg(
+                                "memory-exported",
+                                &[("path", file.as_path().into()), ("count", count.into())]
+                            )
+                        );
+                    }
+                }
+                None => {
+                    write_tmx(&memory, to, min_state, &mut std::io::stdout().lock())?;
+                }
             }
         }
         MemoryCommand::Stats { format } => {
-            let rows = memory.stats()?;
+            let stats = memory.summary()?;
             match format {
-                OutputFormat::Json => println!("{}", serde_json::to_string_pretty(&rows)?),
-                OutputFormat::Text if rows.is_empty() => {
-                    println!("{}", ui.msg("memory-stats-empty", &[]))
-                }
+                OutputFormat::Json => println!("{}", serde_json::to_string_pretty(&stats)?),
                 OutputFormat::Text => {
-                    println!("{}", ui.msg("memory-stats-header", &[]));
-                    for r in rows {
-                        println!("{}\t{}\t{}\t{}", r.target_locale, r.origin, r.state, r.entries);
+                    println!(
+                        "{}",
+                        ui.msg(
+                            "memory-stats-summary",
+                            &[
+                                ("path", stats.path.as_str().into()),
+                                ("count", (stats.entries as u64).into()),
+                                ("size", human_size(stats.bytes).into()),
+                                ("version", (stats.schema_version as u64).into()),
+                            ]
+                        )
+                    );
+                    if stats.rows.is_empty() {
+                        println!("{}", ui.msg("memory-stats-empty", &[]))
+                    } else {
+                        println!("{}", ui.msg("memory-stats-header", &[]));
+                        for r in stats.rows {
+                            println!("{}\t{}\t{}\t{}", r.target_locale, r.origin, r.state, r.entries);
+                        }
                     }
                 }
             }
         }
+        MemoryCommand::Lookup {
+            text,
+            to,
+            from,
+            limit,
+            threshold,
+            format,
+        } => {
+            if !(0.0..=100.0).contains(&threshold) {
+                anyhow::bail!("--threshold must be a percentage between 0 and 100, not {threshold}");
+            }
+            let source = Locale::parse(from.as_deref().or(config.source.as_deref()).unwrap_or("en"))?;
+            let target = Locale::parse(&to)?;
+            let query = Text::plain(text.trim());
+            let exact = memory.lookup(source.tag(), target.tag(), &query, &Reuse::AnyMachine)?;
+            let similar = memory.fuzzy(source.tag(), target.tag(), &query, limit, threshold / 100.0)?;
+            let similar: Vec<_> = similar
+                .into_iter()
+                .filter(|m| m.score < 1.0 || exact.is_none())
+                .collect();
+            match format {
+                OutputFormat::Json => {
+                    let json = serde_json::json!({
+                        "source": query.to_string(),
+                        "target_locale": target.tag(),
+                        "exact": exact.as_ref().map(|t| serde_json::json!({
+                            "target": t.target.to_string(),
+                            "origin": t.origin,
+                            "state": t.state,
+                        })),
+                        "fuzzy": similar.iter().map(|m| serde_json::json!({
+                            "score": (m.score * 1000.0).round() / 10.0,
+                            "source": m.source.to_string(),
+                            "target": m.target.to_string(),
+                            "origin": m.origin,
+                            "state": m.state,
+                        })).collect::<Vec<_>>(),
+                    });
+                    println!("{}", serde_json::to_string_pretty(&json)?);
+                }
+                OutputFormat::Text => {
+                    if let Some(t) = &exact {
+                        println!(
+                            "{}",
+                            ui.msg(
+                                "memory-lookup-exact",
+                                &[
+                                    ("target", t.target.to_string().into()),
+                                    ("origin", describe(&t.origin).into()),
+                                    ("state", t.state.as_str().into()),
+                                ]
+                            )
+                        );
+                    }
+                    for m in &similar {
+                        println!(
+                            "{}",
+                            ui.msg(
+                                "memory-lookup-fuzzy",
+                                &[
+                                    ("score", format!("{:.0}", (m.score * 100.0).floor()).into()),
+                                    ("source", m.source.to_string().into()),
+                                    ("target", m.target.to_string().into()),
+                                    ("origin", describe(&m.origin).into()),
+                                    ("state", m.state.as_str().into()),
+                                ]
+                            )
+                        );
+                    }
+                    if exact.is_none() && similar.is_empty() {
+                        println!("{}", ui.msg("memory-lookup-none", &[("locale", target.tag().into())]));
+                    }
+                }
+            }
+            // 1 when the memory has nothing for it, like a translate run with missing segments.
+            return Ok(u8::from(exact.is_none() && similar.is_empty()));
+        }
+        MemoryCommand::Gc {
+            older_than,
+            backend,
+            format,
+        } => {
+            let fingerprint = match backend.or(config.backend.clone()) {
+                Some(name) => Backend::from_name(&name, &config.backend_settings(&name))?.fingerprint(),
+                None => None,
+            };
+            let outcome = memory.gc(older_than, fingerprint.as_deref())?;
+            match format {
+                OutputFormat::Json => println!("{}", serde_json::to_string_pretty(&outcome)?),
+                OutputFormat::Text if !quiet => eprintln!(
+                    "{}",
+                    ui.msg(
+                        "memory-gc-removed",
+                        &[("count", outcome.removed.into()), ("days", older_than.into())]
+                    )
+                ),
+                OutputFormat::Text => {}
+            }
+        }
     }
     Ok(0)
+}
+
+/// Who made a translation, for listings: `human (file)` or `machine (engine/model)`.
+fn describe(origin: &Origin) -> String {
+    match origin {
+        Origin::Human { file: Some(f) } => format!("human: {f}"),
+        Origin::Human { file: None } => "human".into(),
+        Origin::Machine { engine, model: Some(m) } => format!("machine: {engine}/{m}"),
+        Origin::Machine { engine, model: None } => format!("machine: {engine}"),
+    }
+}
+
+/// A byte count for people: 1.5 MB.
+fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["bytes", "kB", "MB", "GB"];
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1000.0 && unit < UNITS.len() - 1 {
+        value /= 1000.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{bytes} {}", UNITS[0])
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn sizes() {
+        assert_eq!(super::human_size(12), "12 bytes");
+        assert_eq!(super::human_size(1_500_000), "1.5 MB");
+    }
 }

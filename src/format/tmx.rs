@@ -4,12 +4,18 @@
 //! Inline codes map to placeholders: a `<bpt>`/`<ept>` pair (matched by `i`, correlated across
 //! languages by `x` when present) is an open/close pair, `<ph>` and `<it>` are standalone.
 //! Numbering follows the source variant, so source and target placeholders line up.
+//!
+//! Reading streams: [`TmxStream`] pulls one unit at a time from any `BufRead`, so a file of a
+//! million units is never held in memory. Like `crate::xml`, it never processes a DTD, refuses
+//! an internal subset, and resolves only the predefined entities and character references.
 
 use crate::error::{Error, Result};
 use crate::model::{Placeholder, PlaceholderKind, Text};
-use crate::xml::{XmlEvent, XmlReader, attr, escape};
+use crate::xml::{XmlEvent, attr, escape};
+use quick_xml::events::{BytesStart, Event};
 use std::collections::HashMap;
-use std::path::Path;
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
 
 /// A translation unit: the same sentence in several languages.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,6 +33,9 @@ pub struct Variant {
     pub lang: String,
     pub text: Text,
     pub props: Vec<(String, String)>,
+    /// `changedate` and `creationdate` (`YYYYMMDDThhmmssZ`), of the variant or else its unit.
+    pub changed: Option<String>,
+    pub created: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -53,37 +62,240 @@ impl Codes {
     }
 }
 
+/// Reads a whole TMX document held in memory.
 pub fn read(content: &str, path: &Path) -> Result<Tmx> {
-    let mut r = XmlReader::new(content, path);
-    let mut tmx = Tmx {
-        source_lang: None,
-        units: Vec::new(),
-    };
-    let mut saw_root = false;
-    loop {
-        match r.next_event()? {
-            XmlEvent::Start { name, attrs } | XmlEvent::Empty { name, attrs } if name == "header" => {
-                tmx.source_lang = attr(&attrs, "srclang").map(str::to_string);
-            }
-            XmlEvent::Start { name, .. } if name == "tmx" => saw_root = true,
-            XmlEvent::Start { name, attrs } if name == "tu" => {
-                let line = r.line();
-                let unit = read_unit(&mut r, attr(&attrs, "tuid").map(str::to_string), line)?;
-                tmx.units.push(unit);
-            }
-            XmlEvent::Eof => break,
-            _ => {}
-        }
+    let mut stream = TmxStream::new(content.as_bytes(), path);
+    let mut units = Vec::new();
+    while let Some(unit) = stream.next_unit()? {
+        units.push(unit);
     }
-    if !saw_root {
-        return Err(r.error("not a TMX file: no <tmx> element"));
-    }
-    Ok(tmx)
+    Ok(Tmx {
+        source_lang: stream.source_lang,
+        units,
+    })
 }
 
-fn read_unit(r: &mut XmlReader<'_>, tuid: Option<String>, line: usize) -> Result<TranslationUnit> {
+/// A TMX document read one unit at a time.
+pub struct TmxStream<R: BufRead> {
+    events: Events<R>,
+    /// The header's `srclang`, known once the first unit (or the end) has been read.
+    pub source_lang: Option<String>,
+    saw_root: bool,
+    done: bool,
+}
+
+impl<R: BufRead> TmxStream<R> {
+    pub fn new(input: R, path: &Path) -> TmxStream<R> {
+        TmxStream {
+            events: Events::new(input, path),
+            source_lang: None,
+            saw_root: false,
+            done: false,
+        }
+    }
+
+    /// The next translation unit, or `None` at the end of the document.
+    pub fn next_unit(&mut self) -> Result<Option<TranslationUnit>> {
+        if self.done {
+            return Ok(None);
+        }
+        loop {
+            match self.events.next_event()? {
+                XmlEvent::Start { name, attrs } | XmlEvent::Empty { name, attrs } if name == "header" => {
+                    self.source_lang = attr(&attrs, "srclang").map(str::to_string);
+                }
+                XmlEvent::Start { name, .. } if name == "tmx" => self.saw_root = true,
+                XmlEvent::Start { name, attrs } if name == "tu" => {
+                    if !self.saw_root {
+                        return Err(self.events.error("not a TMX file: no <tmx> element"));
+                    }
+                    let line = self.events.line();
+                    return read_unit(&mut self.events, &attrs, line).map(Some);
+                }
+                XmlEvent::Eof => {
+                    self.done = true;
+                    if !self.saw_root {
+                        return Err(self.events.error("not a TMX file: no <tmx> element"));
+                    }
+                    return Ok(None);
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Counts the lines a reader has consumed, for error positions while streaming.
+struct Counted<R> {
+    inner: R,
+    line: usize,
+    column: usize,
+}
+
+impl<R: BufRead> std::io::Read for Counted<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        let n = {
+            let buf = self.fill_buf()?;
+            let n = buf.len().min(out.len());
+            out[..n].copy_from_slice(&buf[..n]);
+            n
+        };
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for Counted<R> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, amt: usize) {
+        if amt > 0
+            && let Ok(buf) = self.inner.fill_buf()
+        {
+            for &b in &buf[..amt.min(buf.len())] {
+                if b == b'\n' {
+                    self.line += 1;
+                    self.column = 0;
+                } else if b & 0xC0 != 0x80 {
+                    self.column += 1;
+                }
+            }
+        }
+        self.inner.consume(amt);
+    }
+}
+
+/// XML events from a streaming reader, resolved and owned (the same events as `crate::xml`).
+struct Events<R: BufRead> {
+    reader: quick_xml::Reader<Counted<R>>,
+    buf: Vec<u8>,
+    path: PathBuf,
+}
+
+impl<R: BufRead> Events<R> {
+    fn new(input: R, path: &Path) -> Events<R> {
+        let mut reader = quick_xml::Reader::from_reader(Counted {
+            inner: input,
+            line: 1,
+            column: 0,
+        });
+        reader.config_mut().trim_text(false);
+        Events {
+            reader,
+            buf: Vec::new(),
+            path: path.to_path_buf(),
+        }
+    }
+
+    fn error(&self, message: impl Into<String>) -> Error {
+        let counted = self.reader.get_ref();
+        Error::Parse {
+            path: self.path.clone(),
+            line: counted.line,
+            column: counted.column.max(1),
+            message: message.into(),
+        }
+    }
+
+    fn line(&self) -> usize {
+        self.reader.get_ref().line
+    }
+
+    fn next_event(&mut self) -> Result<XmlEvent> {
+        loop {
+            self.buf.clear();
+            let event = match self.reader.read_event_into(&mut self.buf) {
+                Ok(e) => e.into_owned(),
+                Err(e) => return Err(self.error(e.to_string())),
+            };
+            return Ok(match event {
+                Event::Start(e) => XmlEvent::Start {
+                    name: name_of(&e),
+                    attrs: self.attrs(&e)?,
+                },
+                Event::Empty(e) => XmlEvent::Empty {
+                    name: name_of(&e),
+                    attrs: self.attrs(&e)?,
+                },
+                Event::End(e) => XmlEvent::End {
+                    name: e.local_name().as_ref().to_string(),
+                },
+                Event::Text(t) => XmlEvent::Text(t.xml10_content().into_owned()),
+                Event::CData(t) => XmlEvent::Text(t.into_inner().into_owned()),
+                Event::GeneralRef(r) => {
+                    if r.is_char_ref() {
+                        match r.resolve_char_ref() {
+                            Ok(Some(c)) => XmlEvent::Text(c.to_string()),
+                            _ => return Err(self.error("invalid character reference")),
+                        }
+                    } else {
+                        let name = r.xml10_content();
+                        let resolved = match name.as_ref() {
+                            "amp" => "&",
+                            "lt" => "<",
+                            "gt" => ">",
+                            "quot" => "\"",
+                            "apos" => "'",
+                            other => return Err(self.error(format!("undefined entity &{other};"))),
+                        };
+                        XmlEvent::Text(resolved.to_string())
+                    }
+                }
+                Event::DocType(d) => {
+                    if d.xml10_content().contains('[') {
+                        return Err(self.error(
+                            "a document type declaration with an internal subset (entity definitions) is refused",
+                        ));
+                    }
+                    continue;
+                }
+                Event::Decl(_) | Event::PI(_) | Event::Comment(_) => continue,
+                Event::Eof => XmlEvent::Eof,
+            });
+        }
+    }
+
+    fn attrs(&self, e: &BytesStart<'_>) -> Result<Vec<(String, String)>> {
+        let mut out = Vec::new();
+        for attr in e.attributes() {
+            let attr = attr.map_err(|err| self.error(err.to_string()))?;
+            let key = attr.key.as_ref().to_string();
+            let value = attr
+                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .map_err(|err| self.error(err.to_string()))?
+                .into_owned();
+            out.push((key, value));
+        }
+        Ok(out)
+    }
+
+    /// The text content up to the end of the current element, refusing child elements.
+    fn text_until_end(&mut self) -> Result<String> {
+        let mut out = String::new();
+        loop {
+            match self.next_event()? {
+                XmlEvent::Text(t) => out.push_str(&t),
+                XmlEvent::End { .. } => return Ok(out),
+                XmlEvent::Eof => return Err(self.error("unexpected end of file")),
+                XmlEvent::Start { name, .. } | XmlEvent::Empty { name, .. } => {
+                    return Err(self.error(format!("unexpected element <{name}> inside text")));
+                }
+            }
+        }
+    }
+}
+
+fn name_of(e: &BytesStart<'_>) -> String {
+    e.local_name().as_ref().to_string()
+}
+
+fn read_unit<R: BufRead>(r: &mut Events<R>, attrs: &[(String, String)], line: usize) -> Result<TranslationUnit> {
+    let unit_changed = attr(attrs, "changedate").map(str::to_string);
+    let unit_created = attr(attrs, "creationdate").map(str::to_string);
     let mut unit = TranslationUnit {
-        tuid,
+        tuid: attr(attrs, "tuid").map(str::to_string),
         variants: Vec::new(),
         props: Vec::new(),
         line,
@@ -103,7 +315,12 @@ fn read_unit(r: &mut XmlReader<'_>, tuid: Option<String>, line: usize) -> Result
                     .or_else(|| attr(&attrs, "lang"))
                     .ok_or_else(|| r.error("<tuv> without xml:lang"))?
                     .to_string();
-                unit.variants.push(read_variant(r, lang, &mut codes)?);
+                let mut variant = read_variant(r, lang, &mut codes)?;
+                variant.changed = attr(&attrs, "changedate").map(str::to_string).or(unit_changed.clone());
+                variant.created = attr(&attrs, "creationdate")
+                    .map(str::to_string)
+                    .or(unit_created.clone());
+                unit.variants.push(variant);
             }
             XmlEvent::End { name } if name == "tu" => return Ok(unit),
             XmlEvent::Eof => return Err(r.error("unexpected end of file inside <tu>")),
@@ -112,11 +329,13 @@ fn read_unit(r: &mut XmlReader<'_>, tuid: Option<String>, line: usize) -> Result
     }
 }
 
-fn read_variant(r: &mut XmlReader<'_>, lang: String, codes: &mut Codes) -> Result<Variant> {
+fn read_variant<R: BufRead>(r: &mut Events<R>, lang: String, codes: &mut Codes) -> Result<Variant> {
     let mut variant = Variant {
         lang,
         text: Text::default(),
         props: Vec::new(),
+        changed: None,
+        created: None,
     };
     loop {
         match r.next_event()? {
@@ -132,7 +351,7 @@ fn read_variant(r: &mut XmlReader<'_>, lang: String, codes: &mut Codes) -> Resul
     }
 }
 
-fn read_seg(r: &mut XmlReader<'_>, codes: &mut Codes) -> Result<Text> {
+fn read_seg<R: BufRead>(r: &mut Events<R>, codes: &mut Codes) -> Result<Text> {
     let mut text = Text::default();
     // Open pairs by their `i`, so an `<ept>` finds the id its `<bpt>` got.
     let mut open: HashMap<String, u32> = HashMap::new();
@@ -180,8 +399,8 @@ fn read_seg(r: &mut XmlReader<'_>, codes: &mut Codes) -> Result<Text> {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn push_code(
-    r: &XmlReader<'_>,
+fn push_code<R: BufRead>(
+    r: &Events<R>,
     text: &mut Text,
     codes: &mut Codes,
     open: &mut HashMap<String, u32>,
@@ -236,42 +455,57 @@ pub struct WriteUnit<'a> {
     pub target: &'a Text,
     pub target_lang: &'a str,
     pub props: Vec<(&'static str, String)>,
+    /// `changedate` and `creationdate` of the target variant (`YYYYMMDDThhmmssZ`).
     pub changed: Option<String>,
+    pub created: Option<String>,
 }
 
 /// Writes a TMX 1.4b document.
 pub fn write(source_lang: &str, units: &[WriteUnit<'_>]) -> String {
+    let mut out = write_header(source_lang);
+    for unit in units {
+        write_unit(source_lang, unit, &mut out);
+    }
+    out.push_str(FOOTER);
+    out
+}
+
+/// The end of a document begun with [`write_header`].
+pub const FOOTER: &str = "  </body>\n</tmx>\n";
+
+/// The start of a TMX 1.4b document, up to `<body>`: then [`write_unit`]s and [`FOOTER`].
+pub fn write_header(source_lang: &str) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n");
     out.push_str(&format!(
         "  <header creationtool=\"l10n\" creationtoolversion=\"{}\" datatype=\"plaintext\" segtype=\"sentence\" adminlang=\"en-US\" srclang=\"{}\" o-tmf=\"l10n\"/>\n  <body>\n",
         env!("CARGO_PKG_VERSION"),
         escape(source_lang)
     ));
-    for unit in units {
-        out.push_str("    <tu>\n");
-        for (kind, value) in &unit.props {
-            out.push_str(&format!(
-                "      <prop type=\"{}\">{}</prop>\n",
-                escape(kind),
-                escape(value)
-            ));
-        }
-        out.push_str(&format!("      <tuv xml:lang=\"{}\"><seg>", escape(source_lang)));
-        write_seg(unit.source, &mut out);
-        out.push_str("</seg></tuv>\n");
-        match &unit.changed {
-            Some(date) => out.push_str(&format!(
-                "      <tuv xml:lang=\"{}\" changedate=\"{}\"><seg>",
-                escape(unit.target_lang),
-                escape(date)
-            )),
-            None => out.push_str(&format!("      <tuv xml:lang=\"{}\"><seg>", escape(unit.target_lang))),
-        }
-        write_seg(unit.target, &mut out);
-        out.push_str("</seg></tuv>\n    </tu>\n");
-    }
-    out.push_str("  </body>\n</tmx>\n");
     out
+}
+
+/// Appends one `<tu>` to `out`.
+pub fn write_unit(source_lang: &str, unit: &WriteUnit<'_>, out: &mut String) {
+    out.push_str("    <tu>\n");
+    for (kind, value) in &unit.props {
+        out.push_str(&format!(
+            "      <prop type=\"{}\">{}</prop>\n",
+            escape(kind),
+            escape(value)
+        ));
+    }
+    out.push_str(&format!("      <tuv xml:lang=\"{}\"><seg>", escape(source_lang)));
+    write_seg(unit.source, out);
+    out.push_str("</seg></tuv>\n");
+    out.push_str(&format!("      <tuv xml:lang=\"{}\"", escape(unit.target_lang)));
+    for (name, value) in [("creationdate", &unit.created), ("changedate", &unit.changed)] {
+        if let Some(date) = value {
+            out.push_str(&format!(" {name}=\"{}\"", escape(date)));
+        }
+    }
+    out.push_str("><seg>");
+    write_seg(unit.target, out);
+    out.push_str("</seg></tuv>\n    </tu>\n");
 }
 
 fn write_seg(text: &Text, out: &mut String) {
@@ -288,6 +522,20 @@ fn write_seg(text: &Text, out: &mut String) {
             }
         }
     }
+}
+
+/// Opens a TMX file for streaming (a UTF-8 byte-order mark is skipped).
+pub fn open_file(path: &Path) -> Result<TmxStream<std::io::BufReader<std::fs::File>>> {
+    let read_error = |source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    let mut input = std::io::BufReader::with_capacity(1 << 16, file);
+    if input.fill_buf().map_err(read_error)?.starts_with(b"\xEF\xBB\xBF") {
+        input.consume(3);
+    }
+    Ok(TmxStream::new(input, path))
 }
 
 /// Reads a TMX file from disk.
@@ -336,6 +584,7 @@ mod tests {
                 target_lang: "hi",
                 props: vec![],
                 changed: None,
+                created: None,
             }],
         );
         let again = read(&written, Path::new("b.tmx")).unwrap();

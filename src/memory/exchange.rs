@@ -1,14 +1,26 @@
 //! Moving translations in and out of the memory through files (TMX now).
 //!
-//! An import is all or nothing (one transaction) and idempotent: a file whose content was
-//! imported before changes nothing. Imported work is human work, attributed to the file.
+//! An import is validated whole before anything is stored (a malformed file changes nothing),
+//! then stored in transactions of a few thousand units, streaming, so a file of a million
+//! units never sits in memory and other processes can use the memory meanwhile. It is
+//! idempotent: a file whose content was imported before changes nothing.
+//!
+//! Provenance travels through TMX as `<prop type="x-l10n-…">` (origin, engine, model,
+//! fingerprint, file, state) and the variants' `creationdate`/`changedate`, so an exported
+//! file re-imports identically. Units without those props (files from other tools) are human
+//! work, attributed to the file, in state `translated`.
 
 use super::{Memory, NewEntry, StoredEntry};
 use crate::error::{Error, Result};
-use crate::format::tmx;
-use crate::lang::Locale;
-use crate::model::{Origin, State};
+use crate::format::tmx::{self, TranslationUnit};
+use crate::lang::{Locale, LocaleError};
+use crate::model::{Origin, State, Text};
+use std::collections::HashMap;
+use std::io::Write;
 use std::path::Path;
+
+/// Units stored per transaction during an import.
+const CHUNK: usize = 4096;
 
 /// What an import did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,60 +31,188 @@ pub enum ImportOutcome {
     Imported(usize),
 }
 
+/// One translation read from a unit, owning what a [`NewEntry`] borrows.
+struct Staged {
+    source: Text,
+    target_locale: String,
+    target: Text,
+    origin: Origin,
+    fingerprint: String,
+    state: State,
+    changed_at: Option<i64>,
+}
+
 /// Imports a TMX file; `source` is the source language when the header does not say.
 pub fn import_tmx(memory: &mut Memory, path: &Path, source: &Locale) -> Result<ImportOutcome> {
-    let bytes = std::fs::read(path).map_err(|e| Error::Read {
-        path: path.to_path_buf(),
-        source: e,
-    })?;
-    if memory.was_imported(&bytes)? {
+    let hash = content_hash(path)?;
+    if memory.was_imported_hash(&hash)? {
         return Ok(ImportOutcome::Unchanged);
     }
-    let tmx = tmx::read_file(path)?;
-    let source_locale = match tmx.source_lang.as_deref() {
-        Some(tag) if tag != "*all*" => Locale::parse(tag)?,
-        _ => source.clone(),
-    };
     let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-    let origin = Origin::Human { file: file_name };
-    let source_tag = source_locale.tag().to_string();
-    let mut staged = Vec::new();
-    for unit in &tmx.units {
-        let Some(src) = unit.variants.iter().find(|v| same_language(&v.lang, &source_locale)) else {
-            continue;
+    let mut locales = Locales::default();
+    // Pass 1: the whole file must read cleanly before anything is stored.
+    let mut stream = tmx::open_file(path)?;
+    while let Some(unit) = stream.next_unit()? {
+        let context = Context {
+            header_lang: stream.source_lang.as_deref(),
+            fallback: source,
+            file_name: file_name.as_deref(),
+            path,
         };
-        for variant in unit.variants.iter().filter(|v| !same_language(&v.lang, &source_locale)) {
-            if variant.text.is_blank() {
-                continue;
-            }
-            let target = Locale::parse(&variant.lang).map_err(|e| Error::Parse {
-                path: path.to_path_buf(),
-                line: unit.line,
-                column: 1,
-                message: e.to_string(),
-            })?;
-            let state = prop(&variant.props, &unit.props, "x-l10n-state")
-                .and_then(State::parse)
-                .unwrap_or(State::Translated);
-            staged.push((src.text.clone(), target.tag().to_string(), variant.text.clone(), state));
+        stage(&unit, &context, &mut locales, None)?;
+    }
+    // Pass 2: store, a chunk per transaction.
+    let mut stream = tmx::open_file(path)?;
+    let mut staged: Vec<Staged> = Vec::with_capacity(CHUNK);
+    let mut changed = 0;
+    let mut source_tag = String::new();
+    while let Some(unit) = stream.next_unit()? {
+        let context = Context {
+            header_lang: stream.source_lang.as_deref(),
+            fallback: source,
+            file_name: file_name.as_deref(),
+            path,
+        };
+        let locale = stage(&unit, &context, &mut locales, Some(&mut staged))?;
+        source_tag = locale.tag().to_string();
+        if staged.len() >= CHUNK {
+            changed += store(memory, &source_tag, &mut staged)?;
         }
+    }
+    changed += store(memory, &source_tag, &mut staged)?;
+    memory.mark_imported_hash(&hash, path)?;
+    Ok(ImportOutcome::Imported(changed))
+}
+
+fn store(memory: &mut Memory, source_tag: &str, staged: &mut Vec<Staged>) -> Result<usize> {
+    if staged.is_empty() {
+        return Ok(0);
     }
     let entries: Vec<NewEntry<'_>> = staged
         .iter()
-        .map(|(src, target, text, state)| NewEntry {
-            source_locale: &source_tag,
-            target_locale: target,
-            source: src,
-            target: text,
-            origin: &origin,
-            state: *state,
-            fingerprint: "",
+        .map(|s| NewEntry {
+            source_locale: source_tag,
+            target_locale: &s.target_locale,
+            source: &s.source,
+            target: &s.target,
+            origin: &s.origin,
+            state: s.state,
+            fingerprint: &s.fingerprint,
             document: None,
+            previous: None,
+            next: None,
+            changed_at: s.changed_at,
         })
         .collect();
     let changed = memory.store(&entries)?;
-    memory.mark_imported(&bytes, path)?;
-    Ok(ImportOutcome::Imported(changed))
+    drop(entries);
+    staged.clear();
+    Ok(changed)
+}
+
+/// What every unit of one file shares.
+struct Context<'a> {
+    header_lang: Option<&'a str>,
+    fallback: &'a Locale,
+    file_name: Option<&'a str>,
+    path: &'a Path,
+}
+
+/// Language tags parsed once per file, not once per variant (a large file repeats a few).
+#[derive(Default)]
+struct Locales(HashMap<String, Result<Locale, LocaleError>>);
+
+impl Locales {
+    fn parse(&mut self, tag: &str) -> Result<Locale, LocaleError> {
+        if let Some(parsed) = self.0.get(tag) {
+            return parsed.clone();
+        }
+        let parsed = Locale::parse(tag);
+        self.0.insert(tag.to_string(), parsed.clone());
+        parsed
+    }
+
+    fn same_language(&mut self, tag: &str, locale: &Locale) -> bool {
+        self.parse(tag)
+            .is_ok_and(|l| l == *locale || (l.language() == locale.language() && l.script() == locale.script()))
+    }
+}
+
+/// Checks one unit and, with `staged`, adds its translations; returns its source locale.
+fn stage(
+    unit: &TranslationUnit,
+    context: &Context<'_>,
+    locales: &mut Locales,
+    mut staged: Option<&mut Vec<Staged>>,
+) -> Result<Locale> {
+    let bad_tag = |e: LocaleError| Error::Parse {
+        path: context.path.to_path_buf(),
+        line: unit.line,
+        column: 1,
+        message: e.to_string(),
+    };
+    // A regional tag of the project's source language (en-US for en) is the project's own:
+    // the same source text, so the same memory key. Targets keep their region (pt-BR ≠ pt-PT).
+    let source_locale = match context.header_lang {
+        Some(tag) if tag != "*all*" && !locales.same_language(tag, context.fallback) => {
+            locales.parse(tag).map_err(bad_tag)?
+        }
+        _ => context.fallback.clone(),
+    };
+    let Some(src) = unit
+        .variants
+        .iter()
+        .find(|v| locales.same_language(&v.lang, &source_locale))
+    else {
+        return Ok(source_locale);
+    };
+    for variant in &unit.variants {
+        if locales.same_language(&variant.lang, &source_locale) || variant.text.is_blank() {
+            continue;
+        }
+        let target = locales.parse(&variant.lang).map_err(bad_tag)?;
+        let Some(staged) = staged.as_deref_mut() else {
+            continue;
+        };
+        let prop = |key| prop(&variant.props, &unit.props, key);
+        let state = prop("x-l10n-state").and_then(State::parse).unwrap_or(State::Translated);
+        let (origin, fingerprint) = match prop("x-l10n-origin") {
+            Some("machine") => (
+                Origin::Machine {
+                    engine: prop("x-l10n-engine").unwrap_or("unknown").to_string(),
+                    model: prop("x-l10n-model").map(str::to_string),
+                },
+                prop("x-l10n-fingerprint").unwrap_or("").to_string(),
+            ),
+            _ => (
+                Origin::Human {
+                    file: prop("x-l10n-file").or(context.file_name).map(str::to_string),
+                },
+                String::new(),
+            ),
+        };
+        staged.push(Staged {
+            source: src.text.clone(),
+            target_locale: target.tag().to_string(),
+            target: variant.text.clone(),
+            origin,
+            fingerprint,
+            state,
+            changed_at: variant.changed.as_deref().and_then(parse_tmx_date),
+        });
+    }
+    Ok(source_locale)
+}
+
+fn content_hash(path: &Path) -> Result<[u8; 32]> {
+    let read_error = |source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    let mut hasher = blake3::Hasher::new();
+    hasher.update_reader(file).map_err(read_error)?;
+    Ok(*hasher.finalize().as_bytes())
 }
 
 fn prop<'a>(variant: &'a [(String, String)], unit: &'a [(String, String)], key: &str) -> Option<&'a str> {
@@ -83,43 +223,75 @@ fn prop<'a>(variant: &'a [(String, String)], unit: &'a [(String, String)], key: 
         .map(|(_, v)| v.as_str())
 }
 
-fn same_language(tag: &str, locale: &Locale) -> bool {
-    Locale::parse(tag)
-        .is_ok_and(|l| l == *locale || (l.language() == locale.language() && l.script() == locale.script()))
+/// Writes the memory's best entries as TMX, one unit at a time.
+pub fn write_tmx(
+    memory: &Memory,
+    target_locale: Option<&str>,
+    min_state: State,
+    out: &mut impl Write,
+) -> Result<usize> {
+    let mut started: Option<String> = None;
+    let mut count = 0;
+    let mut buf = String::new();
+    let write_error = |source| Error::Write {
+        path: "-".into(),
+        source,
+    };
+    memory.each_entry(target_locale, min_state, |e| {
+        let source_lang = started.get_or_insert_with(|| {
+            buf.push_str(&tmx::write_header(&e.source_locale));
+            e.source_locale.clone()
+        });
+        tmx::write_unit(source_lang, &write_unit(&e), &mut buf);
+        count += 1;
+        if buf.len() > 1 << 16 {
+            out.write_all(buf.as_bytes()).map_err(write_error)?;
+            buf.clear();
+        }
+        Ok(())
+    })?;
+    if started.is_none() {
+        buf.push_str(&tmx::write_header("en"));
+    }
+    buf.push_str(tmx::FOOTER);
+    out.write_all(buf.as_bytes()).map_err(write_error)?;
+    out.flush().map_err(write_error)?;
+    Ok(count)
 }
 
-/// Writes the memory's best entries as TMX.
+/// Writes entries as TMX.
 pub fn export_tmx(entries: &[StoredEntry]) -> String {
     let source_lang = entries.first().map(|e| e.source_locale.as_str()).unwrap_or("en");
-    let units: Vec<tmx::WriteUnit<'_>> = entries
-        .iter()
-        .map(|e| {
-            let mut props = vec![("x-l10n-state", e.state.as_str().to_string())];
-            match &e.origin {
-                Origin::Machine { engine, model } => {
-                    props.push(("x-l10n-origin", "machine".into()));
-                    props.push(("x-l10n-engine", engine.clone()));
-                    if let Some(m) = model {
-                        props.push(("x-l10n-model", m.clone()));
-                    }
-                }
-                Origin::Human { file } => {
-                    props.push(("x-l10n-origin", "human".into()));
-                    if let Some(f) = file {
-                        props.push(("x-l10n-file", f.clone()));
-                    }
-                }
-            }
-            tmx::WriteUnit {
-                source: &e.source,
-                target: &e.target,
-                target_lang: &e.target_locale,
-                props,
-                changed: Some(tmx_date(e.updated_at)),
-            }
-        })
-        .collect();
+    let units: Vec<tmx::WriteUnit<'_>> = entries.iter().map(write_unit).collect();
     tmx::write(source_lang, &units)
+}
+
+fn write_unit(e: &StoredEntry) -> tmx::WriteUnit<'_> {
+    let mut props = vec![("x-l10n-state", e.state.as_str().to_string())];
+    match &e.origin {
+        Origin::Machine { engine, model } => {
+            props.push(("x-l10n-origin", "machine".into()));
+            props.push(("x-l10n-engine", engine.clone()));
+            if let Some(m) = model {
+                props.push(("x-l10n-model", m.clone()));
+            }
+            props.push(("x-l10n-fingerprint", e.fingerprint.clone()));
+        }
+        Origin::Human { file } => {
+            props.push(("x-l10n-origin", "human".into()));
+            if let Some(f) = file {
+                props.push(("x-l10n-file", f.clone()));
+            }
+        }
+    }
+    tmx::WriteUnit {
+        source: &e.source,
+        target: &e.target,
+        target_lang: &e.target_locale,
+        props,
+        changed: Some(tmx_date(e.updated_at)),
+        created: Some(tmx_date(e.created_at)),
+    }
 }
 
 /// A TMX date (`YYYYMMDDThhmmssZ`) from Unix seconds.
@@ -144,6 +316,29 @@ fn tmx_date(secs: i64) -> String {
     )
 }
 
+/// Unix seconds from a TMX date (`YYYYMMDDThhmmssZ`); `None` if it is not one.
+fn parse_tmx_date(date: &str) -> Option<i64> {
+    let b = date.as_bytes();
+    if b.len() != 16 || b[8] != b'T' || b[15] != b'Z' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| date.get(r)?.parse::<i64>().ok();
+    let (year, month, day) = (num(0..4)?, num(4..6)?, num(6..8)?);
+    let (hour, minute, second) = (num(9..11)?, num(11..13)?, num(13..15)?);
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    // Days-from-civil (Howard Hinnant's algorithm).
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some(days * 86_400 + hour * 3600 + minute * 60 + second)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,5 +347,10 @@ mod tests {
     fn dates() {
         assert_eq!(tmx_date(0), "19700101T000000Z");
         assert_eq!(tmx_date(1_746_144_000), "20250502T000000Z");
+        for secs in [0, 1_746_144_000, 951_782_400 + 3_723, 4_102_444_799] {
+            assert_eq!(parse_tmx_date(&tmx_date(secs)), Some(secs));
+        }
+        assert_eq!(parse_tmx_date("2025-05-02"), None);
+        assert_eq!(parse_tmx_date("20251302T000000Z"), None);
     }
 }

@@ -11,6 +11,11 @@
 //!   left untouched.
 
 pub mod exchange;
+pub mod fuzzy;
+mod maintenance;
+
+pub use fuzzy::FuzzyMatch;
+pub use maintenance::{GcOutcome, Stats};
 
 use crate::error::{Error, Result};
 use crate::model::{Origin, State, Text, Translation};
@@ -21,7 +26,10 @@ use std::time::Duration;
 /// `PRAGMA application_id` of an l10n memory ("l10n" in ASCII).
 const APPLICATION_ID: i64 = 0x6C31_306E;
 /// Migrations in order; `PRAGMA user_version` is the number applied.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_init.sql"),
+    include_str!("migrations/002_fuzzy_context.sql"),
+];
 /// How long to wait for another process's write before giving up; `L10N_BUSY_TIMEOUT_MS`
 /// overrides it (tests use a short one to see the "locked" error quickly).
 fn busy_timeout() -> Duration {
@@ -53,6 +61,12 @@ pub struct NewEntry<'a> {
     /// What shaped a machine translation; ignored for human work.
     pub fingerprint: &'a str,
     pub document: Option<&'a str>,
+    /// The segments before and after this one in the document, when known.
+    pub previous: Option<&'a Text>,
+    pub next: Option<&'a Text>,
+    /// When the translation was made (Unix seconds), if earlier than now (an imported file
+    /// says so); `None` means now.
+    pub changed_at: Option<i64>,
 }
 
 /// One line of `memory stats`.
@@ -73,6 +87,9 @@ pub struct StoredEntry {
     pub target: Text,
     pub origin: Origin,
     pub state: State,
+    /// What shaped a machine translation (empty for human work).
+    pub fingerprint: String,
+    pub created_at: i64,
     pub updated_at: i64,
 }
 
@@ -94,7 +111,7 @@ const LOOKUP_FINGERPRINT: &str = lookup_sql!("AND (origin = 'human' OR fingerpri
 const LOOKUP_ANY: &str = lookup_sql!("");
 
 pub struct Memory {
-    conn: Connection,
+    pub(crate) conn: Connection,
     path: PathBuf,
 }
 
@@ -200,6 +217,9 @@ impl Memory {
             let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(err)?;
             for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
                 tx.execute_batch(sql).map_err(err)?;
+                if i + 1 == 2 && current >= 1 {
+                    fuzzy::backfill(&tx).map_err(err)?;
+                }
                 tx.execute_batch(&format!("PRAGMA user_version = {}", i + 1))
                     .map_err(err)?;
             }
@@ -267,124 +287,136 @@ impl Memory {
         let path = self.path.clone();
         let err = |e| sql_error(&path, e);
         let now = now();
+        let context_hash =
+            |e: &NewEntry<'_>, t: Option<&Text>| t.map(|t| source_hash(e.source_locale, &t.memory_key()));
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(err)?;
         let mut changed = 0;
+        // Rows with a greater id are new in this transaction: they are indexed for fuzzy
+        // matches in one statement at the end (see migration 002 for why not by a trigger).
+        let last_id: i64 = tx
+            .query_row("SELECT coalesce(max(id), 0) FROM translation", [], |r| r.get(0))
+            .map_err(err)?;
+        let mut inserted = false;
         for e in entries {
             let (keyed_source, map) = e.source.renumbered();
             let key = keyed_source.tagged();
             let key = key.trim();
             let hash = source_hash(e.source_locale, key);
             let target = e.target.map_ids(&map).tagged();
+            let changed_at = e.changed_at.unwrap_or(now);
+            let previous = context_hash(e, e.previous);
+            let next = context_hash(e, e.next);
             let (origin, engine, model, file, fingerprint) = match e.origin {
                 Origin::Machine { engine, model } => {
                     ("machine", Some(engine.as_str()), model.as_deref(), None, e.fingerprint)
                 }
                 Origin::Human { file } => ("human", None, None, file.as_deref(), ""),
             };
+            // New rows (the common case in a large import) cost one statement; an existing
+            // row is then read and changed only if it differs.
+            let added = tx
+                .prepare_cached(
+                    "INSERT INTO translation (source_locale, target_locale, source_key, source_hash, target, origin, engine, model, file, fingerprint, state, document,
+                        source_text, prev_hash, next_hash, created_at, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)
+                     ON CONFLICT (source_hash, target_locale, origin, fingerprint) DO NOTHING",
+                )
+                .map_err(err)?
+                .execute(params![
+                    e.source_locale,
+                    e.target_locale,
+                    key,
+                    &hash[..],
+                    target,
+                    origin,
+                    engine,
+                    model,
+                    file,
+                    fingerprint,
+                    e.state.as_str(),
+                    e.document,
+                    fuzzy::neutral_text(e.source),
+                    previous.as_ref().map(|h| &h[..]),
+                    next.as_ref().map(|h| &h[..]),
+                    changed_at
+                ])
+                .map_err(err)?;
+            if added == 1 {
+                inserted = true;
+                changed += 1;
+                continue;
+            }
             let existing: Option<(i64, String, String, Option<String>)> = tx
-                .query_row(
+                .prepare_cached(
                     "SELECT id, target, state, file FROM translation
                      WHERE source_hash = ?1 AND target_locale = ?2 AND origin = ?3 AND fingerprint = ?4",
-                    params![&hash[..], e.target_locale, origin, fingerprint],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
                 )
+                .map_err(err)?
+                .query_row(params![&hash[..], e.target_locale, origin, fingerprint], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })
                 .optional()
                 .map_err(err)?;
             match existing {
                 Some((_, old_target, old_state, _)) if old_target == target && old_state == e.state.as_str() => {}
                 Some((id, old_target, old_state, old_file)) => {
                     if origin == "human" {
-                        tx.execute(
+                        tx.prepare_cached(
                             "INSERT INTO translation_history (translation_id, target, state, file, replaced_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                            params![id, old_target, old_state, old_file, now],
                         )
+                        .map_err(err)?
+                        .execute(params![id, old_target, old_state, old_file, now])
                         .map_err(err)?;
                     }
-                    tx.execute(
-                        "UPDATE translation SET target = ?2, state = ?3, engine = ?4, model = ?5, file = ?6, document = coalesce(?7, document), updated_at = ?8 WHERE id = ?1",
-                        params![id, target, e.state.as_str(), engine, model, file, e.document, now],
+                    tx.prepare_cached(
+                        "UPDATE translation SET target = ?2, state = ?3, engine = ?4, model = ?5, file = ?6, document = coalesce(?7, document),
+                            prev_hash = coalesce(?8, prev_hash), next_hash = coalesce(?9, next_hash), updated_at = ?10 WHERE id = ?1",
                     )
+                    .map_err(err)?
+                    .execute(params![
+                        id,
+                        target,
+                        e.state.as_str(),
+                        engine,
+                        model,
+                        file,
+                        e.document,
+                        previous.as_ref().map(|h| &h[..]),
+                        next.as_ref().map(|h| &h[..]),
+                        changed_at
+                    ])
                     .map_err(err)?;
                     changed += 1;
                 }
-                None => {
-                    tx.execute(
-                        "INSERT INTO translation (source_locale, target_locale, source_key, source_hash, target, origin, engine, model, file, fingerprint, state, document, created_at, updated_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
-                        params![e.source_locale, e.target_locale, key, &hash[..], target, origin, engine, model, file, fingerprint, e.state.as_str(), e.document, now],
-                    )
-                    .map_err(err)?;
-                    changed += 1;
-                }
+                None => {}
             }
+        }
+        if inserted {
+            tx.prepare_cached(
+                "INSERT INTO translation_fuzzy (rowid, source_text) SELECT id, source_text FROM translation WHERE id > ?1",
+            )
+            .map_err(err)?
+            .execute([last_id])
+            .map_err(err)?;
         }
         tx.commit().map_err(err)?;
         Ok(changed)
     }
 
-    /// Up to `limit` best entries for `target_locale` whose source contains `word` (a cheap
-    /// pre-selection of fuzzy-match candidates; the caller scores them).
-    pub fn entries_containing(
-        &self,
-        source_locale: &str,
-        target_locale: &str,
-        word: &str,
-        limit: usize,
-    ) -> Result<Vec<StoredEntry>> {
-        let pattern = format!("%{}%", word.replace(['%', '_', '\\'], ""));
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT source_key, target, origin, engine, model, file, state, updated_at FROM translation
-                 WHERE source_locale = ?1 AND target_locale = ?2 AND source_key LIKE ?3
-                 ORDER BY origin = 'human' DESC, updated_at DESC LIMIT ?4",
-            )
-            .map_err(|e| sql_error(&self.path, e))?;
-        let rows = stmt
-            .query_map(params![source_locale, target_locale, pattern, limit as i64], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, Option<String>>(3)?,
-                    r.get::<_, Option<String>>(4)?,
-                    r.get::<_, Option<String>>(5)?,
-                    r.get::<_, String>(6)?,
-                    r.get::<_, i64>(7)?,
-                ))
-            })
-            .map_err(|e| sql_error(&self.path, e))?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (key, target, origin, engine, model, file, state, updated_at) =
-                row.map_err(|e| sql_error(&self.path, e))?;
-            let source = placeholder_skeleton(&key);
-            let Ok(target) = Text::parse_tagged(&target, &source) else {
-                continue;
-            };
-            out.push(StoredEntry {
-                source_locale: source_locale.to_string(),
-                target_locale: target_locale.to_string(),
-                source,
-                target,
-                origin: origin_from(&origin, engine, model, file),
-                state: State::parse(&state).unwrap_or(State::NeedsReview),
-                updated_at,
-            });
-        }
-        Ok(out)
-    }
-
     /// Whether a file with this content was imported before.
     pub fn was_imported(&self, content: &[u8]) -> Result<bool> {
-        let hash = blake3::hash(content);
+        self.was_imported_hash(blake3::hash(content).as_bytes())
+    }
+
+    /// Whether a file whose content has this blake3 hash was imported before.
+    pub fn was_imported_hash(&self, hash: &[u8; 32]) -> Result<bool> {
         self.conn
             .query_row(
                 "SELECT 1 FROM import WHERE content_hash = ?1",
-                params![&hash.as_bytes()[..]],
+                params![&hash[..]],
                 |_| Ok(()),
             )
             .optional()
@@ -393,11 +425,14 @@ impl Memory {
     }
 
     pub fn mark_imported(&mut self, content: &[u8], path: &Path) -> Result<()> {
-        let hash = blake3::hash(content);
+        self.mark_imported_hash(blake3::hash(content).as_bytes(), path)
+    }
+
+    pub fn mark_imported_hash(&mut self, hash: &[u8; 32], path: &Path) -> Result<()> {
         self.conn
             .execute(
                 "INSERT OR REPLACE INTO import (content_hash, path, imported_at) VALUES (?1, ?2, ?3)",
-                params![&hash.as_bytes()[..], path.display().to_string(), now()],
+                params![&hash[..], path.display().to_string(), now()],
             )
             .map(|_| ())
             .map_err(|e| sql_error(&self.path, e))
@@ -424,29 +459,43 @@ impl Memory {
 
     /// The best entry per (source, target locale), for export: human work over machine work.
     pub fn entries(&self, target_locale: Option<&str>, min_state: State) -> Result<Vec<StoredEntry>> {
+        let mut out = Vec::new();
+        self.each_entry(target_locale, min_state, |e| {
+            out.push(e);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// Like [`Memory::entries`], one entry at a time (an export of a large memory never holds
+    /// it all).
+    pub fn each_entry(
+        &self,
+        target_locale: Option<&str>,
+        min_state: State,
+        mut each: impl FnMut(StoredEntry) -> Result<()>,
+    ) -> Result<()> {
+        let err = |e| sql_error(&self.path, e);
         let mut stmt = self
             .conn
             .prepare(
-                "SELECT source_locale, target_locale, source_key, target, origin, engine, model, file, state, updated_at FROM translation
+                "SELECT source_locale, target_locale, source_key, target, origin, engine, model, file, state, fingerprint, created_at, updated_at
+                 FROM translation
                  WHERE (?1 IS NULL OR target_locale = ?1)
                  ORDER BY target_locale, source_hash, origin = 'human' DESC,
-                          CASE state WHEN 'final' THEN 3 WHEN 'reviewed' THEN 2 WHEN 'translated' THEN 1 ELSE 0 END DESC, updated_at DESC",
+                          CASE state WHEN 'final' THEN 3 WHEN 'reviewed' THEN 2 WHEN 'translated' THEN 1 ELSE 0 END DESC, updated_at DESC, id DESC",
             )
-            .map_err(|e| sql_error(&self.path, e))?;
-        let mut rows = stmt
-            .query(params![target_locale])
-            .map_err(|e| sql_error(&self.path, e))?;
-        let mut out: Vec<StoredEntry> = Vec::new();
+            .map_err(err)?;
+        let mut rows = stmt.query(params![target_locale]).map_err(err)?;
         let mut last: Option<(String, String)> = None;
-        while let Some(r) = rows.next().map_err(|e| sql_error(&self.path, e))? {
-            let get = |i| r.get::<_, Option<String>>(i).map_err(|e| sql_error(&self.path, e));
+        while let Some(r) = rows.next().map_err(err)? {
+            let get = |i| r.get::<_, Option<String>>(i).map_err(err);
             let target_locale = get(1)?.unwrap_or_default();
             let key = get(2)?.unwrap_or_default();
-            let ident = (target_locale.clone(), key.clone());
-            if last.as_ref() == Some(&ident) {
+            if last.as_ref().is_some_and(|(l, k)| *l == target_locale && *k == key) {
                 continue;
             }
-            last = Some(ident);
+            last = Some((target_locale.clone(), key.clone()));
             let state = State::parse(&get(8)?.unwrap_or_default()).unwrap_or(State::NeedsReview);
             if state < min_state {
                 continue;
@@ -455,23 +504,25 @@ impl Memory {
             let Ok(target) = Text::parse_tagged(&get(3)?.unwrap_or_default(), &source) else {
                 continue;
             };
-            out.push(StoredEntry {
+            each(StoredEntry {
                 source_locale: get(0)?.unwrap_or_default(),
                 target_locale,
                 source,
                 target,
                 origin: origin_from(&get(4)?.unwrap_or_default(), get(5)?, get(6)?, get(7)?),
                 state,
-                updated_at: r.get(9).map_err(|e| sql_error(&self.path, e))?,
-            });
+                fingerprint: get(9)?.unwrap_or_default(),
+                created_at: r.get(10).map_err(err)?,
+                updated_at: r.get(11).map_err(err)?,
+            })?;
         }
-        Ok(out)
+        Ok(())
     }
 }
 
 /// The source of a stored key as a [`Text`] whose placeholders have no original bytes
 /// (the memory never keeps markup; documents supply it).
-fn placeholder_skeleton(key: &str) -> Text {
+pub(crate) fn placeholder_skeleton(key: &str) -> Text {
     // Parse against a source that declares every id the key uses.
     let mut declared = Text::default();
     let mut rest = key;
@@ -497,7 +548,7 @@ fn placeholder_skeleton(key: &str) -> Text {
     Text::parse_tagged(key, &declared).unwrap_or_else(|_| Text::plain(key))
 }
 
-fn origin_from(origin: &str, engine: Option<String>, model: Option<String>, file: Option<String>) -> Origin {
+pub(crate) fn origin_from(origin: &str, engine: Option<String>, model: Option<String>, file: Option<String>) -> Origin {
     if origin == "human" {
         Origin::Human { file }
     } else {
@@ -508,7 +559,7 @@ fn origin_from(origin: &str, engine: Option<String>, model: Option<String>, file
     }
 }
 
-fn source_hash(source_locale: &str, key: &str) -> [u8; 16] {
+pub(crate) fn source_hash(source_locale: &str, key: &str) -> [u8; 16] {
     let mut hasher = blake3::Hasher::new();
     hasher.update(source_locale.as_bytes());
     hasher.update(&[0]);
@@ -525,7 +576,7 @@ pub fn now() -> i64 {
         .unwrap_or(0)
 }
 
-fn sql_error(path: &Path, e: rusqlite::Error) -> Error {
+pub(crate) fn sql_error(path: &Path, e: rusqlite::Error) -> Error {
     use rusqlite::ErrorCode;
     if let rusqlite::Error::SqliteFailure(f, _) = &e {
         match f.code {
@@ -592,6 +643,9 @@ mod tests {
             state,
             fingerprint: "pseudo:1",
             document: None,
+            previous: None,
+            next: None,
+            changed_at: None,
         };
         m.store(&[entry(&h, &human, State::Reviewed)]).unwrap();
         m.store(&[entry(&mt, &machine, State::Translated)]).unwrap();
@@ -624,6 +678,9 @@ mod tests {
             state: State::Translated,
             fingerprint: "a",
             document: None,
+            previous: None,
+            next: None,
+            changed_at: None,
         }])
         .unwrap();
         assert!(

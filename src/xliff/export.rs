@@ -173,38 +173,20 @@ impl Exporter<'_> {
 
     /// Memory entries whose source resembles this one: pre-selected by the segment's longest
     /// word, scored by word overlap (Dice), the best three at 50 % or more.
+    /// Fuzzy matches from the memory (75% and up, the best three), never the sentence itself.
     fn candidates(&self, source: &Text, key: &str, target: &Locale) -> Result<Vec<Candidate>> {
-        let plain = source.plain_text();
-        let words = word_set(&plain);
-        let Some(anchor) = words.iter().max_by_key(|w| (w.chars().count(), w.to_string())) else {
-            return Ok(Vec::new());
-        };
-        if anchor.chars().count() < 4 {
-            return Ok(Vec::new());
-        }
-        let mut out: Vec<Candidate> = Vec::new();
-        for e in self
-            .memory
-            .entries_containing(self.source.tag(), target.tag(), anchor, 50)?
-        {
-            if e.source.memory_key() == key {
-                continue;
-            }
-            let other = word_set(&e.source.plain_text());
-            let shared = words.intersection(&other).count();
-            let score = (200 * shared / (words.len() + other.len()).max(1)) as u8;
-            if score >= 50 && !out.iter().any(|c| c.source == e.source) {
-                out.push(Candidate {
-                    score,
-                    source: e.source,
-                    target: e.target,
-                    origin: e.origin,
-                });
-            }
-        }
-        out.sort_by_key(|c| std::cmp::Reverse(c.score));
-        out.truncate(3);
-        Ok(out)
+        let matches = self.memory.fuzzy(self.source.tag(), target.tag(), source, 4, 0.75)?;
+        Ok(matches
+            .into_iter()
+            .filter(|m| m.source.memory_key() != key)
+            .take(3)
+            .map(|m| Candidate {
+                score: (m.score * 100.0).round() as u8,
+                source: m.source,
+                target: m.target,
+                origin: m.origin,
+            })
+            .collect())
     }
 }
 
@@ -218,13 +200,6 @@ fn as_written(text: &Text) -> String {
         }
     }
     out.trim().to_string()
-}
-
-fn word_set(s: &str) -> HashSet<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
 }
 
 fn describe_origin(origin: &Origin) -> String {

@@ -239,6 +239,9 @@ impl Importer<'_> {
                 state: *state,
                 fingerprint: "",
                 document: Some(&doc.name),
+                previous: None,
+                next: None,
+                changed_at: None,
             })
             .collect();
         memory.store(&entries)?;

@@ -11,6 +11,7 @@ mod example;
 mod fluent_format;
 mod glossary;
 mod interrupt;
+mod memory;
 mod project;
 mod roundtrip;
 mod translate;

@@ -1,0 +1,8 @@
+## 记忆库：查询、清理、统计、导出
+
+memory-lookup-exact = 完全匹配：{ $target }（{ $origin }，{ $state }）
+memory-lookup-fuzzy = { $score }%：{ $source } → { $target }（{ $origin }，{ $state }）
+memory-lookup-none = 记忆库中没有这句话译成 { $locale } 的译文，也没有相似的句子
+memory-gc-removed = 已删除 { $count } 条早于 { $days } 天的过时机器翻译
+memory-stats-summary = { $path }：{ $count } 条记录，{ $size }，架构版本 { $version }
+memory-exported = { $path }：已写入 { $count } 个翻译单元
