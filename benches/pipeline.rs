@@ -33,6 +33,7 @@ fn job(out: &std::path::Path) -> Job {
         allow_partial: false,
         reuse_stale: false,
         abbreviations: vec![],
+        no_break: vec![],
     }
 }
 

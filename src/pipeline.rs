@@ -28,6 +28,8 @@ pub struct Job {
     /// Reuse machine translations made with another engine, model or glossary.
     pub reuse_stale: bool,
     pub abbreviations: Vec<String>,
+    /// Patterns a sentence break may never fall inside (`[segmentation.<lang>] no_break`).
+    pub no_break: Vec<regex::Regex>,
 }
 
 /// A segment with no translation after the run.
@@ -102,7 +104,7 @@ pub fn load_document(path: &Path, segmenter: &Segmenter) -> Result<(Format, Docu
 
 /// Runs the job. `on_locale` is told about each (document, language) as it completes.
 pub async fn run(job: &Job, memory: &mut Memory, mut on_locale: impl FnMut(&LocaleReport)) -> Result<Report> {
-    let segmenter = Segmenter::new(&job.source, &job.abbreviations);
+    let segmenter = Segmenter::new(&job.source, &job.abbreviations).with_no_break(job.no_break.clone());
     // Read every input first: a bad file stops the run before anything is sent or written.
     let mut documents = Vec::new();
     for path in &job.inputs {

@@ -88,6 +88,7 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
         allow_partial: args.allow_partial,
         reuse_stale: args.reuse_stale,
         abbreviations: config.abbreviations(&source.language()),
+        no_break: config.no_break(&source.language())?,
     };
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     let text_output = args.format == OutputFormat::Text && !quiet;

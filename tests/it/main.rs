@@ -7,4 +7,5 @@ mod common;
 mod example;
 mod interrupt;
 mod roundtrip;
+mod segmentation;
 mod translate;
