@@ -93,6 +93,14 @@ pub fn load_document(path: &Path, segmenter: &Segmenter) -> Result<(Format, Docu
     }
     let format = Format::from_path(path)?;
     let text = read_source(path)?;
+    if format == Format::Html {
+        crate::format::html::check_charset(&text).map_err(|(line, column, message)| Error::Parse {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message,
+        })?;
+    }
     let doc = format.extract(text, segmenter);
     if doc.units.is_empty() {
         return Err(Error::Empty {

@@ -7,6 +7,7 @@
 //! escaped for the format, and placeholders come back only as their recorded original bytes:
 //! an engine or translator can never inject markup.
 
+pub mod html;
 mod markdown;
 mod plain;
 pub mod tmx;
@@ -22,6 +23,7 @@ use std::path::Path;
 pub enum Format {
     Plain,
     Markdown,
+    Html,
 }
 
 /// What the edition shows for one segment.
@@ -39,6 +41,7 @@ impl Format {
         match ext.as_deref() {
             Some("txt") | Some("text") => Ok(Format::Plain),
             Some("md") | Some("markdown") => Ok(Format::Markdown),
+            Some("html") | Some("htm") => Ok(Format::Html),
             _ => Err(Error::UnknownFormat {
                 path: path.to_path_buf(),
             }),
@@ -49,6 +52,7 @@ impl Format {
         match self {
             Format::Plain => "plain",
             Format::Markdown => "markdown",
+            Format::Html => "html",
         }
     }
 
@@ -57,6 +61,7 @@ impl Format {
         let units = match self {
             Format::Plain => plain::extract(&source, segmenter),
             Format::Markdown => markdown::extract(&source, segmenter),
+            Format::Html => html::extract(&source, segmenter),
         };
         Document { source, units }
     }
@@ -66,6 +71,7 @@ impl Format {
         match self {
             Format::Plain => plain::escape(text),
             Format::Markdown => markdown::escape(text),
+            Format::Html => html::escape(text),
         }
     }
 
@@ -101,6 +107,9 @@ impl Format {
             }
         }
         out.push_str(&src[copied_to..]);
+        if self == Format::Html {
+            out = html::set_language(out, target);
+        }
         out
     }
 
