@@ -198,7 +198,7 @@ mod tests {
                 let rest = &text[i + 1..];
                 let Some(end) = rest.find('"') else { continue };
                 let candidate = &rest[..end];
-                let prefixes = ["error-", "translate-", "memory-", "check-"];
+                let prefixes = ["error-", "translate-", "memory-", "check-", "html-"];
                 let looks_like_id = prefixes.iter().any(|p| candidate.starts_with(p))
                     && candidate
                         .chars()

@@ -63,6 +63,6 @@ pub fn run(cli: Cli, ui: &Ui) -> anyhow::Result<u8> {
         Command::Translate(args) => translate::run(args, ui, cli.quiet),
         Command::Check(args) => check::run(args, ui, cli.quiet),
         Command::Memory(args) => memory::run(args, ui, cli.quiet),
-        Command::Segment(args) => segment::run(args),
+        Command::Segment(args) => segment::run(args, ui),
     }
 }

@@ -2,10 +2,40 @@
 //! with placeholders as `{1}`…`{/1}` and `{2/}`, or as JSON, to inspect and tune the rules.
 
 use crate::config::Config;
+use crate::format::{Format, html};
 use crate::lang::Locale;
 use crate::pipeline::{line_of, load_document};
 use crate::segment::Segmenter;
-use std::path::PathBuf;
+use crate::ui::Ui;
+use std::path::{Path, PathBuf};
+
+/// Tells the user what the HTML extractor repaired in each input (tags never closed), with
+/// positions; unreadable files are left for the pipeline to refuse.
+pub(super) fn report_html_repairs(ui: &Ui, files: &[PathBuf], segmenter: &Segmenter) {
+    for path in files {
+        if Format::from_path(path).ok() != Some(Format::Html) {
+            continue;
+        }
+        let Ok(text) = crate::format::read_source(path) else {
+            continue;
+        };
+        for r in html::repairs(&text, segmenter) {
+            eprintln!("{}", repaired(ui, path, &r));
+        }
+    }
+}
+
+fn repaired(ui: &Ui, path: &Path, r: &html::Repair) -> String {
+    ui.msg(
+        "html-repaired",
+        &[
+            ("path", path.into()),
+            ("line", r.line.into()),
+            ("column", r.column.into()),
+            ("reason", r.reason.as_str().into()),
+        ],
+    )
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum SegmentFormat {
@@ -27,13 +57,14 @@ pub struct Args {
     pub format: SegmentFormat,
 }
 
-pub fn run(args: Args) -> anyhow::Result<u8> {
+pub fn run(args: Args, ui: &Ui) -> anyhow::Result<u8> {
     let config = Config::discover(None, Some(&args.file))?;
     let locale = Locale::parse(args.lang.as_deref().or(config.source.as_deref()).unwrap_or("en"))?;
     let language = locale.language();
     let segmenter =
         Segmenter::new(&locale, &config.abbreviations(&language)).with_no_break(config.no_break(&language)?);
     let (_, doc) = load_document(&args.file, &segmenter)?;
+    report_html_repairs(ui, std::slice::from_ref(&args.file), &segmenter);
     match args.format {
         SegmentFormat::Lines => {
             for seg in doc.segments() {

@@ -5,6 +5,7 @@ mod bad_input;
 mod check;
 mod common;
 mod example;
+mod html;
 mod interrupt;
 mod roundtrip;
 mod segmentation;
