@@ -53,6 +53,7 @@ fn example_article_three_editions(bencher: divan::Bencher) {
         out_dir: PathBuf::from("out"),
         require: State::Translated,
         typography: Default::default(),
+        no_break: vec![],
     };
     bencher.bench_local(|| documents::check(&job, &mut memory).unwrap());
 }

@@ -36,6 +36,7 @@ fn job(out: &std::path::Path) -> Job {
         glossary: Default::default(),
         edition: Default::default(),
         write_editions: true,
+        no_break: vec![],
     }
 }
 

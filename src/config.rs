@@ -67,6 +67,9 @@ pub struct MemoryConfig {
 pub struct SegmentationConfig {
     #[serde(default)]
     pub abbreviations: Vec<String>,
+    /// Regular expressions a sentence break may never fall inside: `["Gov\\. [A-Z]"]`.
+    #[serde(default)]
+    pub no_break: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -176,6 +179,26 @@ impl Config {
             .get(language)
             .map(|s| s.abbreviations.clone())
             .unwrap_or_default()
+    }
+}
+
+impl Config {
+    /// The no-break patterns of a source language, compiled; a bad pattern is an error
+    /// naming the file and the pattern.
+    pub fn no_break(&self, language: &str) -> Result<Vec<regex::Regex>> {
+        let Some(rules) = self.segmentation.get(language) else {
+            return Ok(Vec::new());
+        };
+        rules
+            .no_break
+            .iter()
+            .map(|pattern| {
+                regex::Regex::new(pattern).map_err(|e| Error::Config {
+                    path: self.path.clone().unwrap_or_else(|| PathBuf::from(FILE_NAME)),
+                    message: format!("segmentation.{language}.no_break: {e}"),
+                })
+            })
+            .collect()
     }
 }
 

@@ -20,7 +20,7 @@ pub enum Error {
     Binary { path: PathBuf, line: usize },
     #[error("{}: the file is empty: there is nothing to translate", path.display())]
     Empty { path: PathBuf },
-    #[error("{}: unknown document format (known: .txt, .md, .markdown, .ftl)", path.display())]
+    #[error("{}: unknown document format (known: .txt, .md, .markdown, .html, .htm, .ftl)", path.display())]
     UnknownFormat { path: PathBuf },
     #[error("{}:{line}:{column}: {message}", path.display())]
     Parse {

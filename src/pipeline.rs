@@ -13,7 +13,7 @@ use crate::glossary::matcher::TermMatch;
 use crate::glossary::verify::{Verifier, Violation};
 use crate::lang::Locale;
 use crate::memory::{Memory, NewEntry, Reuse};
-use crate::model::{Document, Origin, Segment, State, Text};
+use crate::model::{Document, Origin, Segment, State, Text, UnitKind};
 use crate::render;
 use crate::segment::Segmenter;
 use serde::Serialize;
@@ -39,6 +39,8 @@ pub struct Job {
     /// Write the editions (`l10n check` does not: it keeps each segment's translation in
     /// [`LocaleReport::translations`] instead).
     pub write_editions: bool,
+    /// Patterns a sentence break may never fall inside (`[segmentation.<lang>] no_break`).
+    pub no_break: Vec<regex::Regex>,
 }
 
 /// A segment's translation as used for the edition, with its provenance (for `l10n check`).
@@ -161,7 +163,7 @@ pub fn load_document(path: &Path, segmenter: &Segmenter) -> Result<(Format, Docu
 
 /// Runs the job. `on_locale` is told about each (document, language) as it completes.
 pub async fn run(job: &Job, memory: &mut Memory, mut on_locale: impl FnMut(&LocaleReport)) -> Result<Report> {
-    let segmenter = Segmenter::new(&job.source, &job.abbreviations);
+    let segmenter = Segmenter::new(&job.source, &job.abbreviations).with_no_break(job.no_break.clone());
     // Read every input first: a bad file stops the run before anything is sent or written.
     let mut documents = Vec::new();
     for path in &job.inputs {
@@ -519,30 +521,41 @@ impl<'a> LocaleRun<'a> {
             // Typography, the site name and (in right-to-left text) isolation of flipping Latin
             // runs apply to translated text only; untouched source bytes stay as they are.
             let settings = &self.job.edition;
-            let first_in_unit: Vec<bool> = self
+            // Per segment: whether it opens its unit, and whether the unit is an attribute value
+            // (where no element can go: text isolation marks there, even in HTML).
+            let first_in_unit: Vec<(bool, bool)> = self
                 .doc
                 .units
                 .iter()
-                .flat_map(|u| (0..u.segments.len()).map(|k| k == 0))
+                .flat_map(|u| (0..u.segments.len()).map(move |k| (k == 0, u.kind == UnitKind::Attribute)))
                 .collect();
-            let finish = |isolate: bool| -> Vec<Option<Text>> {
+            let finish = |isolate: render::Isolation| -> Vec<Option<Text>> {
                 outputs
                     .iter()
                     .zip(self.doc.segments())
                     .zip(&first_in_unit)
-                    .map(|((output, seg), first)| match output {
+                    .map(|((output, seg), &(first, attribute))| match output {
                         SegmentOutput::Translated(t) if **t == seg.source && settings.site_name.is_none() => {
                             Some((*t).clone())
                         }
                         SegmentOutput::Translated(t) if **t == seg.source => {
-                            Some(settings.finish(&self.job.source, t, false, *first))
+                            Some(settings.finish(&self.job.source, t, render::Isolation::None, first))
                         }
-                        SegmentOutput::Translated(t) => Some(settings.finish(self.target, t, isolate, *first)),
+                        SegmentOutput::Translated(t) => {
+                            let isolate = match isolate {
+                                render::Isolation::Elements if attribute => render::Isolation::Controls,
+                                other => other,
+                            };
+                            Some(settings.finish(self.target, t, isolate, first))
+                        }
                         SegmentOutput::Untranslated => None,
                     })
                     .collect()
             };
-            let finished = finish(true);
+            let finished = finish(match format {
+                Format::Html => render::Isolation::Elements,
+                _ => render::Isolation::Controls,
+            });
             let finished_outputs: Vec<SegmentOutput<'_>> = finished
                 .iter()
                 .map(|t| {
@@ -569,7 +582,7 @@ impl<'a> LocaleRun<'a> {
                         original: false,
                     });
                 }
-                let texts = finish(false);
+                let texts = finish(render::Isolation::None);
                 let html = render::page::Page {
                     doc: self.doc,
                     texts: &texts,

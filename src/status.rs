@@ -69,9 +69,8 @@ pub fn status(
     targets: &[Locale],
     memory: &Memory,
     glossary: &Glossary,
-    abbreviations: &[String],
+    segmenter: &Segmenter,
 ) -> Result<Vec<DocumentStatus>> {
-    let segmenter = Segmenter::new(source, abbreviations);
     let terminology = Terminology::new(glossary, source);
     let mut out = Vec::new();
     for path in documents {
@@ -81,7 +80,7 @@ pub fn status(
             targets,
             memory,
             &terminology,
-            &segmenter,
+            segmenter,
         )?);
     }
     Ok(out)

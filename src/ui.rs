@@ -222,6 +222,7 @@ mod tests {
                     "report-",
                     "xliff-",
                     "edition-",
+                    "html-",
                 ];
                 let looks_like_id = prefixes.iter().any(|p| candidate.starts_with(p))
                     && candidate

@@ -34,6 +34,9 @@ pub struct DocumentCheck {
     /// The locale typography the editions follow (from `[edition]`): the same rules the
     /// pipeline applies to engine output, here reported as warnings.
     pub typography: Typography,
+    /// Patterns a sentence break may never fall inside (from `[segmentation]`), so the check
+    /// sees the sentences `translate` sees.
+    pub no_break: Vec<regex::Regex>,
 }
 
 /// Two sources this similar (Dice coefficient of their words) are the same sentence, edited.
@@ -53,6 +56,7 @@ pub fn check(job: &DocumentCheck, memory: &mut Memory) -> Result<(Vec<Finding>, 
         glossary: job.glossary.clone(),
         edition: Default::default(),
         write_editions: false,
+        no_break: job.no_break.clone(),
     };
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()

@@ -118,6 +118,7 @@ fn check_documents(
     let job = documents::DocumentCheck {
         documents,
         abbreviations: config.abbreviations(&source.language()),
+        no_break: config.no_break(&source.language())?,
         source,
         targets,
         glossary: Glossary::load(&glossary_paths)?,

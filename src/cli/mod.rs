@@ -86,7 +86,7 @@ pub fn run(cli: Cli, ui: &Ui) -> anyhow::Result<u8> {
         Command::Translate(args) => translate::run(args, ui, cli.quiet),
         Command::Check(args) => check::run(args, ui, cli.quiet),
         Command::Memory(args) => memory::run(args, ui, cli.quiet),
-        Command::Segment(args) => segment::run(args),
+        Command::Segment(args) => segment::run(args, ui),
         Command::Glossary(args) => glossary::run(args, ui, cli.quiet),
         Command::Init(args) => init::run(args, ui, cli.quiet),
         Command::Status(args) => status::run(args, ui),

@@ -1,12 +1,50 @@
 //! `l10n segment`: prints the segments of a document as the pipeline sees them, one per line
 //! with placeholders as `{1}`…`{/1}` and `{2/}`, or as JSON, to inspect and tune the rules.
 
-use super::OutputFormat;
 use crate::config::Config;
+use crate::format::{Format, html};
 use crate::lang::Locale;
 use crate::pipeline::{line_of, load_document};
 use crate::segment::Segmenter;
-use std::path::PathBuf;
+use crate::ui::Ui;
+use std::path::{Path, PathBuf};
+
+/// Tells the user what the HTML extractor repaired in each input (tags never closed), with
+/// positions; unreadable files are left for the pipeline to refuse.
+pub(super) fn report_html_repairs(ui: &Ui, files: &[PathBuf], segmenter: &Segmenter) {
+    for path in files {
+        if Format::from_path(path).ok() != Some(Format::Html) {
+            continue;
+        }
+        let Ok(text) = crate::format::read_source(path) else {
+            continue;
+        };
+        for r in html::repairs(&text, segmenter) {
+            eprintln!("{}", repaired(ui, path, &r));
+        }
+    }
+}
+
+fn repaired(ui: &Ui, path: &Path, r: &html::Repair) -> String {
+    ui.msg(
+        "html-repaired",
+        &[
+            ("path", path.into()),
+            ("line", r.line.into()),
+            ("column", r.column.into()),
+            ("reason", r.reason.as_str().into()),
+        ],
+    )
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SegmentFormat {
+    /// One segment per line (`text` is accepted as another name)
+    #[value(alias = "text")]
+    Lines,
+    /// A JSON array with each segment's unit kind, line and tagged form
+    Json,
+}
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -15,22 +53,25 @@ pub struct Args {
     /// Language of the document (default: from l10n.toml, else en)
     #[arg(long, value_name = "TAG")]
     pub lang: Option<String>,
-    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
-    pub format: OutputFormat,
+    #[arg(long, value_enum, default_value_t = SegmentFormat::Lines)]
+    pub format: SegmentFormat,
 }
 
-pub fn run(args: Args) -> anyhow::Result<u8> {
+pub fn run(args: Args, ui: &Ui) -> anyhow::Result<u8> {
     let config = Config::discover(None, Some(&args.file))?;
     let locale = Locale::parse(args.lang.as_deref().or(config.source.as_deref()).unwrap_or("en"))?;
-    let segmenter = Segmenter::new(&locale, &config.abbreviations(&locale.language()));
+    let language = locale.language();
+    let segmenter =
+        Segmenter::new(&locale, &config.abbreviations(&language)).with_no_break(config.no_break(&language)?);
     let (_, doc) = load_document(&args.file, &segmenter)?;
+    report_html_repairs(ui, std::slice::from_ref(&args.file), &segmenter);
     match args.format {
-        OutputFormat::Text => {
+        SegmentFormat::Lines => {
             for seg in doc.segments() {
                 println!("{}", seg.source);
             }
         }
-        OutputFormat::Json => {
+        SegmentFormat::Json => {
             let rows: Vec<_> = doc
                 .units
                 .iter()

@@ -44,14 +44,9 @@ pub fn run(args: Args, ui: &Ui) -> anyhow::Result<u8> {
     }
     let memory = Memory::open(&args.memory.memory.clone().unwrap_or_else(|| config.memory_path()))?;
     let glossary = Glossary::load(&config.glossary.iter().map(|g| config.resolve(g)).collect::<Vec<_>>())?;
-    let docs = crate::status::status(
-        &files,
-        &source,
-        &targets,
-        &memory,
-        &glossary,
-        &config.abbreviations(&source.language()),
-    )?;
+    let segmenter = crate::segment::Segmenter::new(&source, &config.abbreviations(&source.language()))
+        .with_no_break(config.no_break(&source.language())?);
+    let docs = crate::status::status(&files, &source, &targets, &memory, &glossary, &segmenter)?;
     match args.format {
         OutputFormat::Json => println!("{}", serde_json::to_string_pretty(&docs)?),
         OutputFormat::Text => {

@@ -112,7 +112,12 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
         glossary,
         edition: render::EditionSettings::from_config(&config, args.page)?,
         write_editions: true,
+        no_break: config.no_break(&source.language())?,
     };
+    if !quiet {
+        let segmenter = crate::segment::Segmenter::new(&job.source, &job.abbreviations);
+        super::segment::report_html_repairs(ui, &job.inputs, &segmenter);
+    }
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     let text_output = args.format == OutputFormat::Text && !quiet;
     let report = runtime.block_on(pipeline::run(&job, &mut memory, |r| {

@@ -8,6 +8,7 @@
 //! an engine or translator can never inject markup.
 
 mod fluent;
+pub mod html;
 mod markdown;
 mod plain;
 pub mod tmx;
@@ -24,6 +25,7 @@ pub enum Format {
     Plain,
     Markdown,
     Fluent,
+    Html,
 }
 
 /// What the edition shows for one segment.
@@ -42,6 +44,7 @@ impl Format {
             Some("txt") | Some("text") => Ok(Format::Plain),
             Some("md") | Some("markdown") => Ok(Format::Markdown),
             Some("ftl") => Ok(Format::Fluent),
+            Some("html") | Some("htm") => Ok(Format::Html),
             _ => Err(Error::UnknownFormat {
                 path: path.to_path_buf(),
             }),
@@ -53,6 +56,7 @@ impl Format {
             Format::Plain => "plain",
             Format::Markdown => "markdown",
             Format::Fluent => "fluent",
+            Format::Html => "html",
         }
     }
 
@@ -62,6 +66,7 @@ impl Format {
             Format::Plain => plain::extract(&source, segmenter),
             Format::Markdown => markdown::extract(&source, segmenter),
             Format::Fluent => fluent::extract(&source, segmenter),
+            Format::Html => html::extract(&source, segmenter),
         };
         Document { source, units }
     }
@@ -73,6 +78,7 @@ impl Format {
             Format::Markdown => markdown::escape(text),
             // Fluent text is rebuilt as syntax-tree text elements, which escape themselves.
             Format::Fluent => plain::escape(text),
+            Format::Html => html::escape(text),
         }
     }
 
@@ -111,6 +117,9 @@ impl Format {
             }
         }
         out.push_str(&src[copied_to..]);
+        if self == Format::Html {
+            out = html::set_language(out, target);
+        }
         out
     }
 
@@ -144,9 +153,18 @@ impl Format {
 pub const UNTRANSLATED_OPEN: &str = "⟦untranslated: ";
 pub const UNTRANSLATED_CLOSE: &str = "⟧";
 
-/// Refuses a document the format cannot read (a Fluent file with a syntax error), with the
+/// Refuses a document the format cannot read (a Fluent file with a syntax error, an HTML page
+/// whose declared charset contradicts its bytes), with the
 /// position of the problem.
 pub fn validate(format: Format, source: &str, path: &Path) -> Result<()> {
+    if format == Format::Html {
+        html::check_charset(source).map_err(|(line, column, message)| Error::Parse {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message,
+        })?;
+    }
     if format == Format::Fluent
         && let Some((offset, message)) = fluent::syntax_error(source)
     {

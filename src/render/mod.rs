@@ -11,7 +11,7 @@ pub mod typography;
 
 use crate::error::{Error, Result};
 use crate::lang::Locale;
-use crate::model::{Part, PlaceholderKind, Text};
+use crate::model::{Part, Placeholder, PlaceholderKind, Text};
 use chrome::Day;
 use page::SITE_NAME_PLACEHOLDER;
 use std::io::Write;
@@ -68,12 +68,22 @@ impl Default for EditionSettings {
     }
 }
 
+/// How Latin runs in right-to-left text are kept from reordering the sentence around them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Isolation {
+    None,
+    /// FSI…PDI, for text formats.
+    Controls,
+    /// `<bdi>…</bdi>`, for HTML.
+    Elements,
+}
+
 impl EditionSettings {
     /// A translation as the edition shows it: the locale's typography on its text, the site
     /// name in place of `[YourSiteName]`, and — in right-to-left text editions
     /// (`isolate_runs`) — FSI/PDI around the Latin runs that would otherwise flip.
     /// `paragraph_start`: the segment opens its paragraph.
-    pub fn finish(&self, locale: &Locale, text: &Text, isolate_runs: bool, paragraph_start: bool) -> Text {
+    pub fn finish(&self, locale: &Locale, text: &Text, isolate_runs: Isolation, paragraph_start: bool) -> Text {
         let styled = self.typography.apply(locale, text);
         let mut out = Text::default();
         for part in styled.0 {
@@ -90,23 +100,45 @@ impl EditionSettings {
                 Part::Str(s) => out.push_str(&s),
             }
         }
-        if !(isolate_runs && locale.is_rtl()) {
+        if isolate_runs == Isolation::None || !locale.is_rtl() {
             return out;
         }
         let mut first = paragraph_start;
-        Text(
-            out.0
-                .into_iter()
-                .map(|part| match part {
-                    Part::Str(s) => {
-                        let isolated = bidi::isolate_text(&s, first);
-                        first = first && !s.chars().any(typography::is_arabic_letter);
-                        Part::Str(isolated)
+        let mut next_id = out.placeholders().map(|p| p.id).max().unwrap_or(0) + 1;
+        let mut isolated = Text::default();
+        for part in out.0 {
+            match part {
+                Part::Str(s) => {
+                    let controls = bidi::isolate_text(&s, first);
+                    first = first && !s.chars().any(typography::is_arabic_letter);
+                    match isolate_runs {
+                        Isolation::Controls => isolated.push_str(&controls),
+                        // The same runs, isolated with <bdi> elements: markup of our own, as
+                        // placeholders, so the text around them is still escaped.
+                        _ => {
+                            for (k, piece) in controls.split([bidi::FSI, bidi::PDI]).enumerate() {
+                                if k % 2 == 1 {
+                                    let bdi = |kind, original: &str| Placeholder {
+                                        id: next_id,
+                                        kind,
+                                        label: "bdi".into(),
+                                        original: original.into(),
+                                    };
+                                    isolated.push_placeholder(bdi(PlaceholderKind::Open, "<bdi>"));
+                                    isolated.push_str(piece);
+                                    isolated.push_placeholder(bdi(PlaceholderKind::Close, "</bdi>"));
+                                    next_id += 1;
+                                } else {
+                                    isolated.push_str(piece);
+                                }
+                            }
+                        }
                     }
-                    p => p,
-                })
-                .collect(),
-        )
+                }
+                p => isolated.0.push(p),
+            }
+        }
+        isolated
     }
 }
 
@@ -227,14 +259,14 @@ mod tests {
         });
         t.push_str(" تقدم لكم هذا, اليوم.");
         let ar = Locale::parse("ar").unwrap();
-        let out = settings.finish(&ar, &t, true, true);
+        let out = settings.finish(&ar, &t, Isolation::Controls, true);
         assert_eq!(out.plain_text(), "\u{2068}The Ledger\u{2069} تقدم لكم هذا، اليوم.");
         // Pages isolate with <bdi>, so the text for them carries no FSI/PDI.
         assert_eq!(
-            settings.finish(&ar, &t, false, true).plain_text(),
+            settings.finish(&ar, &t, Isolation::None, true).plain_text(),
             "The Ledger تقدم لكم هذا، اليوم."
         );
-        let again = settings.finish(&ar, &out, true, true);
+        let again = settings.finish(&ar, &out, Isolation::Controls, true);
         assert_eq!(again, out, "idempotent");
     }
 

@@ -1,0 +1,728 @@
+//! HTML articles, read with lol_html's streaming tokenizer, which reports the exact source
+//! bytes of every tag, text run and attribute value: merging splices into the original
+//! bytes, so an identity merge reproduces the document byte for byte.
+//!
+//! Block elements (h1–h6, p, li, td/th, blockquote, figcaption, caption, dt/dd, title) become
+//! units; inline elements (a, em, strong, b, i, span, sup, sub, abbr, …) become placeholder
+//! pairs holding their exact start and end tags; br, img, comments, inline code and anything
+//! not to be translated become standalone placeholders. Translatable attributes (alt, title,
+//! aria-label, `<meta name=description content>`) of elements outside units become units of
+//! their own (inside a unit they travel with their tag's placeholder). script, style, pre,
+//! code blocks, `translate="no"` and `class="notranslate"` subtrees are never units.
+//!
+//! It never re-serializes the document: tags a translation does not touch keep their bytes.
+
+use crate::lang::Locale;
+use crate::model::{Part, Placeholder, PlaceholderKind, Unit, UnitKind};
+use crate::segment::{Piece, Segmenter, segment_pieces};
+use lol_html::html_content::{Comment, Element, EndTag, TextChunk};
+use lol_html::{DocumentContentHandlers, ElementContentHandlers, HtmlRewriter, Selector, Settings};
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::ops::Range;
+use std::rc::Rc;
+
+/// Elements whose content is a unit.
+const BLOCKS: &[&str] = &[
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "p",
+    "li",
+    "td",
+    "th",
+    "blockquote",
+    "figcaption",
+    "caption",
+    "dt",
+    "dd",
+    "title",
+];
+/// Elements whose content is never translated.
+const SKIPPED: &[&str] = &[
+    "script", "style", "pre", "code", "textarea", "template", "svg", "math", "noscript", "kbd", "samp",
+];
+/// Elements that have no content and no end tag.
+const VOID: &[&str] = &[
+    "br", "img", "wbr", "hr", "input", "meta", "link", "source", "area", "col", "embed", "track", "base", "param",
+];
+/// Attributes whose values are text for readers.
+const TEXT_ATTRIBUTES: &[&str] = &["alt", "title", "aria-label", "placeholder"];
+
+/// Something the extractor had to repair, with its position, so the user can fix the source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Repair {
+    pub line: usize,
+    pub column: usize,
+    pub reason: String,
+}
+
+enum Event {
+    Start {
+        name: String,
+        tag: Range<usize>,
+        attributes: Vec<(String, Range<usize>)>,
+        untranslatable: bool,
+        has_end: bool,
+        meta_content: bool,
+    },
+    End {
+        name: String,
+        tag: Range<usize>,
+    },
+    Text(Range<usize>),
+    Comment(Range<usize>),
+}
+
+/// The tokens of the document in order, with their byte ranges.
+fn events(source: &str) -> Vec<Event> {
+    let events = Rc::new(RefCell::new(Vec::new()));
+    let (on_element, on_text, on_comment) = (events.clone(), events.clone(), events.clone());
+    let element_handler = move |el: &mut Element<'_, '_>| {
+        let name = el.tag_name();
+        let class_no = el
+            .get_attribute("class")
+            .is_some_and(|c| c.split_ascii_whitespace().any(|w| w == "notranslate"));
+        let untranslatable = class_no
+            || el
+                .get_attribute("translate")
+                .is_some_and(|t| t.eq_ignore_ascii_case("no"));
+        let meta_content = name == "meta"
+            && el
+                .get_attribute("name")
+                .is_some_and(|n| n.eq_ignore_ascii_case("description"))
+            || el
+                .get_attribute("property")
+                .is_some_and(|p| p == "og:description" || p == "og:title");
+        let attributes = el
+            .attributes()
+            .iter()
+            .filter_map(|a| {
+                let n = a.name();
+                let wanted = TEXT_ATTRIBUTES.contains(&n.as_str()) || (meta_content && n == "content");
+                let range = a.value_source_location()?.bytes();
+                (wanted && !range.is_empty()).then_some((n, range))
+            })
+            .collect();
+        let has_end = el.can_have_content() && !el.is_self_closing() && !VOID.contains(&name.as_str());
+        on_element.borrow_mut().push(Event::Start {
+            name,
+            tag: el.source_location().bytes(),
+            attributes,
+            untranslatable,
+            has_end,
+            meta_content,
+        });
+        if has_end {
+            let on_end = on_element.clone();
+            el.on_end_tag(Box::new(move |end: &mut EndTag<'_>| {
+                on_end.borrow_mut().push(Event::End {
+                    name: end.name(),
+                    tag: end.source_location().bytes(),
+                });
+                Ok(())
+            }))?;
+        }
+        Ok(())
+    };
+    let text_handler = move |t: &mut TextChunk<'_>| {
+        let range = t.source_location().bytes();
+        if !range.is_empty() {
+            let mut list = on_text.borrow_mut();
+            // lol_html may deliver one text node in several chunks: join them.
+            if let Some(Event::Text(prev)) = list.last_mut()
+                && prev.end == range.start
+            {
+                prev.end = range.end;
+            } else {
+                list.push(Event::Text(range));
+            }
+        }
+        Ok(())
+    };
+    let comment_handler = move |c: &mut Comment<'_>| {
+        on_comment
+            .borrow_mut()
+            .push(Event::Comment(c.source_location().bytes()));
+        Ok(())
+    };
+    let selector: Selector = "*".parse().expect("valid selector");
+    let settings = Settings::new()
+        .with_strict(false)
+        .append_element_content_handler((
+            Cow::Owned(selector),
+            ElementContentHandlers::default().element(element_handler),
+        ))
+        .append_document_content_handler(
+            DocumentContentHandlers::default()
+                .text(text_handler)
+                .comments(comment_handler),
+        );
+    let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
+    // Tokenizing a &str with no memory limit set cannot fail; should it, what was read stays.
+    let _ = rewriter.write(source.as_bytes()).and_then(|_| rewriter.end());
+    Rc::try_unwrap(events).map(RefCell::into_inner).unwrap_or_default()
+}
+
+struct OpenInline {
+    piece: usize,
+    name: String,
+    at: usize,
+}
+
+/// The unit being collected.
+struct Collector {
+    name: String,
+    kind: UnitKind,
+    pieces: Vec<Piece>,
+    open: Vec<OpenInline>,
+    next_id: u32,
+}
+
+impl Collector {
+    fn new(name: &str) -> Collector {
+        let kind = match name {
+            "title" => UnitKind::Title,
+            "li" | "dt" | "dd" => UnitKind::ListItem,
+            "td" | "th" | "caption" => UnitKind::TableCell,
+            "blockquote" => UnitKind::Quote,
+            n if n.len() == 2 && n.starts_with('h') => UnitKind::Heading,
+            _ => UnitKind::Paragraph,
+        };
+        Collector {
+            name: name.to_string(),
+            kind,
+            pieces: Vec::new(),
+            open: Vec::new(),
+            next_id: 1,
+        }
+    }
+
+    fn placeholder(&mut self, kind: PlaceholderKind, label: &str, source: &str, range: Range<usize>, id: Option<u32>) {
+        let id = id.unwrap_or_else(|| {
+            self.next_id += 1;
+            self.next_id - 1
+        });
+        self.pieces.push(Piece {
+            part: Part::Placeholder(Placeholder {
+                id,
+                kind,
+                label: label.to_string(),
+                original: source[range.clone()].to_string(),
+            }),
+            span: range,
+        });
+    }
+}
+
+struct Extractor<'a> {
+    source: &'a str,
+    segmenter: &'a Segmenter,
+    units: Vec<Unit>,
+    repairs: Vec<Repair>,
+    stack: Vec<Collector>,
+    /// Names of the open elements whose content is not translated.
+    skipping: Vec<String>,
+    /// An untranslatable element inside a unit: (name, start, depth of same-name nesting).
+    capture: Option<(String, usize, usize)>,
+}
+
+impl Extractor<'_> {
+    fn repair(&mut self, at: usize, reason: String) {
+        let (line, column) = line_col(self.source, at);
+        self.repairs.push(Repair { line, column, reason });
+    }
+
+    /// Ends the unit on top of the stack (its end tag, or an implied one).
+    fn flush(&mut self, collector: Collector) {
+        let mut c = collector;
+        // Inline elements never closed: their tags stay as standalone placeholders.
+        while let Some(open) = c.open.pop() {
+            if let Part::Placeholder(p) = &mut c.pieces[open.piece].part {
+                p.kind = PlaceholderKind::Standalone;
+            }
+            self.repair(open.at, format!("<{}> is never closed", open.name));
+        }
+        self.push_unit(c.kind, c.pieces);
+    }
+
+    fn push_unit(&mut self, kind: UnitKind, pieces: Vec<Piece>) {
+        if pieces.is_empty() {
+            return;
+        }
+        let segments = segment_pieces(self.segmenter, &pieces, self.source);
+        if segments.iter().any(|s| s.source.has_words()) {
+            let span = segments[0].span.start..segments.last().expect("non-empty").span.end;
+            self.units.push(Unit { kind, segments, span });
+        }
+    }
+
+    fn attribute_units(&mut self, attributes: &[(String, Range<usize>)]) {
+        for (_, range) in attributes {
+            let pieces = text_pieces(self.source, range.clone());
+            self.push_unit(UnitKind::Attribute, pieces);
+        }
+    }
+
+    fn start(
+        &mut self,
+        name: String,
+        tag: Range<usize>,
+        attributes: Vec<(String, Range<usize>)>,
+        untranslatable: bool,
+        has_end: bool,
+    ) {
+        if let Some((cname, _, depth)) = &mut self.capture {
+            if *cname == name && has_end {
+                *depth += 1;
+            }
+            return;
+        }
+        if !self.skipping.is_empty() {
+            if has_end {
+                self.skipping.push(name);
+            }
+            return;
+        }
+        let skipped = untranslatable || SKIPPED.contains(&name.as_str());
+        let in_unit = !self.stack.is_empty();
+        if skipped && in_unit && !BLOCKS.contains(&name.as_str()) && name != "pre" {
+            // Inline code or a `translate="no"` span: one placeholder, content untouched.
+            if has_end {
+                self.capture = Some((name, tag.start, 0));
+            } else {
+                let c = self.stack.last_mut().expect("in a unit");
+                c.placeholder(PlaceholderKind::Standalone, &name, self.source, tag, None);
+            }
+            return;
+        }
+        if skipped {
+            if let Some(c) = self.stack.pop() {
+                let name = c.name.clone();
+                self.flush(c);
+                self.stack.push(Collector::new(&name));
+            }
+            if has_end {
+                self.skipping.push(name);
+            }
+            return;
+        }
+        if BLOCKS.contains(&name.as_str()) {
+            if let Some(top) = self.stack.pop() {
+                // `<p>` ends at the next block; `<li>`, `<td>`, `<dt>` at the next sibling.
+                let implied = top.name == "p"
+                    || top.name == name
+                    || matches!(
+                        (top.name.as_str(), name.as_str()),
+                        ("td", "th") | ("th", "td") | ("dt", "dd") | ("dd", "dt")
+                    );
+                let outer = top.name.clone();
+                self.flush(top);
+                if !implied {
+                    self.stack.push(Collector::new(&outer));
+                }
+            }
+            self.attribute_units(&attributes);
+            if has_end {
+                self.stack.push(Collector::new(&name));
+            }
+            return;
+        }
+        match self.stack.last_mut() {
+            Some(c) if has_end => {
+                let id = c.next_id;
+                c.placeholder(PlaceholderKind::Open, &name, self.source, tag.clone(), None);
+                c.open.push(OpenInline {
+                    piece: c.pieces.len() - 1,
+                    name,
+                    at: tag.start,
+                });
+                let _ = id;
+            }
+            Some(c) => c.placeholder(PlaceholderKind::Standalone, &name, self.source, tag, None),
+            None => self.attribute_units(&attributes),
+        }
+    }
+
+    fn end(&mut self, name: String, tag: Range<usize>) {
+        if let Some((cname, start, depth)) = &mut self.capture {
+            if *cname == name {
+                if *depth == 0 {
+                    let range = *start..tag.end;
+                    let label = cname.clone();
+                    self.capture = None;
+                    let c = self.stack.last_mut().expect("capturing inside a unit");
+                    c.placeholder(PlaceholderKind::Standalone, &label, self.source, range, None);
+                } else {
+                    *depth -= 1;
+                }
+            }
+            return;
+        }
+        if !self.skipping.is_empty() {
+            if self.skipping.last() == Some(&name) {
+                self.skipping.pop();
+            }
+            return;
+        }
+        let Some(c) = self.stack.last_mut() else { return };
+        if c.name == name {
+            let c = self.stack.pop().expect("top exists");
+            self.flush(c);
+            // The enclosing block (an `<li>` around a `<p>`) goes on after it.
+            return;
+        }
+        if let Some(pos) = c.open.iter().rposition(|o| o.name == name) {
+            // Inline elements opened after this one and not closed (<b><i>x</b>): repaired.
+            while c.open.len() > pos + 1 {
+                let open = c.open.pop().expect("longer than pos");
+                if let Part::Placeholder(p) = &mut c.pieces[open.piece].part {
+                    p.kind = PlaceholderKind::Standalone;
+                }
+                let (line, column) = line_col(self.source, open.at);
+                self.repairs.push(Repair {
+                    line,
+                    column,
+                    reason: format!("<{}> is never closed", open.name),
+                });
+            }
+            let open = c.open.pop().expect("found");
+            let id = match &c.pieces[open.piece].part {
+                Part::Placeholder(p) => p.id,
+                Part::Str(_) => unreachable!("open pieces are placeholders"),
+            };
+            c.placeholder(PlaceholderKind::Close, &name, self.source, tag, Some(id));
+        } else if BLOCKS.contains(&name.as_str()) && self.stack.iter().any(|b| b.name == name) {
+            // The end of an enclosing block: the inner ones end with it.
+            while let Some(top) = self.stack.pop() {
+                let done = top.name == name;
+                self.flush(top);
+                if done {
+                    break;
+                }
+            }
+        }
+    }
+
+    fn text(&mut self, range: Range<usize>) {
+        if self.capture.is_some() || !self.skipping.is_empty() {
+            return;
+        }
+        if let Some(c) = self.stack.last_mut() {
+            c.pieces.extend(text_pieces(self.source, range));
+        }
+    }
+
+    fn comment(&mut self, range: Range<usize>) {
+        if self.capture.is_some() || !self.skipping.is_empty() {
+            return;
+        }
+        if let Some(c) = self.stack.last_mut() {
+            c.placeholder(PlaceholderKind::Standalone, "comment", self.source, range, None);
+        }
+    }
+}
+
+/// Pieces of a run of text: plain runs exactly as in the source, each character reference
+/// decoded in a piece of its own, and whitespace with a line break as one space (a line
+/// break in HTML source is not a paragraph break, as it would be to the sentence breaker).
+fn text_pieces(source: &str, range: Range<usize>) -> Vec<Piece> {
+    let text = &source[range.clone()];
+    let mut pieces = Vec::new();
+    let mut plain_from = 0;
+    let mut i = 0;
+    let bytes = text.as_bytes();
+    let push_plain = |pieces: &mut Vec<Piece>, from: usize, to: usize| {
+        if from < to {
+            pieces.push(Piece {
+                part: Part::Str(text[from..to].to_string()),
+                span: range.start + from..range.start + to,
+            });
+        }
+    };
+    while i < bytes.len() {
+        match bytes[i] {
+            b'&' => {
+                if let Some((decoded, len)) = decode_reference(&text[i..]) {
+                    push_plain(&mut pieces, plain_from, i);
+                    pieces.push(Piece {
+                        part: Part::Str(decoded),
+                        span: range.start + i..range.start + i + len,
+                    });
+                    i += len;
+                    plain_from = i;
+                    continue;
+                }
+                i += 1;
+            }
+            b'\n' | b'\r' | b'\t' | b' ' => {
+                let end = i + text[i..].len() - text[i..].trim_start_matches([' ', '\n', '\r', '\t']).len();
+                if text[i..end].contains(['\n', '\r', '\t']) {
+                    push_plain(&mut pieces, plain_from, i);
+                    pieces.push(Piece {
+                        part: Part::Str(" ".into()),
+                        span: range.start + i..range.start + end,
+                    });
+                    plain_from = end;
+                }
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    push_plain(&mut pieces, plain_from, text.len());
+    pieces
+}
+
+/// Decodes a character reference at the start of `s`: the text and the bytes it took.
+fn decode_reference(s: &str) -> Option<(String, usize)> {
+    let end = s[1..].find(';')? + 1;
+    if end > 32 {
+        return None;
+    }
+    let name = &s[1..end];
+    let c = if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        char::from_u32(code)?
+    } else {
+        match name {
+            "amp" => '&',
+            "lt" => '<',
+            "gt" => '>',
+            "quot" => '"',
+            "apos" => '\'',
+            "nbsp" => '\u{a0}',
+            "mdash" => '—',
+            "ndash" => '–',
+            "hellip" => '…',
+            "lsquo" => '‘',
+            "rsquo" => '’',
+            "ldquo" => '“',
+            "rdquo" => '”',
+            "laquo" => '«',
+            "raquo" => '»',
+            "copy" => '©',
+            "reg" => '®',
+            "deg" => '°',
+            "euro" => '€',
+            "pound" => '£',
+            "shy" => '\u{ad}',
+            _ => return None,
+        }
+    };
+    Some((c.to_string(), end + 1))
+}
+
+fn analyze(source: &str, segmenter: &Segmenter) -> (Vec<Unit>, Vec<Repair>) {
+    let mut ex = Extractor {
+        source,
+        segmenter,
+        units: Vec::new(),
+        repairs: Vec::new(),
+        stack: Vec::new(),
+        skipping: Vec::new(),
+        capture: None,
+    };
+    for event in events(source) {
+        match event {
+            Event::Start {
+                name,
+                tag,
+                attributes,
+                untranslatable,
+                has_end,
+                meta_content,
+            } => {
+                let _ = meta_content;
+                ex.start(name, tag, attributes, untranslatable, has_end)
+            }
+            Event::End { name, tag } => ex.end(name, tag),
+            Event::Text(range) => ex.text(range),
+            Event::Comment(range) => ex.comment(range),
+        }
+    }
+    if let Some((name, start, _)) = ex.capture.take() {
+        ex.repair(start, format!("<{name}> is never closed"));
+    }
+    while let Some(c) = ex.stack.pop() {
+        if c.name != "p" && c.name != "li" && c.name != "td" && c.name != "th" && c.name != "dt" && c.name != "dd" {
+            let at = c.pieces.first().map_or(source.len(), |p| p.span.start);
+            ex.repair(at, format!("<{}> is never closed", c.name));
+        }
+        ex.flush(c);
+    }
+    ex.units.sort_by_key(|u| u.span.start);
+    (ex.units, ex.repairs)
+}
+
+pub(super) fn extract(source: &str, segmenter: &Segmenter) -> Vec<Unit> {
+    analyze(source, segmenter).0
+}
+
+/// What the extractor repairs in `source` (elements never closed), with positions.
+pub fn repairs(source: &str, segmenter: &Segmenter) -> Vec<Repair> {
+    analyze(source, segmenter).1
+}
+
+/// Refuses a document whose `<meta charset>` (or `http-equiv` content type) declares an
+/// encoding other than UTF-8 while the bytes are UTF-8 with non-ASCII text: the declaration
+/// and the bytes disagree, and a browser would show mojibake. Returns (line, column, reason).
+pub fn check_charset(source: &str) -> Result<(), (usize, usize, String)> {
+    let lower = source.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(pos) = lower[from..].find("charset") {
+        let at = from + pos;
+        from = at + 7;
+        // Only inside a <meta> tag.
+        let tag_start = lower[..at].rfind('<').unwrap_or(0);
+        if !lower[tag_start..].starts_with("<meta") || lower[tag_start..at].contains('>') {
+            continue;
+        }
+        let rest = lower[from..].trim_start_matches([' ', '=', '"', '\'']);
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect();
+        if name.is_empty() || name == "utf-8" || name == "utf8" {
+            continue;
+        }
+        if !source.is_ascii() {
+            let (line, column) = line_col(source, tag_start);
+            return Err((
+                line,
+                column,
+                format!("<meta> declares the encoding {name}, but the bytes are UTF-8"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Escapes translated text for HTML content and attribute values.
+pub(super) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Sets the edition's language on the root `<html>` element (`lang`, and `dir` when it is
+/// right to left or the source had one), touching nothing else of the document.
+pub(super) fn set_language(html: String, target: &Locale) -> String {
+    let tag = target.tag().to_string();
+    let dir = target.direction();
+    let mut changed = false;
+    let mut out = Vec::with_capacity(html.len());
+    let handler = |el: &mut Element<'_, '_>| {
+        if el.get_attribute("lang").as_deref() != Some(tag.as_str()) {
+            el.set_attribute("lang", &tag)?;
+            changed = true;
+        }
+        let has_dir = el.get_attribute("dir");
+        if (target.is_rtl() || has_dir.is_some()) && has_dir.as_deref() != Some(dir) {
+            el.set_attribute("dir", dir)?;
+            changed = true;
+        }
+        Ok(())
+    };
+    let selector: Selector = "html".parse().expect("valid selector");
+    let settings = Settings::new()
+        .with_strict(false)
+        .append_element_content_handler((Cow::Owned(selector), ElementContentHandlers::default().element(handler)));
+    let mut rewriter = HtmlRewriter::new(settings, |chunk: &[u8]| out.extend_from_slice(chunk));
+    let ok = rewriter.write(html.as_bytes()).and_then(|_| rewriter.end()).is_ok();
+    match String::from_utf8(out) {
+        Ok(s) if ok && changed => s,
+        _ => html,
+    }
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn units(src: &str) -> Vec<Unit> {
+        extract(src, &Segmenter::new(&Locale::parse("en").unwrap(), &[]))
+    }
+
+    fn texts(u: &[Unit]) -> Vec<String> {
+        u.iter()
+            .flat_map(|u| u.segments.iter().map(|s| s.source.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn blocks_inline_and_skipped() {
+        let src = "<html><head><title>A page</title><style>p{}</style></head><body>\n<p>Read <b>the deal</b> now. It is\n  <a href=\"x\">here</a>.<br>Done.</p>\n<pre>Not. Translated.</pre><p translate=\"no\">No.</p><p>Use <code>a. b</code> then.</p></body></html>";
+        let u = units(src);
+        assert_eq!(
+            texts(&u),
+            vec![
+                "A page",
+                "Read {1}the deal{/1} now.",
+                "It is {2}here{/2}.{3/}Done.",
+                "Use {1/} then."
+            ]
+        );
+        assert_eq!(u[0].kind, UnitKind::Title);
+    }
+
+    #[test]
+    fn attributes_and_entities() {
+        let src = "<meta name=\"description\" content=\"A deal &amp; more.\"><figure><img src=m.png alt=\"A map\"><figcaption>Fish &amp; chips.</figcaption></figure>";
+        let u = units(src);
+        assert_eq!(texts(&u), vec!["A deal & more.", "A map", "Fish & chips."]);
+        assert_eq!(&src[u[1].span.clone()], "A map");
+    }
+
+    #[test]
+    fn unclosed_inline_is_repaired_with_position() {
+        let seg = Segmenter::new(&Locale::parse("en").unwrap(), &[]);
+        let src = "<p>One <b>two.</p>\n<p>Three.</p>";
+        let r = repairs(src, &seg);
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!((r[0].line, r[0].column), (1, 8));
+        assert_eq!(texts(&extract(src, &seg)), vec!["One {1/}two.", "Three."]);
+    }
+
+    #[test]
+    fn charset_disagreement_is_refused() {
+        assert!(check_charset("<meta charset=\"utf-8\"><p>é</p>").is_ok());
+        assert!(check_charset("<meta charset=\"iso-8859-1\"><p>plain</p>").is_ok());
+        let err = check_charset("<html>\n<meta charset=\"windows-1252\"><p>é</p>").unwrap_err();
+        assert_eq!((err.0, err.1), (2, 1));
+    }
+
+    #[test]
+    fn language_is_set_on_the_root() {
+        let ar = Locale::parse("ar").unwrap();
+        assert_eq!(
+            set_language("<!doctype html><html lang=\"en\"><p>x</p></html>".into(), &ar),
+            "<!doctype html><html lang=\"ar\" dir=\"rtl\"><p>x</p></html>"
+        );
+        let en = Locale::parse("en").unwrap();
+        let same = "<html lang='en'><p>x</p></html>".to_string();
+        assert_eq!(set_language(same.clone(), &en), same);
+    }
+}

@@ -1,0 +1,175 @@
+//! Segmenting unit content that carries inline placeholders: the breaker sees only the text,
+//! placeholders go back on the right side of each break, and a break inside a placeholder
+//! pair (a link or bold span crossing a period, a code span) is refused.
+
+use super::Segmenter;
+use crate::model::{Part, Segment, Text};
+use std::ops::Range;
+
+/// A piece of unit content as a format extracted it: a part and where its bytes are.
+#[derive(Debug, Clone)]
+pub struct Piece {
+    pub part: Part,
+    /// The source bytes this piece came from.
+    pub span: Range<usize>,
+}
+
+impl Piece {
+    /// Whether the piece's text is exactly its source bytes, so offsets inside it map 1:1.
+    fn exact(&self, source: &str) -> bool {
+        matches!(&self.part, Part::Str(s) if source.get(self.span.clone()) == Some(s.as_str()))
+    }
+}
+
+/// Builds the segments of one unit from its pieces: finds sentence breaks in the text between
+/// placeholders, keeps placeholder pairs whole, trims whitespace at segment edges and records
+/// each segment's source span.
+pub fn segment_pieces(segmenter: &Segmenter, pieces: &[Piece], source: &str) -> Vec<Segment> {
+    // The text the breaker sees, and for each of its bytes the piece and offset it came from.
+    let mut flat = String::new();
+    let mut origin: Vec<(usize, usize)> = Vec::new();
+    // Pair depth before each flat byte: breaks inside a pair are refused.
+    let mut depth_at: Vec<u32> = Vec::new();
+    let mut depth = 0u32;
+    for (i, piece) in pieces.iter().enumerate() {
+        match &piece.part {
+            Part::Str(s) => {
+                flat.push_str(s);
+                for off in 0..s.len() {
+                    origin.push((i, off));
+                    depth_at.push(depth);
+                }
+            }
+            Part::Placeholder(p) => match p.kind {
+                crate::model::PlaceholderKind::Open => depth += 1,
+                crate::model::PlaceholderKind::Close => depth = depth.saturating_sub(1),
+                crate::model::PlaceholderKind::Standalone => {}
+            },
+        }
+    }
+    let mut cuts: Vec<(usize, usize)> = Vec::new(); // (piece, offset) where a new sentence starts
+    for range in segmenter.sentences(&flat).into_iter().skip(1) {
+        if depth_at[range.start] == 0 {
+            cuts.push(origin[range.start]);
+        }
+    }
+
+    // Split the piece list at the cuts.
+    let mut groups: Vec<Vec<Piece>> = vec![Vec::new()];
+    let mut cut_iter = cuts.into_iter().peekable();
+    for (i, piece) in pieces.iter().enumerate() {
+        let mut piece = piece.clone();
+        // Bytes of this piece already moved into earlier groups: later cut offsets shift.
+        let mut consumed = 0;
+        while let Some(&(ci, off)) = cut_iter.peek() {
+            if ci != i {
+                break;
+            }
+            cut_iter.next();
+            let (head, tail) = split_piece(&piece, off - consumed, source);
+            consumed = off;
+            if let Some(h) = head {
+                groups.last_mut().expect("one group").push(h);
+            }
+            groups.push(Vec::new());
+            match tail {
+                Some(t) => piece = t,
+                None => break,
+            }
+        }
+        // An open placeholder right before a cut belongs to the next sentence: handled by
+        // cutting at the first byte of the next sentence's text, after any placeholders.
+        if !matches!(&piece.part, Part::Str(s) if s.is_empty()) {
+            groups.last_mut().expect("one group").push(piece);
+        }
+    }
+    // Opening placeholders that ended a group belong to the start of the next one.
+    for g in 0..groups.len().saturating_sub(1) {
+        while let Some(last) = groups[g].last() {
+            let is_open = matches!(&last.part, Part::Placeholder(p) if p.kind == crate::model::PlaceholderKind::Open);
+            let is_space = matches!(&last.part, Part::Str(s) if s.trim().is_empty());
+            if is_open || is_space {
+                let moved = groups[g].pop().expect("last exists");
+                groups[g + 1].insert(0, moved);
+            } else {
+                break;
+            }
+        }
+    }
+    groups.into_iter().filter_map(|g| build_segment(g, source)).collect()
+}
+
+fn split_piece(piece: &Piece, offset: usize, source: &str) -> (Option<Piece>, Option<Piece>) {
+    let Part::Str(s) = &piece.part else {
+        return (None, Some(piece.clone()));
+    };
+    let exact = piece.exact(source);
+    let (a, b) = s.split_at(offset);
+    let mid = if exact {
+        piece.span.start + offset
+    } else {
+        piece.span.end
+    };
+    let head = (!a.is_empty()).then(|| Piece {
+        part: Part::Str(a.to_string()),
+        span: piece.span.start..mid,
+    });
+    let tail = (!b.is_empty()).then(|| Piece {
+        part: Part::Str(b.to_string()),
+        span: mid..piece.span.end,
+    });
+    (head, tail)
+}
+
+/// Trims whitespace at the edges and records the span; `None` when nothing but space is left.
+fn build_segment(mut pieces: Vec<Piece>, source: &str) -> Option<Segment> {
+    // Trim leading whitespace.
+    while let Some(first) = pieces.first_mut() {
+        let exact = first.exact(source);
+        match &mut first.part {
+            Part::Str(s) => {
+                let trimmed = s.trim_start();
+                if trimmed.is_empty() {
+                    pieces.remove(0);
+                    continue;
+                }
+                let cut = s.len() - trimmed.len();
+                if exact {
+                    first.span.start += cut;
+                }
+                *s = trimmed.to_string();
+                break;
+            }
+            Part::Placeholder(_) => break,
+        }
+    }
+    while let Some(last) = pieces.last_mut() {
+        let exact = last.exact(source);
+        match &mut last.part {
+            Part::Str(s) => {
+                let trimmed = s.trim_end();
+                if trimmed.is_empty() {
+                    pieces.pop();
+                    continue;
+                }
+                let cut = s.len() - trimmed.len();
+                if exact {
+                    last.span.end -= cut;
+                }
+                *s = trimmed.to_string();
+                break;
+            }
+            Part::Placeholder(_) => break,
+        }
+    }
+    let first = pieces.first()?;
+    let span = first.span.start..pieces.last().expect("non-empty").span.end;
+    let mut text = Text::default();
+    for p in pieces {
+        match p.part {
+            Part::Str(s) => text.push_str(&s),
+            Part::Placeholder(ph) => text.push_placeholder(ph),
+        }
+    }
+    Some(Segment { source: text, span })
+}

@@ -1,0 +1,223 @@
+//! HTML articles through the real binary: byte-for-byte round trip, editions that keep the
+//! markup and carry the target's language and direction, escaping of what a translator
+//! wrote, and bad input (unclosed tags, a charset that lies, no text, a large document).
+
+use crate::common::*;
+use l10n::format::{Format, SegmentOutput};
+use l10n::lang::Locale;
+use l10n::segment::Segmenter;
+
+fn fixture() -> std::path::PathBuf {
+    repo().join("tests/fixtures/html/article.html")
+}
+
+#[test]
+fn article_round_trips_byte_for_byte() {
+    let en = Locale::parse("en").unwrap();
+    let text = std::fs::read_to_string(fixture()).unwrap();
+    let doc = Format::Html.extract(text.clone(), &Segmenter::new(&en, &[]));
+    let outputs: Vec<_> = doc.segments().map(|s| SegmentOutput::Translated(&s.source)).collect();
+    assert!(outputs.len() > 25, "{} segments", outputs.len());
+    assert_eq!(Format::Html.merge(&doc, &outputs, &en), text);
+}
+
+#[test]
+fn segment_lists_what_is_translated_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture(), dir.path().join("page.html")).unwrap();
+    let segs = segments(dir.path(), "page.html");
+    let all = segs.join("\n");
+    for expected in [
+        "The U.S. and Ukraine signed a minerals deal on Wednesday.",
+        "U.S. and Ukraine sign rare-earth deal | The Daily Ledger",
+        "Main navigation",
+        "A map of Ukraine's mineral deposits",
+        "Treasury Secretary Scott Bessent called it “a historic partnership.”",
+        "Estimated reserves",
+        "Run the numbers yourself with {1/} in the notebook.",
+    ] {
+        assert!(segs.iter().any(|s| s == expected), "missing {expected:?} in\n{all}");
+    }
+    for never in [
+        "dataLayer",
+        "font-family",
+        "Not translated",
+        "Reuters",
+        "end of article",
+    ] {
+        assert!(!all.contains(never), "{never:?} was extracted:\n{all}");
+    }
+}
+
+#[test]
+fn pseudo_edition_keeps_markup_and_sets_language_and_direction() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture(), dir.path().join("page.html")).unwrap();
+    let o = l10n(
+        dir.path(),
+        &[
+            "translate",
+            "page.html",
+            "--to",
+            "ar",
+            "--backend",
+            "pseudo",
+            "--memory",
+            "m.sqlite",
+            "--out",
+            "out",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let source = std::fs::read_to_string(fixture()).unwrap();
+    let edition = std::fs::read_to_string(dir.path().join("out/ar/page.html")).unwrap();
+    assert!(
+        edition.contains("<html lang=\"ar\" dir=\"rtl\">"),
+        "{}",
+        &edition[..200]
+    );
+    // Everything that is not text is unchanged: scripts, styles, code, untranslatable parts.
+    for kept in [
+        "function track(e) { dataLayer.push({event: \"read. Not a sentence.\"}); }",
+        "p.lead::first-letter { font-size: 2em; }",
+        "fund.estimate(2025)  # Not translated. Ever.</code></pre>",
+        "<p class=\"notranslate\">Reuters. AP. AFP.</p>",
+        "<img src=\"/img/map.png\" alt=\"",
+        "<code>fund.estimate(2025)</code>",
+        "<!-- end of article body -->",
+    ] {
+        assert!(edition.contains(kept), "lost {kept:?}");
+    }
+    assert!(!edition.contains("Treasury Secretary"), "a sentence stayed in English");
+    // Same tags in the same order.
+    let tags = |s: &str| -> Vec<String> {
+        s.split('<')
+            .skip(1)
+            .map(|t| t.split(['>', ' ']).next().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(tags(&edition), tags(&source));
+}
+
+#[test]
+fn a_translation_with_markup_is_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("page.html"),
+        "<html lang=\"en\"><body><p>The deal holds.</p><img src=x alt=\"A map\"></body></html>\n",
+    )
+    .unwrap();
+    let tmx = r#"<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="sentence" adminlang="en" creationtool="t" creationtoolversion="1" o-tmf="t"/>
+<body>
+<tu><tuv xml:lang="en"><seg>The deal holds.</seg></tuv><tuv xml:lang="ar"><seg>&lt;script&gt;alert(1)&lt;/script&gt; &amp; done</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>A map</seg></tuv><tuv xml:lang="ar"><seg>"&gt;&lt;img onerror=x&gt;</seg></tuv></tu>
+</body></tmx>
+"#;
+    std::fs::write(dir.path().join("h.tmx"), tmx).unwrap();
+    let o = l10n(dir.path(), &["memory", "import", "h.tmx", "--memory", "m.sqlite"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = l10n(
+        dir.path(),
+        &[
+            "translate",
+            "page.html",
+            "--to",
+            "ar",
+            "--backend",
+            "memory",
+            "--memory",
+            "m.sqlite",
+            "--out",
+            "out",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // Latin runs in an Arabic page are isolated (<bdi> in text, FSI/PDI in attributes); the
+    // escaping is what this test is about, so the isolation is taken out first.
+    let edition = std::fs::read_to_string(dir.path().join("out/ar/page.html"))
+        .unwrap()
+        .replace("<bdi>", "")
+        .replace("</bdi>", "")
+        .replace(['\u{2068}', '\u{2069}'], "");
+    assert!(
+        edition.contains("<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; done</p>"),
+        "{edition}"
+    );
+    // (Arabic typography turned the straight quote into «; nothing closes the attribute.)
+    assert!(edition.contains("alt=\"«&gt;&lt;img onerror=x&gt;\""), "{edition}");
+    assert!(!edition.contains("<script"), "{edition}");
+}
+
+#[test]
+fn bad_html_is_refused_or_repaired_with_positions() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    // A charset declaration that disagrees with the bytes.
+    std::fs::write(
+        p.join("latin.html"),
+        "<html>\n<head><meta charset=\"windows-1252\"></head>\n<p>Café.</p></html>",
+    )
+    .unwrap();
+    let o = l10n(p, &["segment", "latin.html"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("latin.html:2:7"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("windows-1252"), "{}", stderr(&o));
+    // Bytes that are not UTF-8 at all.
+    std::fs::write(p.join("bytes.html"), b"<p>ok</p>\n<p>caf\xe9</p>").unwrap();
+    let o = l10n(p, &["segment", "bytes.html"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("bytes.html:2"), "{}", stderr(&o));
+    // No text at all.
+    std::fs::write(
+        p.join("empty.html"),
+        "<html><body><script>x()</script><div></div></body></html>",
+    )
+    .unwrap();
+    let o = l10n(p, &["segment", "empty.html"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("empty.html"), "{}", stderr(&o));
+    // Unclosed inline tags: repaired, said so with the position, and translated.
+    std::fs::write(
+        p.join("broken.html"),
+        "<html><body>\n<p>One <b>two.</p>\n<p>Three <i>four.</body>",
+    )
+    .unwrap();
+    let o = l10n(
+        p,
+        &[
+            "translate",
+            "broken.html",
+            "--to",
+            "hi",
+            "--memory",
+            "m.sqlite",
+            "--out",
+            "out",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("broken.html:2:8"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("broken.html:3:10"), "{}", stderr(&o));
+    let edition = std::fs::read_to_string(p.join("out/hi/broken.html")).unwrap();
+    assert!(edition.contains("<b>") && edition.contains("<i>"), "{edition}");
+}
+
+#[test]
+fn a_large_document_is_segmented() {
+    // Over 50 MB: memory stays bounded by the document (no panic, no quadratic blow-up).
+    let dir = tempfile::tempdir().unwrap();
+    let para = "<p>The fund will receive <b>half</b> of future royalties. Critics disagree.</p>\n";
+    let mut html = String::from("<html><body>\n<script>");
+    html.push_str(&"x();".repeat(12_500_000));
+    html.push_str("</script>\n");
+    for _ in 0..1000 {
+        html.push_str(para);
+    }
+    html.push_str("</body></html>\n");
+    assert!(html.len() > 50_000_000);
+    std::fs::write(dir.path().join("big.html"), &html).unwrap();
+    let o = l10n(dir.path(), &["segment", "big.html"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 2000);
+}
