@@ -1,7 +1,10 @@
 //! `l10n translate`: the main job. Flags override `l10n.toml`, which overrides defaults.
 
+mod dry_run;
+mod progress;
+
 use super::{MemoryArgs, OutputFormat};
-use crate::backend::Backend;
+use crate::backend::{Backend, with_progress};
 use crate::config::Config;
 use crate::error::Error;
 use crate::lang::{self, Locale};
@@ -25,6 +28,14 @@ pub struct Args {
     /// Translation backend: pseudo (offline pseudo-localization) or memory (only what the memory has)
     #[arg(long, short = 'b', value_name = "NAME")]
     pub backend: Option<String>,
+    /// The engine's base URL (a self-hosted server, a proxy, a test server); overrides `url` in
+    /// [backends.NAME]
+    #[arg(long, value_name = "URL")]
+    pub backend_url: Option<String>,
+    /// Send nothing: show the segments and characters each language would send to the engine
+    /// after memory hits, and the estimated cost
+    #[arg(long)]
+    pub dry_run: bool,
     /// Output folder (editions go to DIR/<locale>/)
     #[arg(long, short = 'o', value_name = "DIR")]
     pub out: Option<PathBuf>,
@@ -54,7 +65,11 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
         .clone()
         .or(config.backend.clone())
         .unwrap_or_else(|| "pseudo".into());
-    let backend = Backend::from_name(&backend_name, &config.backend_settings(&backend_name))?;
+    let mut settings = config.backend_settings(&backend_name);
+    if let Some(url) = &args.backend_url {
+        settings.insert("url".into(), toml::Value::String(url.clone()));
+    }
+    let backend = Backend::from_name(&backend_name, &settings)?;
     let files = if args.files.is_empty() {
         Vec::new()
     } else {
@@ -89,13 +104,27 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
         reuse_stale: args.reuse_stale,
         abbreviations: config.abbreviations(&source.language()),
     };
+    if args.dry_run {
+        return dry_run::run(&job, &mut memory, ui, args.format, quiet);
+    }
+    if let Some(var) = job.backend.missing_key() {
+        return Err(Error::MissingApiKey {
+            backend: backend_name,
+            var,
+        }
+        .into());
+    }
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     let text_output = args.format == OutputFormat::Text && !quiet;
-    let report = runtime.block_on(pipeline::run(&job, &mut memory, |r| {
-        if text_output {
-            print_locale(ui, &backend_name, r);
-        }
-    }))?;
+    let observer = progress::observer(ui, quiet);
+    let report = runtime.block_on(with_progress(
+        observer.clone(),
+        pipeline::run(&job, &mut memory, |r| {
+            if text_output {
+                print_locale(ui, &backend_name, r);
+            }
+        }),
+    ))?;
     if args.format == OutputFormat::Json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else if !quiet {
