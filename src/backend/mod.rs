@@ -386,7 +386,7 @@ impl Backend {
     }
 
     async fn call_with_retries(&self, batch: &Batch, calls: &mut u64) -> Result<Vec<String>, EngineError> {
-        const ATTEMPTS: u32 = 4;
+        const ATTEMPTS: u32 = 5;
         let mut delay = Duration::from_millis(500);
         for attempt in 1..=ATTEMPTS {
             *calls += 1;

@@ -4,7 +4,9 @@
 mod bad_input;
 mod check;
 mod common;
+mod engines;
 mod example;
+mod http_server;
 mod interrupt;
 mod roundtrip;
 mod translate;
