@@ -5,6 +5,7 @@ mod bad_input;
 mod check;
 mod common;
 mod engines;
+mod engines_stop;
 mod example;
 mod http_server;
 mod interrupt;
