@@ -43,7 +43,10 @@ fn server(latency: Duration, per_second: usize) -> (TestServer, &'static Mutex<S
         let now = Instant::now();
         {
             let mut w = window.lock().unwrap();
-            while w.front().is_some_and(|t| now.duration_since(*t) >= Duration::from_secs(1)) {
+            while w
+                .front()
+                .is_some_and(|t| now.duration_since(*t) >= Duration::from_secs(1))
+            {
                 w.pop_front();
             }
             w.push_back(now);
@@ -94,7 +97,10 @@ fn run_once(latency: Duration, per_second: usize, settings: &str) -> (Duration, 
         abbreviations: vec![],
     };
     let mut memory = Memory::open(&dir.path().join("m.sqlite")).unwrap();
-    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     let started = Instant::now();
     let report = rt.block_on(run(&job, &mut memory, |_| {})).unwrap();
     let elapsed = started.elapsed();
@@ -141,11 +147,7 @@ fn main() {
     let mut best = Duration::MAX;
     let mut segments = 0;
     for _ in 0..5 {
-        let (elapsed, _, translated) = run_once(
-            Duration::ZERO,
-            0,
-            "requests_per_second = 0\nconcurrency = 4\n",
-        );
+        let (elapsed, _, translated) = run_once(Duration::ZERO, 0, "requests_per_second = 0\nconcurrency = 4\n");
         best = best.min(elapsed);
         segments = translated;
     }

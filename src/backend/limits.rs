@@ -30,9 +30,13 @@ struct State {
 
 impl RateLimiter {
     /// A limiter for `requests_per_second` (0 = unlimited) and `chars_per_minute` (0 = unlimited).
+    ///
+    /// Requests are spaced 2% wider than the rate: a server counts arrivals, and a few
+    /// milliseconds of scheduling jitter between two requests spaced exactly at the rate put
+    /// one request too many into its one-second window (measured: 9 rejections in 132).
     pub fn new(requests_per_second: f64, chars_per_minute: u64) -> RateLimiter {
         let interval = if requests_per_second > 0.0 {
-            Duration::from_secs_f64(1.0 / requests_per_second)
+            Duration::from_secs_f64(1.02 / requests_per_second)
         } else {
             Duration::ZERO
         };
@@ -92,7 +96,7 @@ mod tests {
             starts.push(limiter.reserve(10, now).await);
         }
         for pair in starts.windows(2) {
-            assert_eq!(pair[1] - pair[0], Duration::from_millis(50));
+            assert_eq!(pair[1] - pair[0], Duration::from_millis(51));
         }
         assert_eq!(starts[0], now);
     }
