@@ -49,6 +49,14 @@ pub enum Error {
     Write { path: PathBuf, source: std::io::Error },
     #[error("engine {engine}: {message}")]
     Engine { engine: String, message: String },
+    #[error("[backends.{backend}] {key}: {reason}")]
+    BackendSetting {
+        backend: String,
+        key: String,
+        reason: String,
+    },
+    #[error("backend {backend} needs an API key in the environment variable {var}, which is not set")]
+    MissingApiKey { backend: String, var: String },
 }
 
 impl Error {
@@ -73,6 +81,8 @@ impl Error {
             Error::MemoryTooNew { .. } => "error-memory-too-new",
             Error::Write { .. } => "error-write",
             Error::Engine { .. } => "error-engine",
+            Error::BackendSetting { .. } => "error-backend-setting",
+            Error::MissingApiKey { .. } => "error-missing-api-key",
         }
     }
 
@@ -126,6 +136,14 @@ impl Error {
             ],
             Error::Engine { engine, message } => {
                 vec![("engine", engine.clone()), ("reason", message.clone())]
+            }
+            Error::BackendSetting { backend, key, reason } => vec![
+                ("backend", backend.clone()),
+                ("key", key.clone()),
+                ("reason", reason.clone()),
+            ],
+            Error::MissingApiKey { backend, var } => {
+                vec![("backend", backend.clone()), ("var", var.clone())]
             }
         }
     }

@@ -74,14 +74,7 @@ pub fn status(
     let terminology = Terminology::new(glossary, source);
     let mut out = Vec::new();
     for path in documents {
-        out.push(document_status(
-            path,
-            source,
-            targets,
-            memory,
-            &terminology,
-            segmenter,
-        )?);
+        out.push(document_status(path, source, targets, memory, &terminology, segmenter)?);
     }
     Ok(out)
 }

@@ -7,8 +7,23 @@
 //! a failing text is retried alone once, then kept as `needs-review` with its placeholders
 //! restored, never dropped and never trusted).
 
+mod azure;
+mod deepl;
+mod google;
+pub mod http;
+mod libretranslate;
+pub mod limits;
+mod markup;
+mod openai;
+mod progress;
 mod pseudo;
 
+pub use azure::Azure;
+pub use deepl::DeepL;
+pub use google::Google;
+pub use libretranslate::LibreTranslate;
+pub use openai::OpenAi;
+pub use progress::{Progress, ProgressEvent, with_progress};
 pub use pseudo::Pseudo;
 
 use crate::error::{Error, Result};
@@ -20,7 +35,15 @@ use std::sync::Arc;
 use std::time::Duration;
 
 /// The backends a user can name, for messages.
-pub const KNOWN_BACKENDS: &[&str] = &["pseudo", "memory"];
+pub const KNOWN_BACKENDS: &[&str] = &[
+    "pseudo",
+    "memory",
+    "deepl",
+    "google",
+    "azure",
+    "libretranslate",
+    "openai",
+];
 
 /// How much an engine takes per request.
 #[derive(Debug, Clone, Copy)]
@@ -89,9 +112,12 @@ pub enum EngineError {
         message: String,
         retry_after: Option<Duration>,
     },
-    /// Retrying cannot help (bad request, bad key, quota exhausted).
+    /// Retrying cannot help (bad request, bad key).
     #[error("{message}")]
     Fatal { message: String },
+    /// The engine must not be asked again in this run (quota exhausted): nothing more is sent.
+    #[error("{message}")]
+    Stop { message: String },
 }
 
 /// A machine-translation engine.
@@ -114,6 +140,41 @@ pub enum Backend {
     /// No engine: only what the memory already has.
     MemoryOnly,
     Pseudo(Arc<Pseudo>),
+    DeepL(Arc<DeepL>),
+    Google(Arc<Google>),
+    Azure(Arc<Azure>),
+    LibreTranslate(Arc<LibreTranslate>),
+    OpenAi(Arc<OpenAi>),
+}
+
+/// `$body` with `$e` bound to the engine of every variant but `MemoryOnly` (which gives `$none`).
+/// A new engine adds its variant here once.
+macro_rules! with_engine {
+    ($backend:expr, $none:expr, $e:ident => $body:expr) => {
+        match $backend {
+            Backend::MemoryOnly => $none,
+            Backend::Pseudo($e) => $body,
+            Backend::DeepL($e) => $body,
+            Backend::Google($e) => $body,
+            Backend::Azure($e) => $body,
+            Backend::LibreTranslate($e) => $body,
+            Backend::OpenAi($e) => $body,
+        }
+    };
+}
+
+/// The HTTP side of every HTTP engine; `None` for the others.
+macro_rules! with_http {
+    ($backend:expr, $e:ident => $body:expr) => {
+        match $backend {
+            Backend::MemoryOnly | Backend::Pseudo(_) => None,
+            Backend::DeepL($e) => Some($body),
+            Backend::Google($e) => Some($body),
+            Backend::Azure($e) => Some($body),
+            Backend::LibreTranslate($e) => Some($body),
+            Backend::OpenAi($e) => Some($body),
+        }
+    };
 }
 
 /// What a text came back as.
@@ -133,6 +194,13 @@ impl Backend {
         match name {
             "memory" => Ok(Backend::MemoryOnly),
             "pseudo" => Ok(Backend::Pseudo(Arc::new(Pseudo::from_settings(settings)))),
+            "deepl" => Ok(Backend::DeepL(Arc::new(DeepL::from_settings(settings)?))),
+            "google" => Ok(Backend::Google(Arc::new(Google::from_settings(settings)?))),
+            "azure" => Ok(Backend::Azure(Arc::new(Azure::from_settings(settings)?))),
+            "libretranslate" => Ok(Backend::LibreTranslate(Arc::new(LibreTranslate::from_settings(
+                settings,
+            )?))),
+            "openai" => Ok(Backend::OpenAi(Arc::new(OpenAi::from_settings(settings)?))),
             other => Err(Error::UnknownBackend {
                 name: other.to_string(),
                 known: KNOWN_BACKENDS.join(", "),
@@ -141,45 +209,50 @@ impl Backend {
     }
 
     pub fn name(&self) -> &'static str {
-        match self {
-            Backend::MemoryOnly => "memory",
-            Backend::Pseudo(e) => e.name(),
-        }
+        with_engine!(self, "memory", e => e.name())
     }
 
     pub fn model(&self) -> Option<String> {
-        match self {
-            Backend::MemoryOnly => None,
-            Backend::Pseudo(e) => e.model(),
-        }
+        with_engine!(self, None, e => e.model())
     }
 
     /// The fingerprint machine translations must carry to be reused; `None` without an engine.
     pub fn fingerprint(&self) -> Option<String> {
-        match self {
-            Backend::MemoryOnly => None,
-            Backend::Pseudo(e) => Some(e.fingerprint()),
-        }
+        with_engine!(self, None, e => Some(e.fingerprint()))
     }
 
-    fn limits(&self) -> Limits {
-        match self {
-            Backend::MemoryOnly => Limits {
+    /// The environment variable holding the API key, when the engine needs one and it is not
+    /// set: checked before a run so that nothing is half-done for want of a key.
+    pub fn missing_key(&self) -> Option<String> {
+        with_http!(self, e => e.http().missing_key()).flatten()
+    }
+
+    /// The configured price per million characters sent (for `--dry-run`); 0 when free.
+    pub fn price_per_million_chars(&self) -> f64 {
+        with_http!(self, e => e.price_per_million_chars()).unwrap_or(0.0)
+    }
+
+    /// The batching limits (texts and characters per request, requests in flight).
+    pub fn limits(&self) -> Limits {
+        with_engine!(
+            self,
+            Limits {
                 max_texts: 1,
                 max_chars: 1,
                 concurrency: 1,
             },
-            Backend::Pseudo(e) => e.limits(),
-        }
+            e => e.limits()
+        )
     }
 
     async fn call(&self, batch: &Batch) -> Result<Vec<String>, EngineError> {
-        match self {
-            Backend::MemoryOnly => Err(EngineError::Fatal {
+        with_engine!(
+            self,
+            Err(EngineError::Fatal {
                 message: "the memory backend translates nothing".into(),
             }),
-            Backend::Pseudo(e) => e.translate(batch).await,
-        }
+            e => e.translate(batch).await
+        )
     }
 
     /// Translates `items` from `source` into `target`, calling `on_results` with each batch's
@@ -201,6 +274,10 @@ impl Backend {
             return Ok(0);
         }
         let limits = self.limits();
+        progress::report(ProgressEvent::Started {
+            target: target.tag().to_string(),
+            total: items.len(),
+        });
         let texts: Vec<&Text> = items.iter().map(|i| &i.text).collect();
         let batches = plan_batches(&texts, limits);
         let mut requests = 0u64;
@@ -237,9 +314,16 @@ impl Backend {
             requests += calls;
             match result {
                 Ok(outcomes) => {
-                    let delivered = indexes.into_iter().zip(outcomes).collect();
-                    if let Err(e) = on_results(delivered) {
-                        failure.get_or_insert(e);
+                    let delivered: Vec<(usize, Outcome)> = indexes.into_iter().zip(outcomes).collect();
+                    let count = delivered.len();
+                    match on_results(delivered) {
+                        Ok(()) => progress::report(ProgressEvent::Advanced {
+                            target: target.tag().to_string(),
+                            done: count,
+                        }),
+                        Err(e) => {
+                            failure.get_or_insert(e);
+                        }
                     }
                 }
                 Err(e) => {
@@ -250,6 +334,9 @@ impl Backend {
                 }
             }
         }
+        progress::report(ProgressEvent::Finished {
+            target: target.tag().to_string(),
+        });
         match failure {
             Some(e) => Err(e),
             None => Ok(requests),
@@ -283,11 +370,11 @@ impl Backend {
                 Err(reason) => {
                     // Retry this text alone, once.
                     let single = batch.single(i);
-                    let retried = self
-                        .call_with_retries(&single, &mut calls)
-                        .await
-                        .ok()
-                        .and_then(|mut a| (a.len() == 1).then(|| a.remove(0)));
+                    let retried = match self.call_with_retries(&single, &mut calls).await {
+                        Ok(mut a) => (a.len() == 1).then(|| a.remove(0)),
+                        Err(stop @ EngineError::Stop { .. }) => return (Err(stop), calls),
+                        Err(_) => None,
+                    };
                     outcomes.push(match retried {
                         Some(again) => check_or_repair(text, &again, Some(reason)),
                         None => repair(text, answer, &reason),
@@ -299,7 +386,7 @@ impl Backend {
     }
 
     async fn call_with_retries(&self, batch: &Batch, calls: &mut u64) -> Result<Vec<String>, EngineError> {
-        const ATTEMPTS: u32 = 4;
+        const ATTEMPTS: u32 = 5;
         let mut delay = Duration::from_millis(500);
         for attempt in 1..=ATTEMPTS {
             *calls += 1;
@@ -308,7 +395,10 @@ impl Backend {
                     if attempt == ATTEMPTS {
                         return Err(EngineError::Transient { message, retry_after });
                     }
-                    tokio::time::sleep(retry_after.unwrap_or(delay)).await;
+                    // Exponential backoff with jitter (half to all of the delay), so that
+                    // requests that failed together do not come back together; the engine's
+                    // Retry-After wins when it gives one.
+                    tokio::time::sleep(retry_after.unwrap_or_else(|| jitter(delay))).await;
                     delay *= 2;
                 }
                 other => return other,
@@ -316,6 +406,23 @@ impl Backend {
         }
         unreachable!("the last attempt returns")
     }
+}
+
+/// A random duration between half of `delay` and all of it.
+fn jitter(delay: Duration) -> Duration {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static SEED: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64);
+    let n = SEED.fetch_add(nanos | 1, Ordering::Relaxed) ^ nanos;
+    // One round of splitmix64 is plenty for spreading retries.
+    let mut z = n.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^= z >> 31;
+    let fraction = 0.5 + (z >> 11) as f64 / (1u64 << 53) as f64 / 2.0;
+    delay.mul_f64(fraction)
 }
 
 /// Groups text indexes into batches within the engine's limits, in order.
@@ -428,6 +535,17 @@ mod tests {
         };
         assert_eq!(text.placeholders().count(), 1);
         assert!(!text.tagged().contains("<script>"));
+    }
+
+    #[test]
+    fn jitter_stays_between_half_and_all() {
+        for _ in 0..100 {
+            let d = jitter(Duration::from_millis(1000));
+            assert!(
+                d >= Duration::from_millis(500) && d <= Duration::from_millis(1000),
+                "{d:?}"
+            );
+        }
     }
 
     #[test]

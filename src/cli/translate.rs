@@ -1,7 +1,10 @@
 //! `l10n translate`: the main job. Flags override `l10n.toml`, which overrides defaults.
 
+mod dry_run;
+mod progress;
+
 use super::{MemoryArgs, OutputFormat};
-use crate::backend::Backend;
+use crate::backend::{Backend, with_progress};
 use crate::config::Config;
 use crate::error::Error;
 use crate::glossary::Glossary;
@@ -15,7 +18,7 @@ use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Documents to translate (.txt, .md)
+    /// Documents to translate (.txt, .md, .html, .ftl; default: `documents` in l10n.toml)
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// Target languages, comma-separated (zh means Simplified Chinese)
@@ -27,6 +30,14 @@ pub struct Args {
     /// Translation backend: pseudo (offline pseudo-localization), memory (only what the memory has) or human (memory, then XLIFF for translators)
     #[arg(long, short = 'b', value_name = "NAME")]
     pub backend: Option<String>,
+    /// The engine's base URL (a self-hosted server, a proxy, a test server); overrides `url` in
+    /// [backends.NAME]
+    #[arg(long, value_name = "URL")]
+    pub backend_url: Option<String>,
+    /// Send nothing: show the segments and characters each language would send to the engine
+    /// after memory hits, and the estimated cost
+    #[arg(long)]
+    pub dry_run: bool,
     /// Output folder (editions go to DIR/<locale>/)
     #[arg(long, short = 'o', value_name = "DIR")]
     pub out: Option<PathBuf>,
@@ -65,7 +76,11 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
     // `human`: what the memory has, and XLIFF files for translators with everything it lacks.
     let human = backend_name == "human";
     let engine_name = if human { "memory" } else { backend_name.as_str() };
-    let backend = Backend::from_name(engine_name, &config.backend_settings(engine_name))?;
+    let mut settings = config.backend_settings(engine_name);
+    if let Some(url) = &args.backend_url {
+        settings.insert("url".into(), toml::Value::String(url.clone()));
+    }
+    let backend = Backend::from_name(engine_name, &settings)?;
     let files: Vec<PathBuf> = if args.files.is_empty() {
         config.documents.iter().map(|d| config.resolve(d)).collect()
     } else {
@@ -118,13 +133,27 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
         let segmenter = crate::segment::Segmenter::new(&job.source, &job.abbreviations);
         super::segment::report_html_repairs(ui, &job.inputs, &segmenter);
     }
+    if args.dry_run {
+        return dry_run::run(&job, &mut memory, ui, args.format, quiet);
+    }
+    if let Some(var) = job.backend.missing_key() {
+        return Err(Error::MissingApiKey {
+            backend: backend_name,
+            var,
+        }
+        .into());
+    }
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     let text_output = args.format == OutputFormat::Text && !quiet;
-    let report = runtime.block_on(pipeline::run(&job, &mut memory, |r| {
-        if text_output {
-            print_locale(ui, &backend_name, r);
-        }
-    }))?;
+    let observer = progress::observer(ui, quiet);
+    let report = runtime.block_on(with_progress(
+        observer.clone(),
+        pipeline::run(&job, &mut memory, |r| {
+            if text_output {
+                print_locale(ui, &backend_name, r);
+            }
+        }),
+    ))?;
     if args.format == OutputFormat::Json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else if !quiet {

@@ -123,8 +123,11 @@ impl Memory {
                 path: path.to_path_buf(),
             });
         }
-        let existed = path.exists() && std::fs::metadata(path).map(|m| m.len() > 0).unwrap_or(false);
-        if existed {
+        // Another process may be creating the file this very moment: a file shorter than a
+        // header is not judged, SQLite itself refuses it if it is not a database.
+        let length = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        let existed = length > 0;
+        if length >= 16 {
             // Refuse a foreign file before SQLite touches it (it would not change it, but a
             // clear message beats "file is not a database").
             let mut header = [0u8; 16];
@@ -143,14 +146,26 @@ impl Memory {
                 source,
             })?;
         }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| sql_error(path, e))?;
-        let mut memory = Memory {
-            conn,
-            path: path.to_path_buf(),
-        };
-        memory.prepare(existed)?;
-        Ok(memory)
+        // Two processes creating the same memory at once: switching a new file to WAL and
+        // migrating it can report "busy" without waiting, so the loser opens again.
+        let started = std::time::Instant::now();
+        loop {
+            let flags =
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+            let conn = Connection::open_with_flags(path, flags).map_err(|e| sql_error(path, e))?;
+            let mut memory = Memory {
+                conn,
+                path: path.to_path_buf(),
+            };
+            match memory.prepare(existed) {
+                Ok(()) => return Ok(memory),
+                Err(Error::MemoryLocked { .. }) if started.elapsed() < busy_timeout() => {
+                    drop(memory);
+                    std::thread::sleep(Duration::from_millis(25));
+                }
+                Err(e) => return Err(e),
+            }
+        }
     }
 
     /// A memory that lives only as long as the process (benchmarks, dry runs).

@@ -1,0 +1,16 @@
+# Machine-translation engines: settings, keys, dry runs and progress.
+# $backend is an engine name (deepl, google, azure, libretranslate, openai); $key a setting name;
+# $var an environment variable name; $locale a language tag.
+
+error-backend-setting = l10n.toml [backends.{ $backend }] { $key }: { $reason }
+error-missing-api-key = backend { $backend } needs an API key: set the environment variable { $var } (another name can be chosen with api_key_env in [backends.{ $backend }])
+
+translate-dry-run-locale = { $path } → { $locale }: { $segments ->
+        [one] one segment
+       *[other] { $segments } segments
+    } ({ $chars } characters) would go to { $backend }, { $memory } from memory
+translate-dry-run-total = in all { $segments ->
+        [one] one segment
+       *[other] { $segments } segments
+    } and { $chars } characters for { $backend }: estimated cost { $cost } at { $price } per million characters; nothing was sent
+translate-progress = { $locale }: { $done }/{ $total } segments, { $rate } segments/s, about { $eta } s left
