@@ -423,9 +423,10 @@ impl<'a> LocaleRun<'a> {
                     &mut deliver,
                 );
                 tokio::select! {
-                    result = run => {
+                    (made, result) = run => {
+                        requests += made;
                         match result {
-                            Ok(n) => requests += n,
+                            Ok(()) => {}
                             // An engine that fails for good leaves its segments missing; what it
                             // delivered before is stored and used.
                             Err(e @ Error::Engine { .. }) => {

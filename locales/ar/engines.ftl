@@ -20,3 +20,4 @@ translate-dry-run-total = المجموع { $segments ->
        *[other] { $segments } مقطع
     } و{ $chars } حرفًا إلى { $backend }: التكلفة التقديرية { $cost } بسعر { $price } لكل مليون حرف؛ لم يُرسل شيء
 translate-progress = { $locale }: { $done }/{ $total } مقطعًا، { $rate } مقطع/ث، يتبقى نحو { $eta } ث
+translate-engine-request = { $engine }: طلب من { $chars } حرفًا ← { $outcome } خلال { $millis } ملي ثانية

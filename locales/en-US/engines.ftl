@@ -14,3 +14,4 @@ translate-dry-run-total = in all { $segments ->
        *[other] { $segments } segments
     } and { $chars } characters for { $backend }: estimated cost { $cost } at { $price } per million characters; nothing was sent
 translate-progress = { $locale }: { $done }/{ $total } segments, { $rate } segments/s, about { $eta } s left
+translate-engine-request = { $engine }: request of { $chars } characters → { $outcome } in { $millis } ms

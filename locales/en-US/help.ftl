@@ -4,6 +4,7 @@
 help = Translate articles into other languages: segment, reuse the memory, machine-translate what is new, write editions
 help--ui-lang = Language of the tool's own messages (default: from LC_ALL, LC_MESSAGES, LANG)
 help--quiet = Print nothing but errors
+help--verbose = Also print a line for every request to a translation engine (never the key or the texts)
 help-translate = Translate documents and write one edition per target language
 help-translate--files = Documents to translate (.txt, .md, .html, .ftl; default: `documents` in l10n.toml)
 help-translate--to = Target languages, comma-separated (zh means Simplified Chinese)

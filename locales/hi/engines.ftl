@@ -12,3 +12,4 @@ translate-dry-run-total = कुल { $segments ->
        *[other] { $segments } खंड
     } और { $chars } वर्ण { $backend } के लिए: अनुमानित लागत { $cost }, { $price } प्रति दस लाख वर्ण की दर से; कुछ भी नहीं भेजा गया
 translate-progress = { $locale }: { $done }/{ $total } खंड, { $rate } खंड/से, लगभग { $eta } से बाकी
+translate-engine-request = { $engine }: { $chars } अक्षरों का अनुरोध → { $millis } ms में { $outcome }

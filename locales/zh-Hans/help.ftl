@@ -4,6 +4,7 @@
 help = 将文章翻译成其他语言：切分句段，复用翻译记忆库，机器翻译新增内容，写入译本
 help--ui-lang = 本工具自身消息的语言（默认：取自 LC_ALL、LC_MESSAGES、LANG）
 help--quiet = 除错误外不输出任何内容
+help--verbose = 同时为发往翻译引擎的每个请求打印一行（绝不包含密钥或文本）
 help-translate = 翻译文档，并为每种目标语言写入一个译本
 help-translate--files = 要翻译的文档（.txt、.md、.html、.ftl；默认：l10n.toml 中的 `documents`）
 help-translate--to = 目标语言，以逗号分隔（zh 表示简体中文）

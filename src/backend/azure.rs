@@ -23,6 +23,8 @@ pub const DEFAULTS: Defaults = Defaults {
     // 50,000 characters a request, counted with the span markup.
     max_chars: 40_000,
     stop_statuses: &[],
+    // 403001: the free tier's quota is used up; nothing more goes through this period.
+    stop_codes: &[403001],
     extra_keys: &["region"],
 };
 

@@ -32,6 +32,7 @@ pub const DEFAULTS: Defaults = Defaults {
     // 128 KiB of JSON: up to 3 bytes a character plus quoting leaves room at 30,000.
     max_chars: 30_000,
     stop_statuses: &[456],
+    stop_codes: &[],
     extra_keys: &["formality"],
 };
 

@@ -23,6 +23,7 @@ pub const DEFAULTS: Defaults = Defaults {
     // 100K bytes a request: room for three-byte characters and the span markup.
     max_chars: 25_000,
     stop_statuses: &[],
+    stop_codes: &[],
     extra_keys: &[],
 };
 

@@ -45,6 +45,9 @@ pub struct Defaults {
     pub max_chars: usize,
     /// Statuses that mean "no more today" (DeepL's 456): the engine stops for the run.
     pub stop_statuses: &'static [u16],
+    /// Error codes in a JSON error body (`{"error": {"code": …}}`) that mean the same
+    /// (Azure's 403001, free quota exceeded).
+    pub stop_codes: &'static [i64],
     /// Engine-specific settings keys (`region`, `response_format`…).
     pub extra_keys: &'static [&'static str],
 }
@@ -154,6 +157,17 @@ impl std::fmt::Debug for ApiKey {
     }
 }
 
+/// Whether `--verbose` asked for a line per engine request.
+static VERBOSE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+pub fn set_verbose(on: bool) {
+    VERBOSE.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
+fn verbose() -> bool {
+    VERBOSE.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// One engine's connection: client, key, rate limit, and whether it has been stopped.
 #[derive(Debug)]
 pub struct HttpClient {
@@ -164,6 +178,7 @@ pub struct HttpClient {
     key_optional: bool,
     limiter: RateLimiter,
     stop_statuses: &'static [u16],
+    stop_codes: &'static [i64],
     /// Set when the engine said to stop (quota); every later call fails at once with it.
     stopped: Mutex<Option<String>>,
 }
@@ -192,6 +207,7 @@ impl HttpClient {
             key_optional: defaults.key_optional,
             limiter: RateLimiter::new(settings.requests_per_second, settings.chars_per_minute),
             stop_statuses: defaults.stop_statuses,
+            stop_codes: defaults.stop_codes,
             stopped: Mutex::new(None),
         })
     }
@@ -217,7 +233,22 @@ impl HttpClient {
         self.limiter.acquire(chars).await;
         // The engine may have said stop while this request waited for its turn.
         self.check_stopped()?;
-        let response = match request.send().await {
+        let started = std::time::Instant::now();
+        let response = request.send().await;
+        if verbose() {
+            // What was asked and how it went; never the key, the headers or the texts.
+            let outcome = match &response {
+                Ok(r) => r.status().as_u16().to_string(),
+                Err(e) => self.scrub(&network_error(e)),
+            };
+            super::progress::log(super::progress::RequestLog {
+                engine: self.engine,
+                outcome,
+                chars,
+                millis: started.elapsed().as_millis() as u64,
+            });
+        }
+        let response = match response {
             Ok(r) => r,
             Err(e) => {
                 return Err(EngineError::Transient {
@@ -250,7 +281,10 @@ impl HttpClient {
         }
         let text = self.scrub(&error_text(&body));
         let message = format!("HTTP {status}: {text}");
-        if self.stop_statuses.contains(&status) {
+        let code = serde_json::from_slice::<Value>(&body)
+            .ok()
+            .and_then(|v| v["error"]["code"].as_i64());
+        if self.stop_statuses.contains(&status) || code.is_some_and(|c| self.stop_codes.contains(&c)) {
             let message = format!("{message} (quota exhausted: {} stopped for this run)", self.engine);
             *self.stopped.lock().expect("not poisoned") = Some(message.clone());
             return Err(EngineError::Stop { message });
@@ -351,6 +385,7 @@ mod tests {
             max_texts: 50,
             max_chars: 1000,
             stop_statuses: &[],
+            stop_codes: &[],
             extra_keys: &["region"],
         }
     }

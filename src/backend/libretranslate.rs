@@ -22,6 +22,7 @@ pub const DEFAULTS: Defaults = Defaults {
     max_texts: 25,
     max_chars: 5_000,
     stop_statuses: &[],
+    stop_codes: &[],
     extra_keys: &[],
 };
 

@@ -23,7 +23,14 @@ pub use deepl::DeepL;
 pub use google::Google;
 pub use libretranslate::LibreTranslate;
 pub use openai::OpenAi;
-pub use progress::{Progress, ProgressEvent, with_progress};
+pub use progress::{Progress, ProgressEvent, RequestLog, RequestLogger, with_progress};
+
+/// `--verbose`: every engine request is told to `logger` (engine, status, characters, time;
+/// never the key, the headers or the texts).
+pub fn log_requests(logger: RequestLogger) {
+    progress::set_request_logger(logger);
+    http::set_verbose(true);
+}
 pub use pseudo::Pseudo;
 
 use crate::error::{Error, Result};
@@ -266,12 +273,12 @@ impl Backend {
         title: Option<&str>,
         items: &[Item],
         mut on_results: F,
-    ) -> Result<u64>
+    ) -> (u64, Result<()>)
     where
         F: FnMut(Vec<(usize, Outcome)>) -> Result<()>,
     {
         if items.is_empty() {
-            return Ok(0);
+            return (0, Ok(()));
         }
         let limits = self.limits();
         progress::report(ProgressEvent::Started {
@@ -307,10 +314,16 @@ impl Backend {
             let Some(joined) = running.join_next().await else {
                 break;
             };
-            let (indexes, result, calls) = joined.map_err(|e| Error::Engine {
-                engine: self.name().into(),
-                message: e.to_string(),
-            })?;
+            let (indexes, result, calls) = match joined {
+                Ok(done) => done,
+                Err(e) => {
+                    let error = Error::Engine {
+                        engine: self.name().into(),
+                        message: e.to_string(),
+                    };
+                    return (requests, Err(error));
+                }
+            };
             requests += calls;
             match result {
                 Ok(outcomes) => {
@@ -337,9 +350,10 @@ impl Backend {
         progress::report(ProgressEvent::Finished {
             target: target.tag().to_string(),
         });
+        // The requests count even when the engine failed: they were made (and maybe billed).
         match failure {
-            Some(e) => Err(e),
-            None => Ok(requests),
+            Some(e) => (requests, Err(e)),
+            None => (requests, Ok(())),
         }
     }
 

@@ -27,6 +27,7 @@ pub const DEFAULTS: Defaults = Defaults {
     max_texts: 20,
     max_chars: 6_000,
     stop_statuses: &[],
+    stop_codes: &[],
     extra_keys: &["response_format"],
 };
 

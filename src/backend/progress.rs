@@ -18,6 +18,32 @@ pub enum ProgressEvent {
     Finished { target: String },
 }
 
+/// One engine request, for `--verbose`: never the key, the headers or the texts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestLog {
+    pub engine: &'static str,
+    /// The HTTP status, or the network error.
+    pub outcome: String,
+    pub chars: usize,
+    pub millis: u64,
+}
+
+/// Where request logs go.
+pub type RequestLogger = Arc<dyn Fn(RequestLog) + Send + Sync>;
+
+static LOGGER: std::sync::OnceLock<RequestLogger> = std::sync::OnceLock::new();
+
+/// Sets where `--verbose` request lines go (once per process).
+pub fn set_request_logger(logger: RequestLogger) {
+    let _ = LOGGER.set(logger);
+}
+
+pub(super) fn log(entry: RequestLog) {
+    if let Some(logger) = LOGGER.get() {
+        logger(entry);
+    }
+}
+
 /// An observer of progress events.
 pub type Progress = Arc<dyn Fn(ProgressEvent) + Send + Sync>;
 

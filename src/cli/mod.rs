@@ -30,6 +30,9 @@ pub struct Cli {
     /// Print nothing but errors
     #[arg(long, short, global = true)]
     pub quiet: bool,
+    /// Also print a line for every request to a translation engine (never the key or the texts)
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -82,6 +85,24 @@ pub struct MemoryArgs {
 
 /// Runs the parsed command line; returns the exit status.
 pub fn run(cli: Cli, ui: &Ui) -> anyhow::Result<u8> {
+    if cli.verbose {
+        // Requests are logged from the engines' tasks; each line is formatted on its own.
+        let language = ui.language().to_string();
+        crate::backend::log_requests(std::sync::Arc::new(move |r: crate::backend::RequestLog| {
+            eprintln!(
+                "{}",
+                Ui::new(Some(&language)).msg(
+                    "translate-engine-request",
+                    &[
+                        ("engine", r.engine.into()),
+                        ("outcome", r.outcome.as_str().into()),
+                        ("chars", r.chars.into()),
+                        ("millis", (r.millis as usize).into()),
+                    ]
+                )
+            );
+        }));
+    }
     match cli.command {
         Command::Translate(args) => translate::run(args, ui, cli.quiet),
         Command::Check(args) => check::run(args, ui, cli.quiet),

@@ -336,3 +336,69 @@ fn ctrl_c_keeps_what_was_received_and_exits_130() {
         "sent {again} more after keeping {kept}"
     );
 }
+
+#[test]
+fn azure_quota_exhausted_stops_the_engine_at_once() {
+    let dir = project_with_seed();
+    // The first answer is good; then Azure says the free quota is used up (403, code 403001).
+    let server = engine_server(AZURE, |r| {
+        (r.index >= 1).then(|| {
+            Response::json(
+                403,
+                &json!({"error": {"code": 403001, "message": "Free quota exceeded."}}),
+            )
+        })
+    });
+    std::fs::write(
+        dir.path().join("l10n.toml"),
+        format!(
+            "[backends.azure]\nurl = \"{}\"\nregion = \"westeurope\"\nconcurrency = 1\nmax_texts = 40\n",
+            server.url
+        ),
+    )
+    .unwrap();
+    let o = run_engine(
+        dir.path(),
+        AZURE,
+        &[
+            "translate",
+            "article.txt",
+            "--to",
+            "ar,hi",
+            "--backend",
+            "azure",
+            "--memory",
+            "m.sqlite",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("quota exhausted: azure stopped"), "{}", stderr(&o));
+    assert_eq!(
+        server.requests().len(),
+        2,
+        "no retry and no other language after the quota answer"
+    );
+}
+
+#[test]
+fn verbose_logs_each_request_without_the_key() {
+    let server = engine_server(GOOGLE, |_| None);
+    let dir = project(GOOGLE, &server.url, "");
+    let o = run_engine(
+        dir.path(),
+        GOOGLE,
+        &[
+            "--verbose",
+            "translate",
+            "article.md",
+            "--to",
+            "ar",
+            "--memory",
+            "m.sqlite",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("google: request of") && err.contains("→ 200"), "{err}");
+    assert!(!err.contains(KEY), "the key leaked: {err}");
+}
