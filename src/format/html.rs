@@ -253,6 +253,8 @@ impl Extractor<'_> {
         if pieces.is_empty() {
             return;
         }
+        // Template variables such as [YourSiteName] are placeholders here too.
+        let pieces = super::plain::with_variables(pieces, self.source);
         let segments = segment_pieces(self.segmenter, &pieces, self.source);
         if segments.iter().any(|s| s.source.has_words()) {
             let span = segments[0].span.start..segments.last().expect("non-empty").span.end;

@@ -59,6 +59,8 @@ pub fn copy_example(dir: &Path) -> PathBuf {
     std::fs::create_dir_all(dir.join("glossary")).unwrap();
     for file in [
         "article.txt",
+        "article.md",
+        "article.html",
         "l10n.toml",
         "reference/ar.tmx",
         "reference/hi.tmx",

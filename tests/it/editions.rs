@@ -41,6 +41,42 @@ pub fn example_with_pages(dir: &Path) -> PathBuf {
     example.join("out")
 }
 
+/// The same article as Markdown and as an HTML page (examples/rare-earths/article.{md,html}:
+/// the same sentences, so the same reference translations serve them).
+#[test]
+fn golden_markdown_and_html_editions_of_the_example() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = copy_example(dir.path());
+    let o = l10n(
+        dir.path(),
+        &[
+            "translate",
+            "examples/rare-earths/article.md",
+            "examples/rare-earths/article.html",
+            "--to",
+            "ar,hi,zh",
+            "--out",
+            "formats",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = dir.path().join("formats");
+    let _ = example;
+    for locale in ["ar", "hi", "zh-Hans"] {
+        let md = std::fs::read_to_string(out.join(locale).join("article.md")).unwrap();
+        let html = std::fs::read_to_string(out.join(locale).join("article.html")).unwrap();
+        assert!(
+            md.starts_with("# ") && md.contains("\n- "),
+            "{locale}: the Markdown structure stays"
+        );
+        assert!(html.contains(&format!("<html lang=\"{locale}\"")), "{locale}");
+        golden(&format!("{locale}.md"), &md);
+        golden(&format!("{locale}.edition.html"), &html);
+    }
+    let ar = std::fs::read_to_string(out.join("ar/article.html")).unwrap();
+    assert!(ar.contains("<html lang=\"ar\" dir=\"rtl\">"));
+}
+
 #[test]
 fn golden_editions_of_the_example_in_every_locale_and_format() {
     let dir = tempfile::tempdir().unwrap();
