@@ -198,14 +198,8 @@ impl<'a> Importer<'a> {
         Verdict::Accept { document, target }
     }
 
-    /// Checks one unit; `Ok(None)` when it was counted (empty, unchanged) or rejected.
-    fn check(
-        &self,
-        memory: &Memory,
-        verdict: &Verdict,
-        unit: &ReadUnit,
-        summary: &mut ImportSummary,
-    ) -> Result<Option<Staged>> {
+    /// Checks one unit; `Ok(None)` when it was counted (empty) or rejected.
+    fn check(&self, verdict: &Verdict, unit: &ReadUnit, summary: &mut ImportSummary) -> Result<Option<Staged>> {
         let reject = |summary: &mut ImportSummary, why| {
             summary.rejected.push(Rejected {
                 unit: unit.id.clone(),
@@ -272,14 +266,6 @@ impl<'a> Importer<'a> {
             return Ok(None);
         }
         let state = unit.state.unwrap_or(State::NeedsReview);
-        let current = memory.lookup(self.source.tag(), target.tag(), &segment.source, &Reuse::AnyMachine)?;
-        if let Some(c) = current
-            && c.target.tagged() == parsed.tagged()
-            && c.state >= state
-        {
-            summary.unchanged += 1;
-            return Ok(None);
-        }
         Ok(Some(Staged {
             source: segment.source.clone(),
             target: parsed,
@@ -306,15 +292,38 @@ impl<'a> Importer<'a> {
             original: String::new(),
         });
         let mut staged: Vec<Staged> = Vec::new();
+        let mut pending: HashMap<(String, String), usize> = HashMap::new();
         while let Some(item) = stream.next_item()? {
             match item {
                 Item::File(section) => verdict = self.verdict(&section),
                 Item::Unit(unit) => {
-                    if let Some(s) = self.check(memory, &verdict, &unit, &mut summary)? {
-                        staged.push(s);
-                        if staged.len() >= CHUNK {
-                            summary.imported += self.store(memory, &origin, &mut staged)?;
+                    let Some(s) = self.check(&verdict, &unit, &mut summary)? else {
+                        continue;
+                    };
+                    // A unit repeated in the file (the same sentence in several places) is
+                    // compared with its staged copy, since the memory does not hold it yet.
+                    let key = (s.target_locale.clone(), s.source.tagged());
+                    if let Some(&i) = pending.get(&key) {
+                        if staged[i].target.tagged() == s.target.tagged() && staged[i].state >= s.state {
+                            summary.unchanged += 1;
+                        } else {
+                            staged[i] = s;
                         }
+                        continue;
+                    }
+                    let current = memory.lookup(self.source.tag(), &s.target_locale, &s.source, &Reuse::AnyMachine)?;
+                    if let Some(c) = current
+                        && c.target.tagged() == s.target.tagged()
+                        && c.state >= s.state
+                    {
+                        summary.unchanged += 1;
+                        continue;
+                    }
+                    pending.insert(key, staged.len());
+                    staged.push(s);
+                    if staged.len() >= CHUNK {
+                        summary.imported += self.store(memory, &origin, &mut staged)?;
+                        pending.clear();
                     }
                 }
             }
