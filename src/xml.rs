@@ -193,6 +193,8 @@ struct Counted<R> {
     inner: R,
     line: usize,
     column: usize,
+    /// A NUL byte was read (XML cannot carry one).
+    saw_nul: bool,
 }
 
 impl<R: BufRead> Read for Counted<R> {
@@ -218,7 +220,9 @@ impl<R: BufRead> BufRead for Counted<R> {
             && let Ok(buf) = self.inner.fill_buf()
         {
             for &b in &buf[..amt.min(buf.len())] {
-                if b == b'\n' {
+                if b == 0 {
+                    self.saw_nul = true;
+                } else if b == b'\n' {
                     self.line += 1;
                     self.column = 0;
                 } else if b & 0xC0 != 0x80 {
@@ -245,6 +249,7 @@ impl<R: BufRead> XmlStream<R> {
             inner: input,
             line: 1,
             column: 0,
+            saw_nul: false,
         });
         reader.config_mut().trim_text(false);
         XmlStream {
@@ -280,6 +285,10 @@ impl<R: BufRead> XmlStream<R> {
                     return Err(self.error(message));
                 }
             };
+            // XML cannot carry NUL: a binary file read by mistake stops here.
+            if self.reader.get_ref().saw_nul {
+                return Err(self.error("a NUL byte: not an XML text file"));
+            }
             let (reader, path) = (&self.reader, &self.path);
             let error = |message: String| {
                 let counted = reader.get_ref();
@@ -390,9 +399,15 @@ mod tests {
     }
 
     #[test]
-    fn streams_refuse_invalid_utf8() {
+    fn streams_refuse_invalid_utf8_and_nul() {
         let mut r = XmlStream::new(&b"<a>\xff\xfe</a>"[..], Path::new("b.xml"));
         let result = (0..4).map(|_| r.next_event()).find(|e| e.is_err());
         assert!(result.is_some(), "invalid UTF-8 accepted");
+        let mut r = XmlStream::new(&b"<a>\n\x00</a>"[..], Path::new("n.xml"));
+        let err = (0..4)
+            .find_map(|_| r.next_event().err())
+            .expect("NUL accepted")
+            .to_string();
+        assert!(err.contains("n.xml:2:") && err.contains("NUL"), "{err}");
     }
 }
