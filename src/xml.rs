@@ -1,4 +1,5 @@
-//! Safe XML reading for the exchange formats (TMX now; XLIFF and TBX use the same reader).
+//! Safe XML reading for the exchange formats: [`XmlReader`] over a text in memory (TBX), and
+//! [`XmlStream`] over any `BufRead`, one event at a time (XLIFF import, files of any size).
 //!
 //! quick-xml never processes a DTD, so external entities and entity bombs cannot be expanded;
 //! on top of that a document type declaration with an internal subset is refused outright, and
@@ -8,6 +9,7 @@
 use crate::error::Error;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
+use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 
 /// A pull reader over an XML document held in memory, with positions for errors.
@@ -91,68 +93,10 @@ impl<'a> XmlReader<'a> {
                     return Err(self.error_at(self.reader.error_position() as usize, e.to_string()));
                 }
             };
-            return Ok(match event {
-                Event::Start(e) => XmlEvent::Start {
-                    name: name_of(&e),
-                    attrs: self.attrs(&e)?,
-                },
-                Event::Empty(e) => XmlEvent::Empty {
-                    name: name_of(&e),
-                    attrs: self.attrs(&e)?,
-                },
-                Event::End(e) => XmlEvent::End {
-                    name: e.local_name().as_ref().to_string(),
-                },
-                Event::Text(t) => XmlEvent::Text(t.xml10_content().into_owned()),
-                Event::CData(t) => XmlEvent::Text(t.into_inner().into_owned()),
-                Event::GeneralRef(r) => {
-                    if r.is_char_ref() {
-                        match r.resolve_char_ref() {
-                            Ok(Some(c)) => XmlEvent::Text(c.to_string()),
-                            _ => return Err(self.error("invalid character reference")),
-                        }
-                    } else {
-                        let name = r.xml10_content();
-                        let resolved = match name.as_ref() {
-                            "amp" => "&",
-                            "lt" => "<",
-                            "gt" => ">",
-                            "quot" => "\"",
-                            "apos" => "'",
-                            other => return Err(self.error(format!("undefined entity &{other};"))),
-                        };
-                        XmlEvent::Text(resolved.to_string())
-                    }
-                }
-                Event::DocType(d) => {
-                    if self.refuse_doctype {
-                        return Err(self.error("a document type declaration is refused (XML is read without DTDs)"));
-                    }
-                    if d.xml10_content().contains('[') {
-                        return Err(self.error(
-                            "a document type declaration with an internal subset (entity definitions) is refused",
-                        ));
-                    }
-                    continue;
-                }
-                Event::Decl(_) | Event::PI(_) | Event::Comment(_) => continue,
-                Event::Eof => XmlEvent::Eof,
-            });
+            if let Some(event) = resolve(event, self.refuse_doctype, &|m| self.error(m))? {
+                return Ok(event);
+            }
         }
-    }
-
-    fn attrs(&self, e: &BytesStart<'_>) -> Result<Vec<(String, String)>, Error> {
-        let mut out = Vec::new();
-        for attr in e.attributes() {
-            let attr = attr.map_err(|err| self.error(err.to_string()))?;
-            let key = attr.key.as_ref().to_string();
-            let value = attr
-                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .map_err(|err| self.error(err.to_string()))?
-                .into_owned();
-            out.push((key, value));
-        }
-        Ok(out)
     }
 
     /// Reads the text content up to the end of the current element, refusing child elements.
@@ -173,6 +117,197 @@ impl<'a> XmlReader<'a> {
 
 fn name_of(e: &BytesStart<'_>) -> String {
     e.local_name().as_ref().to_string()
+}
+
+/// Turns a quick-xml event into an owned [`XmlEvent`]: entities resolved (only the predefined
+/// five and character references), document type declarations checked. `None`: skip it.
+fn resolve(event: Event<'_>, refuse_doctype: bool, error: &dyn Fn(String) -> Error) -> Result<Option<XmlEvent>, Error> {
+    Ok(Some(match event {
+        Event::Start(e) => XmlEvent::Start {
+            name: name_of(&e),
+            attrs: attrs(&e, error)?,
+        },
+        Event::Empty(e) => XmlEvent::Empty {
+            name: name_of(&e),
+            attrs: attrs(&e, error)?,
+        },
+        Event::End(e) => XmlEvent::End {
+            name: e.local_name().as_ref().to_string(),
+        },
+        Event::Text(t) => XmlEvent::Text(t.xml10_content().into_owned()),
+        Event::CData(t) => XmlEvent::Text(t.into_inner().into_owned()),
+        Event::GeneralRef(r) => {
+            if r.is_char_ref() {
+                match r.resolve_char_ref() {
+                    Ok(Some(c)) => XmlEvent::Text(c.to_string()),
+                    _ => return Err(error("invalid character reference".into())),
+                }
+            } else {
+                let name = r.xml10_content();
+                let resolved = match name.as_ref() {
+                    "amp" => "&",
+                    "lt" => "<",
+                    "gt" => ">",
+                    "quot" => "\"",
+                    "apos" => "'",
+                    other => return Err(error(format!("undefined entity &{other};"))),
+                };
+                XmlEvent::Text(resolved.to_string())
+            }
+        }
+        Event::DocType(d) => {
+            if refuse_doctype {
+                return Err(error(
+                    "a document type declaration is refused (XML is read without DTDs)".into(),
+                ));
+            }
+            if d.xml10_content().contains('[') {
+                return Err(error(
+                    "a document type declaration with an internal subset (entity definitions) is refused".into(),
+                ));
+            }
+            return Ok(None);
+        }
+        Event::Decl(_) | Event::PI(_) | Event::Comment(_) => return Ok(None),
+        Event::Eof => XmlEvent::Eof,
+    }))
+}
+
+fn attrs(e: &BytesStart<'_>, error: &dyn Fn(String) -> Error) -> Result<Vec<(String, String)>, Error> {
+    let mut out = Vec::new();
+    for attr in e.attributes() {
+        let attr = attr.map_err(|err| error(err.to_string()))?;
+        let key = attr.key.as_ref().to_string();
+        let value = attr
+            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+            .map_err(|err| error(err.to_string()))?
+            .into_owned();
+        out.push((key, value));
+    }
+    Ok(out)
+}
+
+/// Counts lines and columns as a reader's bytes are consumed, so a stream can name positions
+/// without keeping the text.
+struct Counted<R> {
+    inner: R,
+    line: usize,
+    column: usize,
+    /// A NUL byte was read (XML cannot carry one).
+    saw_nul: bool,
+}
+
+impl<R: BufRead> Read for Counted<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        let n = {
+            let buf = self.fill_buf()?;
+            let n = buf.len().min(out.len());
+            out[..n].copy_from_slice(&buf[..n]);
+            n
+        };
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for Counted<R> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, amt: usize) {
+        if amt > 0
+            && let Ok(buf) = self.inner.fill_buf()
+        {
+            for &b in &buf[..amt.min(buf.len())] {
+                if b == 0 {
+                    self.saw_nul = true;
+                } else if b == b'\n' {
+                    self.line += 1;
+                    self.column = 0;
+                } else if b & 0xC0 != 0x80 {
+                    // Columns count characters: UTF-8 continuation bytes add none.
+                    self.column += 1;
+                }
+            }
+        }
+        self.inner.consume(amt);
+    }
+}
+
+/// A pull reader over any `BufRead` (a file of any size), holding one event at a time, with
+/// the same safety and events as [`XmlReader`]. Every document type declaration is refused.
+pub struct XmlStream<R: BufRead> {
+    reader: Reader<Counted<R>>,
+    buf: Vec<u8>,
+    path: PathBuf,
+}
+
+impl<R: BufRead> XmlStream<R> {
+    pub fn new(input: R, path: &Path) -> XmlStream<R> {
+        let mut reader = Reader::from_reader(Counted {
+            inner: input,
+            line: 1,
+            column: 0,
+            saw_nul: false,
+        });
+        reader.config_mut().trim_text(false);
+        XmlStream {
+            reader,
+            buf: Vec::new(),
+            path: path.to_path_buf(),
+        }
+    }
+
+    /// An error at the position read so far.
+    pub fn error(&self, message: impl Into<String>) -> Error {
+        let counted = self.reader.get_ref();
+        Error::Parse {
+            path: self.path.clone(),
+            line: counted.line,
+            column: counted.column.max(1),
+            message: message.into(),
+        }
+    }
+
+    /// The 1-based line of the position read so far.
+    pub fn line(&self) -> usize {
+        self.reader.get_ref().line
+    }
+
+    pub fn next_event(&mut self) -> Result<XmlEvent, Error> {
+        loop {
+            self.buf.clear();
+            let event = match self.reader.read_event_into(&mut self.buf) {
+                Ok(e) => e,
+                Err(e) => {
+                    let message = e.to_string();
+                    return Err(self.error(message));
+                }
+            };
+            // XML cannot carry NUL: a binary file read by mistake stops here.
+            if self.reader.get_ref().saw_nul {
+                return Err(self.error("a NUL byte: not an XML text file"));
+            }
+            let (reader, path) = (&self.reader, &self.path);
+            let error = |message: String| {
+                let counted = reader.get_ref();
+                Error::Parse {
+                    path: path.clone(),
+                    line: counted.line,
+                    column: counted.column.max(1),
+                    message,
+                }
+            };
+            if let Some(event) = resolve(event, true, &error)? {
+                // A long text or attribute must not keep its buffer for the rest of the file.
+                if self.buf.capacity() > 1 << 20 {
+                    self.buf = Vec::new();
+                }
+                return Ok(event);
+            }
+        }
+    }
 }
 
 /// The value of attribute `key` (`xml:lang` is matched as written).
@@ -221,5 +356,58 @@ mod tests {
         let mut r = XmlReader::new("<a>x &amp; &#x41;&lt;</a>", Path::new("a.xml"));
         assert!(matches!(r.next_event().unwrap(), XmlEvent::Start { .. }));
         assert_eq!(r.text_until_end().unwrap(), "x & A<");
+    }
+
+    #[test]
+    fn streams_refuse_every_doctype_and_name_positions() {
+        let doc = "<?xml version=\"1.0\"?>\r\n<!DOCTYPE x SYSTEM \"file:///etc/passwd\">\n<x/>";
+        let mut r = XmlStream::new(doc.as_bytes(), Path::new("d.xlf"));
+        let err = (0..4).find_map(|_| r.next_event().err()).expect("refused").to_string();
+        assert!(
+            err.contains("d.xlf") && err.contains(":2:") && err.contains("document type"),
+            "{err}"
+        );
+        let mut r = XmlStream::new("<a>\n  <b>x &bogus;</b></a>".as_bytes(), Path::new("e.xml"));
+        let err = loop {
+            match r.next_event() {
+                Err(e) => break e.to_string(),
+                Ok(XmlEvent::Eof) => panic!("accepted"),
+                Ok(_) => {}
+            }
+        };
+        assert!(err.contains("e.xml:2:") && err.contains("&bogus;"), "{err}");
+    }
+
+    #[test]
+    fn streams_resolve_like_the_in_memory_reader_across_small_buffers() {
+        let doc = "<a k=\"1 &amp; 2\">x &amp; &#x41;&lt;\r\ny<![CDATA[<z>]]></a>";
+        let input = std::io::BufReader::with_capacity(3, doc.as_bytes());
+        let mut r = XmlStream::new(input, Path::new("a.xml"));
+        assert_eq!(
+            r.next_event().unwrap(),
+            XmlEvent::Start {
+                name: "a".into(),
+                attrs: vec![("k".into(), "1 & 2".into())]
+            }
+        );
+        let mut text = String::new();
+        while let XmlEvent::Text(t) = r.next_event().unwrap() {
+            text.push_str(&t);
+        }
+        assert_eq!(text, "x & A<\ny<z>");
+        assert_eq!(r.line(), 2);
+    }
+
+    #[test]
+    fn streams_refuse_invalid_utf8_and_nul() {
+        let mut r = XmlStream::new(&b"<a>\xff\xfe</a>"[..], Path::new("b.xml"));
+        let result = (0..4).map(|_| r.next_event()).find(|e| e.is_err());
+        assert!(result.is_some(), "invalid UTF-8 accepted");
+        let mut r = XmlStream::new(&b"<a>\n\x00</a>"[..], Path::new("n.xml"));
+        let err = (0..4)
+            .find_map(|_| r.next_event().err())
+            .expect("NUL accepted")
+            .to_string();
+        assert!(err.contains("n.xml:2:") && err.contains("NUL"), "{err}");
     }
 }

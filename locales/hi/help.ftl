@@ -81,3 +81,4 @@ help-import--documents = प्रोजेक्ट के वे दस्त�
 help-import--from = स्रोत भाषा (डिफ़ॉल्ट: l10n.toml से, अन्यथा en)
 help-import--memory = मेमोरी डेटाबेस (डिफ़ॉल्ट: l10n.toml से, अन्यथा cache/l10n.sqlite)
 help-import--config = प्रोजेक्ट फ़ाइल (डिफ़ॉल्ट: इनपुट के पास या किसी पैरेंट फ़ोल्डर में मौजूद l10n.toml)
+help-import--format = `json`: हर फ़ाइल का सारांश (आयातित, अपरिवर्तित, खाली, कारणों सहित अस्वीकृत) stdout पर

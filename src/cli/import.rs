@@ -1,19 +1,18 @@
 //! `l10n import`: translators' XLIFF files back into the memory, every unit checked first.
 //! Exit status 1 when any unit was rejected.
 
-use super::MemoryArgs;
 use super::export::documents;
+use super::{MemoryArgs, OutputFormat};
 use crate::config::Config;
-use crate::format::read_source;
 use crate::lang::{self, Locale};
 use crate::memory::Memory;
 use crate::pipeline::load_document;
 use crate::segment::Segmenter;
 use crate::ui::Ui;
 use crate::xliff::export::known_segments;
-use crate::xliff::import::{ImportSummary, Importer, ProjectDocument};
+use crate::xliff::import::{ImportSummary, Importer, ProjectDocument, Rejected};
 use crate::xliff::read;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -28,6 +27,9 @@ pub struct Args {
     pub from: Option<String>,
     #[command(flatten)]
     pub memory: MemoryArgs,
+    /// `json`: each file's summary (imported, unchanged, empty, rejected with reasons) on stdout
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
 }
 
 pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
@@ -48,63 +50,88 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
             segments: known_segments(&doc),
         });
     }
-    // Parse every file first: a malformed one stops the run before anything is stored.
-    let mut parsed = Vec::new();
+    // Read every file through first: a malformed one stops the run before anything is stored.
+    // Files are streamed (twice), never held in memory.
     for file in &args.files {
-        let content = read_source(file)?;
-        parsed.push((file, read::read(&content, file)?));
+        let mut stream = read::open_file(file)?;
+        while stream.next_item()?.is_some() {}
     }
     let mut memory = Memory::open(&args.memory.memory.clone().unwrap_or_else(|| config.memory_path()))?;
-    let importer = Importer {
-        documents: &project,
-        source: &source,
-        targets: &targets,
-    };
+    let importer = Importer::new(&project, &source, &targets);
     let mut any_rejected = false;
-    for (file, doc) in parsed {
+    let mut reports = Vec::new();
+    for file in &args.files {
         let file_name = file
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let mut summary = ImportSummary::default();
-        for section in &doc.sections {
-            importer.import_section(&mut memory, section, &file_name, &mut summary)?;
-        }
+        let mut stream = read::open_file(file)?;
+        let summary = importer.import_stream(&mut memory, &mut stream, &file_name)?;
         any_rejected |= !summary.rejected.is_empty();
-        if quiet {
-            continue;
+        match args.format {
+            OutputFormat::Json => reports.push(json_report(file, &summary, ui)),
+            OutputFormat::Text if !quiet => print_summary(file, &summary, ui),
+            OutputFormat::Text => {}
         }
-        for r in &summary.rejected {
-            let (id, reason_args) = r.why.message();
-            let reason_args: Vec<(&str, crate::ui::Arg)> =
-                reason_args.into_iter().map(|(k, v)| (k, v.into())).collect();
-            let reason = ui.msg(id, &reason_args);
-            eprintln!(
-                "{}",
-                ui.msg(
-                    "xliff-rejected",
-                    &[
-                        ("path", file.as_path().into()),
-                        ("line", r.line.into()),
-                        ("unit", r.unit.as_str().into()),
-                        ("reason", reason.into()),
-                    ]
-                )
-            );
-        }
+    }
+    if args.format == OutputFormat::Json {
+        println!("{}", serde_json::to_string_pretty(&reports)?);
+    }
+    Ok(u8::from(any_rejected))
+}
+
+/// The reason of a rejection, in the user's language.
+fn reason(r: &Rejected, ui: &Ui) -> String {
+    let (id, reason_args) = r.why.message();
+    let reason_args: Vec<(&str, crate::ui::Arg)> = reason_args.into_iter().map(|(k, v)| (k, v.into())).collect();
+    ui.msg(id, &reason_args)
+}
+
+fn json_report(file: &Path, summary: &ImportSummary, ui: &Ui) -> serde_json::Value {
+    let rejected: Vec<serde_json::Value> = summary
+        .rejected
+        .iter()
+        .map(|r| {
+            let mut v = serde_json::to_value(r).unwrap_or_default();
+            v["message"] = reason(r, ui).into();
+            v
+        })
+        .collect();
+    serde_json::json!({
+        "file": file.display().to_string(),
+        "imported": summary.imported,
+        "unchanged": summary.unchanged,
+        "empty": summary.empty,
+        "rejected": rejected,
+    })
+}
+
+fn print_summary(file: &Path, summary: &ImportSummary, ui: &Ui) {
+    for r in &summary.rejected {
         eprintln!(
             "{}",
             ui.msg(
-                "xliff-import-summary",
+                "xliff-rejected",
                 &[
-                    ("path", file.as_path().into()),
-                    ("imported", summary.imported.into()),
-                    ("unchanged", summary.unchanged.into()),
-                    ("empty", summary.empty.into()),
-                    ("rejected", summary.rejected.len().into()),
+                    ("path", file.into()),
+                    ("line", r.line.into()),
+                    ("unit", r.unit.as_str().into()),
+                    ("reason", reason(r, ui).into()),
                 ]
             )
         );
     }
-    Ok(u8::from(any_rejected))
+    eprintln!(
+        "{}",
+        ui.msg(
+            "xliff-import-summary",
+            &[
+                ("path", file.into()),
+                ("imported", summary.imported.into()),
+                ("unchanged", summary.unchanged.into()),
+                ("empty", summary.empty.into()),
+                ("rejected", summary.rejected.len().into()),
+            ]
+        )
+    );
 }

@@ -8,15 +8,21 @@
 //! a segment's source —, its target language is the file's and the project's, and its target's
 //! inline codes are the source's. Empty targets are skipped. Accepted units are stored as human
 //! work with their state; the memory keeps the previous version.
+//!
+//! Units are checked as they are read from the stream and stored a chunk at a time, so a file
+//! of any size is imported in bounded memory. A target tag with a region names the project's
+//! language of the same language and script (`ar-SA` → `ar`, `zh-CN` → `zh-Hans`).
 
 use super::code_set;
 use super::export::KnownSegment;
-use super::read::ReadSection;
+use super::read::{Item, ReadSection, ReadUnit, XliffStream};
 use crate::error::Result;
 use crate::lang::Locale;
 use crate::memory::{Memory, NewEntry, Reuse};
 use crate::model::{Origin, State, Text};
 use serde::Serialize;
+use std::collections::HashMap;
+use std::io::BufRead;
 
 /// A document of the project, as import matches units against it.
 pub struct ProjectDocument {
@@ -76,176 +82,280 @@ pub struct ImportSummary {
     pub rejected: Vec<Rejected>,
 }
 
+/// Accepted units stored per memory transaction.
+const CHUNK: usize = 4096;
+
+/// An accepted unit, owning what a [`NewEntry`] borrows, waiting for its chunk to be stored.
+struct Staged {
+    source: Text,
+    target: Text,
+    state: State,
+    target_locale: String,
+    document: String,
+}
+
+/// What the `<file>` being read allows: its units are checked against a document into a
+/// target language, or all rejected for one reason.
+enum Verdict {
+    Accept { document: usize, target: Locale },
+    RejectAll(Rejection),
+}
+
+/// A project document's segments by id and by (whitespace-collapsed) source.
+struct DocumentIndex {
+    by_id: HashMap<String, usize>,
+    by_source: HashMap<String, usize>,
+}
+
 /// The context of an import: the project's documents and languages.
 pub struct Importer<'a> {
-    pub documents: &'a [ProjectDocument],
-    pub source: &'a Locale,
+    documents: &'a [ProjectDocument],
+    indexes: Vec<DocumentIndex>,
+    source: &'a Locale,
     /// The project's target languages; empty: any.
-    pub targets: &'a [Locale],
+    targets: &'a [Locale],
 }
 
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-impl Importer<'_> {
-    fn document(&self, original: Option<&str>) -> Option<&ProjectDocument> {
+/// Whether a tag found in a file names a project language: the same language and script after
+/// canonicalisation, whatever the region (`ar-SA` is `ar`, `zh-CN` is `zh-Hans`, `zh-TW` is not).
+pub fn same_language(found: &Locale, project: &Locale) -> bool {
+    found.language() == project.language() && found.script() == project.script()
+}
+
+impl<'a> Importer<'a> {
+    pub fn new(documents: &'a [ProjectDocument], source: &'a Locale, targets: &'a [Locale]) -> Importer<'a> {
+        let indexes = documents
+            .iter()
+            .map(|d| {
+                let mut index = DocumentIndex {
+                    by_id: HashMap::new(),
+                    by_source: HashMap::new(),
+                };
+                for (i, s) in d.segments.iter().enumerate() {
+                    index.by_id.entry(s.id.clone()).or_insert(i);
+                    index.by_source.entry(collapse(&s.source.tagged())).or_insert(i);
+                }
+                index
+            })
+            .collect();
+        Importer {
+            documents,
+            indexes,
+            source,
+            targets,
+        }
+    }
+
+    fn document(&self, original: Option<&str>) -> Option<usize> {
         let original = original?;
-        if let Some(d) = self.documents.iter().find(|d| d.name == original) {
-            return Some(d);
+        if let Some(i) = self.documents.iter().position(|d| d.name == original) {
+            return Some(i);
         }
         let base = |s: &str| s.rsplit(['/', '\\']).next().unwrap_or(s).to_string();
-        let mut by_name = self.documents.iter().filter(|d| base(&d.name) == base(original));
+        let mut by_name = (0..self.documents.len()).filter(|&i| base(&self.documents[i].name) == base(original));
         match (by_name.next(), by_name.next()) {
-            (Some(d), None) => Some(d),
+            (Some(i), None) => Some(i),
             _ => None,
         }
     }
 
-    /// Checks and stores the units of one `<file>`; `file_name` is recorded as the origin.
-    pub fn import_section(
-        &self,
-        memory: &mut Memory,
-        section: &ReadSection,
-        file_name: &str,
-        summary: &mut ImportSummary,
-    ) -> Result<()> {
-        let reject_all = |summary: &mut ImportSummary, why: Rejection| {
-            for u in &section.units {
-                summary.rejected.push(Rejected {
-                    unit: u.id.clone(),
-                    line: u.line,
-                    why: why.clone(),
-                });
-            }
-        };
-        let Some(doc) = self.document(section.original.as_deref()) else {
-            reject_all(
-                summary,
-                Rejection::UnknownDocument {
-                    original: section.original.clone().unwrap_or_default(),
-                },
-            );
-            return Ok(());
+    /// The project target a declared tag names (any language when the project lists none).
+    fn target_for(&self, declared: &str) -> Option<Locale> {
+        let found = Locale::parse(declared).ok()?;
+        if self.targets.is_empty() {
+            return Some(found);
+        }
+        self.targets.iter().find(|t| same_language(&found, t)).cloned()
+    }
+
+    /// Decides what a `<file>` allows, from its `original` and languages.
+    fn verdict(&self, section: &ReadSection) -> Verdict {
+        let Some(document) = self.document(section.original.as_deref()) else {
+            return Verdict::RejectAll(Rejection::UnknownDocument {
+                original: section.original.clone().unwrap_or_default(),
+            });
         };
         let declared = section.target_lang.clone().unwrap_or_default();
-        let target = match Locale::parse(&declared) {
-            Ok(t) if self.targets.is_empty() || self.targets.contains(&t) => t,
-            _ => {
-                let expected: Vec<&str> = self.targets.iter().map(Locale::tag).collect();
-                reject_all(
-                    summary,
-                    Rejection::Language {
-                        found: declared.clone(),
-                        expected: expected.join(", "),
-                    },
-                );
-                return Ok(());
-            }
+        let Some(target) = self.target_for(&declared) else {
+            let expected: Vec<&str> = self.targets.iter().map(Locale::tag).collect();
+            return Verdict::RejectAll(Rejection::Language {
+                found: declared,
+                expected: expected.join(", "),
+            });
         };
         if let Some(src) = &section.source_lang
             && Locale::parse(src).map(|l| l.language()).ok() != Some(self.source.language())
         {
-            reject_all(
+            return Verdict::RejectAll(Rejection::Language {
+                found: src.clone(),
+                expected: self.source.tag().to_string(),
+            });
+        }
+        Verdict::Accept { document, target }
+    }
+
+    /// Checks one unit; `Ok(None)` when it was counted (empty) or rejected.
+    fn check(&self, verdict: &Verdict, unit: &ReadUnit, summary: &mut ImportSummary) -> Result<Option<Staged>> {
+        let reject = |summary: &mut ImportSummary, why| {
+            summary.rejected.push(Rejected {
+                unit: unit.id.clone(),
+                line: unit.line,
+                why,
+            })
+        };
+        let (doc, target) = match verdict {
+            Verdict::RejectAll(why) => {
+                reject(summary, why.clone());
+                return Ok(None);
+            }
+            Verdict::Accept { document, target } => (*document, target),
+        };
+        let (segments, index) = (&self.documents[doc].segments, &self.indexes[doc]);
+        let wanted = collapse(&unit.source.tagged());
+        let segment = match index.by_id.get(&unit.id).map(|&i| &segments[i]) {
+            Some(s) if collapse(&s.source.tagged()) == wanted => s,
+            Some(_) => {
+                reject(summary, Rejection::SourceChanged);
+                return Ok(None);
+            }
+            // The memory is keyed by the source text, so a sentence that occurs several
+            // times gets the same translation wherever it is: any segment with this exact
+            // source is the right one.
+            None => match index.by_source.get(&wanted) {
+                Some(&i) => &segments[i],
+                None => {
+                    reject(summary, Rejection::UnknownSegment);
+                    return Ok(None);
+                }
+            },
+        };
+        let Some(raw_target) = unit.target.as_ref().filter(|t| !t.is_blank()) else {
+            summary.empty += 1;
+            return Ok(None);
+        };
+        if let Some(lang) = &unit.target_lang
+            && !Locale::parse(lang).is_ok_and(|l| same_language(&l, target))
+        {
+            reject(
                 summary,
                 Rejection::Language {
-                    found: src.clone(),
-                    expected: self.source.tag().to_string(),
+                    found: lang.clone(),
+                    expected: target.tag().to_string(),
                 },
             );
-            return Ok(());
+            return Ok(None);
         }
+        let parsed = match Text::parse_tagged(&raw_target.tagged(), &segment.source) {
+            Ok(t) => t,
+            Err(e) => {
+                reject(summary, Rejection::Codes { detail: e.reason });
+                return Ok(None);
+            }
+        };
+        if code_set(&parsed) != code_set(&segment.source) {
+            let detail = format!(
+                "{} code(s) in the source, {} in the target",
+                segment.source.placeholders().count(),
+                parsed.placeholders().count()
+            );
+            reject(summary, Rejection::Codes { detail });
+            return Ok(None);
+        }
+        let state = unit.state.unwrap_or(State::NeedsReview);
+        Ok(Some(Staged {
+            source: segment.source.clone(),
+            target: parsed,
+            state,
+            target_locale: target.tag().to_string(),
+            document: self.documents[doc].name.clone(),
+        }))
+    }
+
+    /// Reads a whole XLIFF stream, checking each unit as it is read and storing the accepted
+    /// ones a chunk at a time; `file_name` is recorded as their origin. Memory stays bounded by
+    /// one chunk (and the list of rejections), whatever the file's size.
+    pub fn import_stream<R: BufRead>(
+        &self,
+        memory: &mut Memory,
+        stream: &mut XliffStream<R>,
+        file_name: &str,
+    ) -> Result<ImportSummary> {
         let origin = Origin::Human {
             file: Some(file_name.to_string()),
         };
-        let mut accepted: Vec<(Text, Text, State)> = Vec::new();
-        for unit in &section.units {
-            let reject = |summary: &mut ImportSummary, why| {
-                summary.rejected.push(Rejected {
-                    unit: unit.id.clone(),
-                    line: unit.line,
-                    why,
-                })
-            };
-            let wanted = collapse(&unit.source.tagged());
-            let segment = match doc.segments.iter().find(|s| s.id == unit.id) {
-                Some(s) if collapse(&s.source.tagged()) == wanted => s,
-                Some(_) => {
-                    reject(summary, Rejection::SourceChanged);
-                    continue;
-                }
-                // The memory is keyed by the source text, so a sentence that occurs several
-                // times gets the same translation wherever it is: any segment with this exact
-                // source is the right one.
-                None => match doc.segments.iter().find(|s| collapse(&s.source.tagged()) == wanted) {
-                    Some(s) => s,
-                    None => {
-                        reject(summary, Rejection::UnknownSegment);
+        let mut summary = ImportSummary::default();
+        let mut verdict = Verdict::RejectAll(Rejection::UnknownDocument {
+            original: String::new(),
+        });
+        let mut staged: Vec<Staged> = Vec::new();
+        let mut pending: HashMap<(String, String), usize> = HashMap::new();
+        while let Some(item) = stream.next_item()? {
+            match item {
+                Item::File(section) => verdict = self.verdict(&section),
+                Item::Unit(unit) => {
+                    let Some(s) = self.check(&verdict, &unit, &mut summary)? else {
+                        continue;
+                    };
+                    // A unit repeated in the file (the same sentence in several places) is
+                    // compared with its staged copy, since the memory does not hold it yet.
+                    let key = (s.target_locale.clone(), s.source.tagged());
+                    if let Some(&i) = pending.get(&key) {
+                        if staged[i].target.tagged() == s.target.tagged() && staged[i].state >= s.state {
+                            summary.unchanged += 1;
+                        } else {
+                            staged[i] = s;
+                        }
                         continue;
                     }
-                },
-            };
-            let Some(raw_target) = unit.target.as_ref().filter(|t| !t.is_blank()) else {
-                summary.empty += 1;
-                continue;
-            };
-            if let Some(lang) = &unit.target_lang
-                && Locale::parse(lang).ok().as_ref() != Some(&target)
-            {
-                reject(
-                    summary,
-                    Rejection::Language {
-                        found: lang.clone(),
-                        expected: target.tag().to_string(),
-                    },
-                );
-                continue;
-            }
-            let parsed = match Text::parse_tagged(&raw_target.tagged(), &segment.source) {
-                Ok(t) => t,
-                Err(e) => {
-                    reject(summary, Rejection::Codes { detail: e.reason });
-                    continue;
+                    let current = memory.lookup(self.source.tag(), &s.target_locale, &s.source, &Reuse::AnyMachine)?;
+                    if let Some(c) = current
+                        && c.target.tagged() == s.target.tagged()
+                        && c.state >= s.state
+                    {
+                        summary.unchanged += 1;
+                        continue;
+                    }
+                    pending.insert(key, staged.len());
+                    staged.push(s);
+                    if staged.len() >= CHUNK {
+                        summary.imported += self.store(memory, &origin, &mut staged)?;
+                        pending.clear();
+                    }
                 }
-            };
-            if code_set(&parsed) != code_set(&segment.source) {
-                let detail = format!(
-                    "{} code(s) in the source, {} in the target",
-                    segment.source.placeholders().count(),
-                    parsed.placeholders().count()
-                );
-                reject(summary, Rejection::Codes { detail });
-                continue;
             }
-            let state = unit.state.unwrap_or(State::NeedsReview);
-            let current = memory.lookup(self.source.tag(), target.tag(), &segment.source, &Reuse::AnyMachine)?;
-            if let Some(c) = current
-                && c.target.tagged() == parsed.tagged()
-                && c.state >= state
-            {
-                summary.unchanged += 1;
-                continue;
-            }
-            accepted.push((segment.source.clone(), parsed, state));
         }
-        let entries: Vec<NewEntry<'_>> = accepted
+        summary.imported += self.store(memory, &origin, &mut staged)?;
+        Ok(summary)
+    }
+
+    fn store(&self, memory: &mut Memory, origin: &Origin, staged: &mut Vec<Staged>) -> Result<usize> {
+        if staged.is_empty() {
+            return Ok(0);
+        }
+        let entries: Vec<NewEntry<'_>> = staged
             .iter()
-            .map(|(source, target_text, state)| NewEntry {
+            .map(|s| NewEntry {
                 source_locale: self.source.tag(),
-                target_locale: target.tag(),
-                source,
-                target: target_text,
-                origin: &origin,
-                state: *state,
+                target_locale: &s.target_locale,
+                source: &s.source,
+                target: &s.target,
+                origin,
+                state: s.state,
                 fingerprint: "",
-                document: Some(&doc.name),
+                document: Some(&s.document),
                 previous: None,
                 next: None,
                 changed_at: None,
             })
             .collect();
         memory.store(&entries)?;
-        summary.imported += entries.len();
-        Ok(())
+        let stored = entries.len();
+        drop(entries);
+        staged.clear();
+        Ok(stored)
     }
 }

@@ -4,11 +4,16 @@
 //! `<it>` standalone codes; unknown elements and attributes from other namespaces are ignored,
 //! as are `<alt-trans>`, `<mtc:matches>`, notes and other modules. A BOM and CRLF line ends
 //! are accepted; any document type declaration is refused.
+//!
+//! [`XliffStream`] reads one unit at a time from any `BufRead`, so a file of hundreds of
+//! megabytes is never held in memory; [`read`] collects a whole document for small inputs.
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::{Placeholder, PlaceholderKind, State, Text};
-use crate::xml::{XmlEvent, XmlReader, attr};
+use crate::xml::{XmlEvent, XmlStream, attr};
 use std::collections::HashMap;
+use std::fs::File;
+use std::io::{BufRead, BufReader};
 use std::path::Path;
 
 /// A unit as found in a file.
@@ -46,76 +51,141 @@ impl XliffDocument {
     }
 }
 
+/// What [`XliffStream`] yields: a `<file>` (its `units` empty; they follow) or a unit of the
+/// last file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    File(ReadSection),
+    Unit(ReadUnit),
+}
+
+/// An XLIFF document read one unit at a time from any `BufRead`: only the unit being read is
+/// held in memory, whatever the file's size.
+pub struct XliffStream<R: BufRead> {
+    xml: XmlStream<R>,
+    /// `2.0`, `2.1` or `1.2` once `<xliff>` was read.
+    pub version: String,
+    root_src: Option<String>,
+    root_trg: Option<String>,
+    saw_file: bool,
+    done: bool,
+}
+
+impl<R: BufRead> XliffStream<R> {
+    /// A stream over `input` (without a byte-order mark); `path` names the file in errors.
+    pub fn new(input: R, path: &Path) -> XliffStream<R> {
+        XliffStream {
+            xml: XmlStream::new(input, path),
+            version: String::new(),
+            root_src: None,
+            root_trg: None,
+            saw_file: false,
+            done: false,
+        }
+    }
+
+    /// The next `<file>` or unit, or `None` at the end of the document.
+    pub fn next_item(&mut self) -> Result<Option<Item>> {
+        if self.done {
+            return Ok(None);
+        }
+        let r = &mut self.xml;
+        loop {
+            match r.next_event()? {
+                XmlEvent::Start { name, attrs } if name == "xliff" => {
+                    let version = attr(&attrs, "version").unwrap_or("").to_string();
+                    if !(version.starts_with("2.") || version == "1.2" || version == "1.1") {
+                        return Err(r.error(format!(
+                            "unsupported XLIFF version '{version}' (2.0, 2.1 and 1.2 are read)"
+                        )));
+                    }
+                    self.version = version;
+                    self.root_src = attr(&attrs, "srcLang").map(str::to_string);
+                    self.root_trg = attr(&attrs, "trgLang").map(str::to_string);
+                }
+                XmlEvent::Start { name, attrs } if name == "file" => {
+                    if self.version.is_empty() {
+                        return Err(r.error("not an XLIFF file: <file> outside <xliff>"));
+                    }
+                    self.saw_file = true;
+                    return Ok(Some(Item::File(ReadSection {
+                        original: attr(&attrs, "original").map(str::to_string),
+                        source_lang: attr(&attrs, "source-language")
+                            .map(str::to_string)
+                            .or(self.root_src.clone()),
+                        target_lang: attr(&attrs, "target-language")
+                            .map(str::to_string)
+                            .or(self.root_trg.clone()),
+                        units: Vec::new(),
+                    })));
+                }
+                XmlEvent::Start { name, attrs } if name == "unit" || name == "trans-unit" => {
+                    let line = r.line();
+                    let id = attr(&attrs, "id")
+                        .ok_or_else(|| r.error(format!("<{name}> without id")))?
+                        .to_string();
+                    if !self.saw_file {
+                        return Err(r.error(format!("<{name}> outside <file>")));
+                    }
+                    let approved = attr(&attrs, "approved") == Some("yes");
+                    let unit = if name == "unit" {
+                        read_unit_v2(r, id, line)?
+                    } else {
+                        let mut u = read_unit_v12(r, id, line)?;
+                        if approved {
+                            u.state = Some(u.state.map_or(State::Reviewed, |s| s.max(State::Reviewed)));
+                        }
+                        u
+                    };
+                    return Ok(Some(Item::Unit(unit)));
+                }
+                XmlEvent::Eof => {
+                    self.done = true;
+                    if self.version.is_empty() {
+                        return Err(r.error("not an XLIFF file: no <xliff> element"));
+                    }
+                    return Ok(None);
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Opens an XLIFF file for streaming (a UTF-8 byte-order mark is skipped).
+pub fn open_file(path: &Path) -> Result<XliffStream<BufReader<File>>> {
+    let read_error = |source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    if path.is_dir() {
+        return Err(Error::IsDirectory {
+            path: path.to_path_buf(),
+        });
+    }
+    let file = File::open(path).map_err(read_error)?;
+    let mut input = BufReader::with_capacity(1 << 16, file);
+    if input.fill_buf().map_err(read_error)?.starts_with(b"\xEF\xBB\xBF") {
+        input.consume(3);
+    }
+    Ok(XliffStream::new(input, path))
+}
+
 /// Reads a whole XLIFF document held in memory (BOM and CRLF allowed).
 pub fn read(content: &str, path: &Path) -> Result<XliffDocument> {
     let content = content.strip_prefix('\u{feff}').unwrap_or(content);
-    // XML normalises CR LF to LF; quick-xml leaves that to the application.
-    let normalised;
-    let content = if content.contains('\r') {
-        normalised = content.replace("\r\n", "\n").replace('\r', "\n");
-        normalised.as_str()
-    } else {
-        content
-    };
-    let mut r = XmlReader::without_doctype(content, path);
-    let mut doc = XliffDocument {
-        version: String::new(),
-        sections: Vec::new(),
-    };
-    let (mut root_src, mut root_trg) = (None, None);
-    loop {
-        match r.next_event()? {
-            XmlEvent::Start { name, attrs } if name == "xliff" => {
-                let version = attr(&attrs, "version").unwrap_or("").to_string();
-                if !(version.starts_with("2.") || version == "1.2" || version == "1.1") {
-                    return Err(r.error(format!(
-                        "unsupported XLIFF version '{version}' (2.0, 2.1 and 1.2 are read)"
-                    )));
-                }
-                doc.version = version;
-                root_src = attr(&attrs, "srcLang").map(str::to_string);
-                root_trg = attr(&attrs, "trgLang").map(str::to_string);
-            }
-            XmlEvent::Start { name, attrs } if name == "file" => {
-                if doc.version.is_empty() {
-                    return Err(r.error("not an XLIFF file: <file> outside <xliff>"));
-                }
-                doc.sections.push(ReadSection {
-                    original: attr(&attrs, "original").map(str::to_string),
-                    source_lang: attr(&attrs, "source-language").map(str::to_string).or(root_src.clone()),
-                    target_lang: attr(&attrs, "target-language").map(str::to_string).or(root_trg.clone()),
-                    units: Vec::new(),
-                });
-            }
-            XmlEvent::Start { name, attrs } if name == "unit" || name == "trans-unit" => {
-                let line = r.line();
-                let id = attr(&attrs, "id")
-                    .ok_or_else(|| r.error(format!("<{name}> without id")))?
-                    .to_string();
-                let approved = attr(&attrs, "approved") == Some("yes");
-                let section = doc
-                    .sections
-                    .last_mut()
-                    .ok_or_else(|| r.error(format!("<{name}> outside <file>")))?;
-                let unit = if name == "unit" {
-                    read_unit_v2(&mut r, id, line)?
-                } else {
-                    let mut u = read_unit_v12(&mut r, id, line)?;
-                    if approved {
-                        u.state = Some(u.state.map_or(State::Reviewed, |s| s.max(State::Reviewed)));
-                    }
-                    u
-                };
-                section.units.push(unit);
-            }
-            XmlEvent::Eof => break,
-            _ => {}
+    let mut stream = XliffStream::new(content.as_bytes(), path);
+    let mut sections: Vec<ReadSection> = Vec::new();
+    while let Some(item) = stream.next_item()? {
+        match item {
+            Item::File(section) => sections.push(section),
+            Item::Unit(unit) => sections.last_mut().expect("units follow a file").units.push(unit),
         }
     }
-    if doc.version.is_empty() {
-        return Err(r.error("not an XLIFF file: no <xliff> element"));
-    }
-    Ok(doc)
+    Ok(XliffDocument {
+        version: stream.version,
+        sections,
+    })
 }
 
 fn state_v2(s: &str) -> Option<State> {
@@ -139,7 +209,7 @@ fn state_v12(s: &str) -> Option<State> {
     })
 }
 
-fn read_unit_v2(r: &mut XmlReader<'_>, id: String, line: usize) -> Result<ReadUnit> {
+fn read_unit_v2<R: BufRead>(r: &mut XmlStream<R>, id: String, line: usize) -> Result<ReadUnit> {
     let mut unit = ReadUnit {
         id,
         line,
@@ -169,7 +239,7 @@ fn read_unit_v2(r: &mut XmlReader<'_>, id: String, line: usize) -> Result<ReadUn
     Ok(unit)
 }
 
-fn read_segment_v2(r: &mut XmlReader<'_>, end: &str, unit: &mut ReadUnit, codes: &mut Codes) -> Result<()> {
+fn read_segment_v2<R: BufRead>(r: &mut XmlStream<R>, end: &str, unit: &mut ReadUnit, codes: &mut Codes) -> Result<()> {
     loop {
         match r.next_event()? {
             // An ignorable's source is the whitespace between segments: it belongs to no
@@ -197,7 +267,7 @@ fn read_segment_v2(r: &mut XmlReader<'_>, end: &str, unit: &mut ReadUnit, codes:
     }
 }
 
-fn read_unit_v12(r: &mut XmlReader<'_>, id: String, line: usize) -> Result<ReadUnit> {
+fn read_unit_v12<R: BufRead>(r: &mut XmlStream<R>, id: String, line: usize) -> Result<ReadUnit> {
     let mut unit = ReadUnit {
         id,
         line,
@@ -237,7 +307,7 @@ fn append(to: &mut Text, from: Text) {
 }
 
 /// Skips the rest of the element just started, whatever it contains.
-fn skip_element(r: &mut XmlReader<'_>) -> Result<()> {
+fn skip_element<R: BufRead>(r: &mut XmlStream<R>) -> Result<()> {
     let mut depth = 1usize;
     loop {
         match r.next_event()? {
@@ -283,7 +353,7 @@ fn placeholder(id: u32, kind: PlaceholderKind) -> Placeholder {
 
 /// The content of `<source>`/`<target>` up to the end of `end`, codes as placeholders
 /// (without original markup: the project's document supplies it).
-fn read_inline(r: &mut XmlReader<'_>, end: &str, codes: &mut Codes) -> Result<Text> {
+fn read_inline<R: BufRead>(r: &mut XmlStream<R>, end: &str, codes: &mut Codes) -> Result<Text> {
     let mut text = Text::default();
     // What each open element inside the content is: a paired code (its number) or transparent.
     let mut stack: Vec<Option<u32>> = Vec::new();

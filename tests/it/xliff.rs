@@ -348,3 +348,235 @@ fn backend_human_exports_what_the_memory_lacks() {
     assert_eq!(xlf.matches("<unit ").count(), 3, "{xlf}");
     assert!(!xlf.contains("<source>Field notes</source>"), "{xlf}");
 }
+
+/// `import --format json` in `dir`, with the project's targets set to `targets`.
+fn import_json(dir: &Path, file: &str) -> (Option<i32>, serde_json::Value) {
+    let o = l10n(
+        dir,
+        &[
+            "import",
+            file,
+            "--document",
+            "note.md",
+            "--memory",
+            "m.sqlite",
+            "--format",
+            "json",
+        ],
+    );
+    let json = serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("no JSON ({e}): {}\n{}", crate::common::stdout(&o), stderr(&o)));
+    (o.status.code(), json)
+}
+
+#[test]
+fn regional_target_tags_match_the_projects_languages() {
+    let dir = project();
+    let xlf = export(dir.path(), "xliff2");
+    assert!(xlf.contains("trgLang=\"ar\""));
+    for (project_target, tag, matches) in [
+        ("ar", "ar-SA", true),
+        ("hi", "hi-IN", true),
+        ("zh", "zh-CN", true),
+        ("zh-Hans", "zh-Hans-SG", true),
+        ("zh", "zh-TW", false),
+        ("zh-Hans", "zh-Hant", false),
+        ("hi", "ar-SA", false),
+    ] {
+        std::fs::write(
+            dir.path().join("l10n.toml"),
+            format!("targets = [\"{project_target}\"]\n"),
+        )
+        .unwrap();
+        let file = format!("{tag}.xlf");
+        std::fs::write(
+            dir.path().join(&file),
+            xlf.replace("trgLang=\"ar\"", &format!("trgLang=\"{tag}\"")),
+        )
+        .unwrap();
+        let (status, json) = import_json(dir.path(), &file);
+        let summary = &json[0];
+        if matches {
+            assert_eq!(status, Some(0), "{tag} → {project_target}: {json}");
+            assert!(summary["rejected"].as_array().unwrap().is_empty(), "{json}");
+            // Arabic already holds these targets; other languages get them now.
+            let stored = summary["imported"].as_u64().unwrap() + summary["unchanged"].as_u64().unwrap();
+            assert_eq!(stored, 4, "{tag} → {project_target}: {json}");
+        } else {
+            assert_eq!(status, Some(1), "{tag} → {project_target}: {json}");
+            assert_eq!(summary["imported"], 0, "{json}");
+            let rejected = summary["rejected"].as_array().unwrap();
+            assert_eq!(rejected.len(), 4, "{json}");
+            assert_eq!(rejected[0]["reason"], "language", "{json}");
+            assert_eq!(rejected[0]["found"], tag, "{json}");
+        }
+    }
+    // The Hindi and Chinese imports were stored under the project's canonical tags.
+    for to in ["hi", "zh"] {
+        let o = l10n(
+            dir.path(),
+            &[
+                "translate",
+                "note.md",
+                "--to",
+                to,
+                "--backend",
+                "memory",
+                "--memory",
+                "m.sqlite",
+                "-o",
+                "out",
+            ],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains("4 segments — 4 from memory"),
+            "{to}: {}",
+            stderr(&o)
+        );
+    }
+}
+
+#[test]
+fn import_json_reports_each_file_with_reasons() {
+    let dir = project();
+    let xlf = export(dir.path(), "xliff2");
+    let good = review_v2(
+        &xlf,
+        "minerals deal</pc> was signed",
+        "وُقّعت <pc id=\"1\" dataRefStart=\"d1s\" dataRefEnd=\"d1e\">صفقة المعادن</pc> في مايو.",
+        "reviewed",
+    );
+    std::fs::write(dir.path().join("good.xlf"), &good).unwrap();
+    let bad =
+        review_v2(&xlf, "first.</source>", "اقرأ الملحق أولًا.", "final").replace("Read the <ph", "Please read the <ph");
+    std::fs::write(dir.path().join("bad.xlf"), &bad).unwrap();
+    let o = l10n(
+        dir.path(),
+        &[
+            "import",
+            "good.xlf",
+            "bad.xlf",
+            "--document",
+            "note.md",
+            "--memory",
+            "m.sqlite",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let files = json.as_array().unwrap();
+    assert_eq!(files.len(), 2, "{json}");
+    assert!(files[0]["file"].as_str().unwrap().ends_with("good.xlf"), "{json}");
+    assert_eq!(
+        (&files[0]["imported"], &files[0]["unchanged"], &files[0]["empty"]),
+        (&1.into(), &3.into(), &0.into()),
+        "{json}"
+    );
+    assert!(files[0]["rejected"].as_array().unwrap().is_empty(), "{json}");
+    let rejected = files[1]["rejected"].as_array().unwrap();
+    assert_eq!(rejected.len(), 1, "{json}");
+    assert_eq!(rejected[0]["reason"], "source-changed", "{json}");
+    assert!(rejected[0]["unit"].as_str().unwrap().starts_with('u'), "{json}");
+    assert!(rejected[0]["line"].as_u64().unwrap() > 1, "{json}");
+    assert!(
+        rejected[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("source text was edited"),
+        "{json}"
+    );
+    // The JSON is the only thing on stdout; the human summary is not printed.
+    assert!(!stderr(&o).contains("imported,"), "{}", stderr(&o));
+}
+
+/// The peak resident memory of a running child, polled from `/proc` until it exits.
+fn peak_rss_kib(child: &mut std::process::Child) -> (std::process::ExitStatus, u64) {
+    let status_path = format!("/proc/{}/status", child.id());
+    let mut peak = 0;
+    loop {
+        if let Ok(status) = std::fs::read_to_string(&status_path)
+            && let Some(line) = status.lines().find(|l| l.starts_with("VmHWM:"))
+        {
+            let kib: u64 = line.split_whitespace().nth(1).and_then(|n| n.parse().ok()).unwrap_or(0);
+            peak = peak.max(kib);
+        }
+        if let Some(status) = child.try_wait().unwrap() {
+            return (status, peak);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+/// A 200 MB XLIFF imports in bounded memory: units are streamed, checked and stored in chunks.
+/// About 20 s in a debug build on 2 cores (figures in the README).
+#[test]
+fn an_xliff_of_200_mb_imports_in_bounded_memory() {
+    use std::io::Write;
+    let dir = project();
+    let xlf = export(dir.path(), "xliff2");
+    let reviewed = review_v2(
+        &xlf,
+        "minerals deal</pc> was signed",
+        "وُقّعت <pc id=\"1\" dataRefStart=\"d1s\" dataRefEnd=\"d1e\">صفقة المعادن</pc> في مايو.",
+        "reviewed",
+    );
+    // The document's <file> repeated, each unit carrying 8 KB of reviewer notes.
+    let start = reviewed.find("  <file ").unwrap();
+    let end = reviewed.find("</xliff>").unwrap();
+    let padding = format!(
+        "<notes><note category=\"qa\">{}</note></notes>\n      <segment",
+        "Checked against the style guide; keep the dates. ".repeat(160)
+    );
+    let block = reviewed[start..end].replace("<segment", &padding);
+    let path = dir.path().join("big.xlf");
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+    out.write_all(&reviewed.as_bytes()[..start]).unwrap();
+    let mut written = start;
+    while written < 200 << 20 {
+        out.write_all(block.as_bytes()).unwrap();
+        written += block.len();
+    }
+    out.write_all(&reviewed.as_bytes()[end..]).unwrap();
+    drop(out);
+    let size = std::fs::metadata(&path).unwrap().len();
+    assert!(size >= 200 << 20);
+    let started = std::time::Instant::now();
+    let mut child = Command::new(crate::common::BIN)
+        .args([
+            "import",
+            "big.xlf",
+            "--document",
+            "note.md",
+            "--memory",
+            "m.sqlite",
+            "--format",
+            "json",
+        ])
+        .current_dir(dir.path())
+        .env("LC_ALL", "en_US.UTF-8")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (status, peak) = peak_rss_kib(&mut child);
+    let o = child.wait_with_output().unwrap();
+    assert!(status.success(), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let copies = (written - start) / block.len();
+    assert_eq!(json[0]["imported"], 1, "{json}");
+    assert_eq!(
+        json[0]["unchanged"].as_u64().unwrap() as usize,
+        4 * copies - 1,
+        "{json}"
+    );
+    eprintln!(
+        "{size} bytes, {} units: peak RSS {peak} KiB, import {:.1} s",
+        4 * copies,
+        started.elapsed().as_secs_f64()
+    );
+    assert!(peak > 0, "no VmHWM read");
+    assert!(peak < 150 * 1024, "peak RSS {peak} KiB for a {size}-byte file");
+}
