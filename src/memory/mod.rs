@@ -34,6 +34,7 @@ macro_rules! on_both_stores {
     };
 }
 
+pub mod copy;
 pub mod exchange;
 pub mod fuzzy;
 mod maintenance;

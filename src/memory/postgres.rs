@@ -204,7 +204,7 @@ impl PgMemory {
     }
 
     /// Runs `op` in one transaction on the store's thread (again after a lost connection).
-    fn call<R: Send + 'static>(
+    pub(super) fn call<R: Send + 'static>(
         &self,
         mut op: impl FnMut(&mut postgres::Transaction<'_>) -> Result<R, postgres::Error> + Send + 'static,
     ) -> Result<R> {
