@@ -57,6 +57,9 @@ pub struct Config {
 pub struct MemoryConfig {
     /// The SQLite file (default `cache/l10n.sqlite`).
     pub path: Option<PathBuf>,
+    /// A PostgreSQL memory shared by a team (`postgres://user@host:port/db`; the password comes
+    /// from `PGPASSWORD`); takes precedence over `path`.
+    pub url: Option<String>,
     /// TMX files imported into the memory before a run (once per content).
     #[serde(default)]
     pub import: Vec<PathBuf>,
@@ -163,6 +166,9 @@ impl Config {
     }
 
     pub fn memory_path(&self) -> PathBuf {
+        if let Some(url) = &self.memory.url {
+            return PathBuf::from(url);
+        }
         self.resolve(self.memory.path.as_deref().unwrap_or(Path::new("cache/l10n.sqlite")))
     }
 

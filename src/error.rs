@@ -45,6 +45,8 @@ pub enum Error {
     MemoryForeign { path: PathBuf },
     #[error("{}: the memory has schema version {found}, newer than this l10n knows ({supported}); upgrade l10n", path.display())]
     MemoryTooNew { path: PathBuf, found: i64, supported: i64 },
+    #[error("{url}: the memory server could not be reached after {attempts} attempts: {reason}")]
+    MemoryUnreachable { url: String, attempts: u32, reason: String },
     #[error("{}: cannot write: {source}", path.display())]
     Write { path: PathBuf, source: std::io::Error },
     #[error("engine {engine}: {message}")]
@@ -79,6 +81,7 @@ impl Error {
             Error::MemoryLocked { .. } => "error-memory-locked",
             Error::MemoryForeign { .. } => "error-memory-foreign",
             Error::MemoryTooNew { .. } => "error-memory-too-new",
+            Error::MemoryUnreachable { .. } => "error-memory-unreachable",
             Error::Write { .. } => "error-write",
             Error::Engine { .. } => "error-engine",
             Error::BackendSetting { .. } => "error-backend-setting",
@@ -133,6 +136,11 @@ impl Error {
                 path(p),
                 ("found", found.to_string()),
                 ("supported", supported.to_string()),
+            ],
+            Error::MemoryUnreachable { url, attempts, reason } => vec![
+                ("url", url.clone()),
+                ("attempts", attempts.to_string()),
+                ("reason", reason.clone()),
             ],
             Error::Engine { engine, message } => {
                 vec![("engine", engine.clone()), ("reason", message.clone())]

@@ -1,4 +1,4 @@
-//! `l10n memory import|export|stats|lookup|gc`: the translation memory from the command line.
+//! `l10n memory import|export|copy|stats|lookup|gc`: the translation memory from the command line.
 
 use super::{MemoryArgs, OutputFormat};
 use crate::backend::Backend;
@@ -43,6 +43,16 @@ pub enum MemoryCommand {
         /// Write to this file instead of standard output
         #[arg(long, short = 'o', value_name = "FILE")]
         output: Option<PathBuf>,
+    },
+    /// Copy every entry, with its provenance and history, from one memory to another (SQLite
+    /// files or postgres:// URLs); entries the destination has already are kept
+    Copy {
+        /// The memory to copy from
+        #[arg(long, value_name = "PATH|URL")]
+        from: PathBuf,
+        /// The memory to copy into (created if needed)
+        #[arg(long, value_name = "PATH|URL")]
+        to: PathBuf,
     },
     /// Count entries by locale, origin and state, and the memory's size
     Stats {
@@ -92,6 +102,21 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
         MemoryCommand::Import { files, .. } => files.first().cloned(),
         _ => None,
     };
+    if let MemoryCommand::Copy { from, to } = &args.command {
+        let source = Memory::open(from)?;
+        let mut destination = Memory::open(to)?;
+        let count = crate::memory::copy::copy(&source, &mut destination)?;
+        if !quiet {
+            let (from, to) = (source.path().to_path_buf(), destination.path().to_path_buf());
+            let args = [
+                ("from", from.as_path().into()),
+                ("to", to.as_path().into()),
+                ("count", count.into()),
+            ];
+            eprintln!("{}", ui.msg("memory-copied", &args));
+        }
+        return Ok(0);
+    }
     let config = Config::discover(args.memory.config.as_deref(), start.as_deref())?;
     let path = args.memory.memory.clone().unwrap_or_else(|| config.memory_path());
     let mut memory = Memory::open(&path)?;
@@ -157,6 +182,7 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
                 }
             }
         }
+        MemoryCommand::Copy { .. } => unreachable!("handled above"),
         MemoryCommand::Stats { format } => {
             let stats = memory.summary()?;
             match format {

@@ -12,7 +12,7 @@
 //! sources' plain text with every placeholder replaced by one neutral character, so markup and
 //! placeholder numbering never change a score.
 
-use super::{Memory, origin_from, placeholder_skeleton, sql_error};
+use super::{SqliteMemory, origin_from, placeholder_skeleton, sql_error};
 use crate::error::Result;
 use crate::model::{Origin, Part, State, Text};
 use rapidfuzz::distance::levenshtein;
@@ -86,7 +86,7 @@ pub(super) fn backfill(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     Ok(())
 }
 
-impl Memory {
+impl SqliteMemory {
     /// Up to `limit` stored translations into `target_locale` whose source is at least
     /// `threshold` similar to `source`, best first (ties: human work, then the more trusted
     /// state). One match per distinct stored source.
@@ -143,7 +143,7 @@ impl Memory {
                  WHERE id = ?1 AND source_locale = ?2 AND target_locale = ?3",
             )
             .map_err(err)?;
-        let mut best: HashMap<String, (f64, u8, FuzzyMatch)> = HashMap::new();
+        let mut ranker = Ranker::new(&query, threshold);
         for (_, id) in ranked {
             let found = row
                 .query_row(params![id, source_locale, target_locale], |r| {
@@ -163,41 +163,88 @@ impl Memory {
             let Some((key, text, target, origin, engine, model, file, state)) = found else {
                 continue;
             };
-            let score = similarity(&query, &text);
-            if score < threshold {
-                continue;
-            }
-            let stored_source = placeholder_skeleton(&key);
-            let Ok(target) = Text::parse_tagged(&target, &stored_source) else {
-                continue;
-            };
-            let origin = origin_from(&origin, engine, model, file);
-            let state = State::parse(&state).unwrap_or(State::NeedsReview);
-            let rank = u8::from(origin.is_human()) * 10 + state as u8;
-            let candidate = FuzzyMatch {
-                score,
-                source: stored_source,
+            ranker.offer(Candidate {
+                key,
+                text,
                 target,
                 origin,
+                engine,
+                model,
+                file,
                 state,
-            };
-            match best.get(&key) {
-                Some((_, r, _)) if *r >= rank => {}
-                _ => {
-                    best.insert(key, (score, rank, candidate));
-                }
+            });
+        }
+        Ok(ranker.best(limit))
+    }
+}
+
+/// A stored row that may be a fuzzy match.
+pub(super) struct Candidate {
+    pub key: String,
+    pub text: String,
+    pub target: String,
+    pub origin: String,
+    pub engine: Option<String>,
+    pub model: Option<String>,
+    pub file: Option<String>,
+    pub state: String,
+}
+
+/// Scores candidates the same way whatever store found them, keeping the best row per stored
+/// source.
+pub(super) struct Ranker<'q> {
+    query: &'q str,
+    threshold: f64,
+    best: HashMap<String, (f64, u8, FuzzyMatch)>,
+}
+
+impl<'q> Ranker<'q> {
+    pub fn new(query: &'q str, threshold: f64) -> Self {
+        Ranker {
+            query,
+            threshold,
+            best: HashMap::new(),
+        }
+    }
+
+    pub fn offer(&mut self, c: Candidate) {
+        let score = similarity(self.query, &c.text);
+        if score < self.threshold {
+            return;
+        }
+        let stored_source = placeholder_skeleton(&c.key);
+        let Ok(target) = Text::parse_tagged(&c.target, &stored_source) else {
+            return;
+        };
+        let origin = origin_from(&c.origin, c.engine, c.model, c.file);
+        let state = State::parse(&c.state).unwrap_or(State::NeedsReview);
+        let rank = u8::from(origin.is_human()) * 10 + state as u8;
+        let candidate = FuzzyMatch {
+            score,
+            source: stored_source,
+            target,
+            origin,
+            state,
+        };
+        match self.best.get(&c.key) {
+            Some((_, r, _)) if *r >= rank => {}
+            _ => {
+                self.best.insert(c.key, (score, rank, candidate));
             }
         }
-        let mut out: Vec<(f64, u8, FuzzyMatch)> = best.into_values().collect();
+    }
+
+    pub fn best(self, limit: usize) -> Vec<FuzzyMatch> {
+        let mut out: Vec<(f64, u8, FuzzyMatch)> = self.best.into_values().collect();
         out.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)));
-        Ok(out.into_iter().take(limit).map(|(_, _, m)| m).collect())
+        out.into_iter().take(limit).map(|(_, _, m)| m).collect()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::memory::NewEntry;
+    use crate::memory::{Memory, NewEntry};
     use crate::model::{Placeholder, PlaceholderKind};
 
     fn store(m: &mut Memory, source: &Text, target: &str, origin: &Origin, state: State) {
@@ -252,9 +299,9 @@ mod tests {
         );
     }
 
-    #[test]
-    fn finds_similar_sentences_above_the_threshold_only() {
-        let mut m = Memory::in_memory().unwrap();
+    on_both_stores!(finds_similar_sentences_above_the_threshold_only);
+
+    fn finds_similar_sentences_above_the_threshold_only(mut m: Memory) {
         let human = Origin::Human { file: None };
         let machine = Origin::Machine {
             engine: "pseudo".into(),
@@ -302,9 +349,11 @@ mod tests {
         );
         let q = Text::plain("Mining output doubled this year.");
         assert_eq!(m.fuzzy("en", "ar", &q, 5, 0.75).unwrap().len(), 1);
-        m.conn.execute("DELETE FROM translation", []).unwrap();
+        let Memory::Sqlite(sqlite) = &m else { unreachable!() };
+        sqlite.conn.execute("DELETE FROM translation", []).unwrap();
         assert!(m.fuzzy("en", "ar", &q, 5, 0.75).unwrap().is_empty());
-        m.conn
+        sqlite
+            .conn
             .execute(
                 "INSERT INTO translation_fuzzy (translation_fuzzy) VALUES ('integrity-check')",
                 [],

@@ -1,7 +1,7 @@
 //! Looking after the memory: what it holds (`memory stats`) and removing machine work that can
 //! no longer be used (`memory gc`). Human work is never removed here.
 
-use super::{Memory, StatRow, now, sql_error};
+use super::{SqliteMemory, StatRow, now, sql_error};
 use crate::error::Result;
 use rusqlite::params;
 
@@ -22,7 +22,7 @@ pub struct GcOutcome {
     pub removed: usize,
 }
 
-impl Memory {
+impl SqliteMemory {
     pub fn summary(&self) -> Result<Stats> {
         let err = |e| sql_error(&self.path, e);
         let rows = self.stats()?;
@@ -92,7 +92,7 @@ impl Memory {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::memory::{NewEntry, Reuse};
+    use crate::memory::{Memory, NewEntry, Reuse};
     use crate::model::{Origin, State, Text};
 
     fn machine(m: &mut Memory, source: &str, fingerprint: &str, changed_at: i64) {
@@ -115,9 +115,9 @@ mod tests {
         .unwrap();
     }
 
-    #[test]
-    fn gc_removes_only_old_stale_machine_work() {
-        let mut m = Memory::in_memory().unwrap();
+    on_both_stores!(gc_removes_only_old_stale_machine_work);
+
+    fn gc_removes_only_old_stale_machine_work(mut m: Memory) {
         let long_ago = now() - 40 * 86_400;
         machine(&mut m, "Old and superseded.", "a", long_ago);
         machine(&mut m, "Old and superseded.", "b", long_ago + 10);

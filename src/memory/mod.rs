@@ -1,4 +1,6 @@
-//! The translation memory: every translation the pipeline receives or imports, in SQLite.
+//! The translation memory: every translation the pipeline receives or imports, in SQLite (the
+//! embedded default, [`sqlite`]) or PostgreSQL (a memory shared by a team, [`postgres`]). Both
+//! stores keep the same rules; [`Memory`] is the one type callers use.
 //!
 //! Rules it keeps:
 //! - A translation is stored the moment it exists (one transaction per engine batch), so an
@@ -10,34 +12,164 @@
 //! - A file that is not this tool's memory, or a memory from a newer schema, is refused and
 //!   left untouched.
 
+/// Runs each named test function (taking a fresh, empty [`Memory`]) against both stores: the
+/// PostgreSQL variant needs `L10N_TEST_POSTGRES` (a connection URL) and says "skipped" without.
+#[cfg(test)]
+macro_rules! on_both_stores {
+    ($($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                #[test]
+                fn sqlite() {
+                    super::$name(crate::memory::Memory::in_memory().unwrap());
+                }
+                #[test]
+                fn postgres() {
+                    if let Some(memory) = crate::memory::postgres::testing::fresh_memory() {
+                        super::$name(memory);
+                    }
+                }
+            }
+        )*
+    };
+}
+
+pub mod copy;
 pub mod exchange;
 pub mod fuzzy;
 mod maintenance;
+pub mod postgres;
+pub mod sqlite;
 
 pub use fuzzy::FuzzyMatch;
 pub use maintenance::{GcOutcome, Stats};
+pub use postgres::PgMemory;
+pub use sqlite::SqliteMemory;
+pub(crate) use sqlite::sql_error;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::{Origin, State, Text, Translation};
-use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
-use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::path::Path;
 
-/// `PRAGMA application_id` of an l10n memory ("l10n" in ASCII).
-const APPLICATION_ID: i64 = 0x6C31_306E;
-/// Migrations in order; `PRAGMA user_version` is the number applied.
-const MIGRATIONS: &[&str] = &[
-    include_str!("migrations/001_init.sql"),
-    include_str!("migrations/002_fuzzy_context.sql"),
-];
-/// How long to wait for another process's write before giving up; `L10N_BUSY_TIMEOUT_MS`
-/// overrides it (tests use a short one to see the "locked" error quickly).
-fn busy_timeout() -> Duration {
-    std::env::var("L10N_BUSY_TIMEOUT_MS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .map(Duration::from_millis)
-        .unwrap_or(Duration::from_secs(30))
+/// The translation memory, in one of its two stores.
+pub enum Memory {
+    Sqlite(SqliteMemory),
+    Postgres(PgMemory),
+}
+
+/// Calls the same method on whichever store the memory is in.
+macro_rules! dispatch {
+    ($self:ident, $m:ident => $call:expr) => {
+        match $self {
+            Memory::Sqlite($m) => $call,
+            Memory::Postgres($m) => $call,
+        }
+    };
+}
+
+impl Memory {
+    /// Opens (creating if needed) the memory at `path`, upgrading its schema: a
+    /// `postgres://` or `postgresql://` URL selects PostgreSQL, anything else is a SQLite file.
+    pub fn open(path: &Path) -> Result<Memory> {
+        match path.to_str().filter(|s| postgres::is_url(s)) {
+            Some(url) => Ok(Memory::Postgres(PgMemory::connect(url)?)),
+            None => Ok(Memory::Sqlite(SqliteMemory::open(path)?)),
+        }
+    }
+
+    /// A memory that lives only as long as the process (benchmarks, dry runs).
+    pub fn in_memory() -> Result<Memory> {
+        Ok(Memory::Sqlite(SqliteMemory::in_memory()?))
+    }
+
+    /// Where the memory is: the SQLite file, or the PostgreSQL URL without its password.
+    pub fn path(&self) -> &Path {
+        dispatch!(self, m => m.path())
+    }
+
+    /// The best translation of `source`, with placeholders taken from `source` itself.
+    pub fn lookup(
+        &self,
+        source_locale: &str,
+        target_locale: &str,
+        source: &Text,
+        reuse: &Reuse,
+    ) -> Result<Option<Translation>> {
+        dispatch!(self, m => m.lookup(source_locale, target_locale, source, reuse))
+    }
+
+    /// Stores translations in one transaction. Machine rows are replaced by newer machine rows
+    /// of the same fingerprint; a changed human row keeps its previous version in the history.
+    pub fn store(&mut self, entries: &[NewEntry<'_>]) -> Result<usize> {
+        dispatch!(self, m => m.store(entries))
+    }
+
+    /// Whether a file with this content was imported before.
+    pub fn was_imported(&self, content: &[u8]) -> Result<bool> {
+        self.was_imported_hash(blake3::hash(content).as_bytes())
+    }
+
+    /// Whether a file whose content has this blake3 hash was imported before.
+    pub fn was_imported_hash(&self, hash: &[u8; 32]) -> Result<bool> {
+        dispatch!(self, m => m.was_imported_hash(hash))
+    }
+
+    pub fn mark_imported(&mut self, content: &[u8], path: &Path) -> Result<()> {
+        self.mark_imported_hash(blake3::hash(content).as_bytes(), path)
+    }
+
+    pub fn mark_imported_hash(&mut self, hash: &[u8; 32], path: &Path) -> Result<()> {
+        dispatch!(self, m => m.mark_imported_hash(hash, path))
+    }
+
+    pub fn stats(&self) -> Result<Vec<StatRow>> {
+        dispatch!(self, m => m.stats())
+    }
+
+    /// What `memory stats` reports.
+    pub fn summary(&self) -> Result<Stats> {
+        dispatch!(self, m => m.summary())
+    }
+
+    /// Removes stale machine translations last changed more than `older_than_days` ago (see
+    /// [`SqliteMemory::gc`]).
+    pub fn gc(&mut self, older_than_days: u64, current_fingerprint: Option<&str>) -> Result<GcOutcome> {
+        dispatch!(self, m => m.gc(older_than_days, current_fingerprint))
+    }
+
+    /// Up to `limit` stored translations whose source is at least `threshold` similar to
+    /// `source`, best first (see [`fuzzy`]).
+    pub fn fuzzy(
+        &self,
+        source_locale: &str,
+        target_locale: &str,
+        source: &Text,
+        limit: usize,
+        threshold: f64,
+    ) -> Result<Vec<FuzzyMatch>> {
+        dispatch!(self, m => m.fuzzy(source_locale, target_locale, source, limit, threshold))
+    }
+
+    /// The best entry per (source, target locale), for export: human work over machine work.
+    pub fn entries(&self, target_locale: Option<&str>, min_state: State) -> Result<Vec<StoredEntry>> {
+        let mut out = Vec::new();
+        self.each_entry(target_locale, min_state, |e| {
+            out.push(e);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// Like [`Memory::entries`], one entry at a time (an export of a large memory never holds
+    /// it all).
+    pub fn each_entry(
+        &self,
+        target_locale: Option<&str>,
+        min_state: State,
+        each: impl FnMut(StoredEntry) -> Result<()>,
+    ) -> Result<()> {
+        dispatch!(self, m => m.each_entry(target_locale, min_state, each))
+    }
 }
 
 /// Which machine translations a lookup may use.
@@ -91,448 +223,6 @@ pub struct StoredEntry {
     pub fingerprint: String,
     pub created_at: i64,
     pub updated_at: i64,
-}
-
-/// The best entry for a source: human work first, then by state, then the newest.
-macro_rules! lookup_sql {
-    ($filter:literal) => {
-        concat!(
-            "SELECT target, origin, engine, model, file, state, updated_at FROM translation
-             WHERE source_hash = ?1 AND target_locale = ?2 ",
-            $filter,
-            " ORDER BY origin = 'human' DESC,
-                CASE state WHEN 'final' THEN 3 WHEN 'reviewed' THEN 2 WHEN 'translated' THEN 1 ELSE 0 END DESC,
-                updated_at DESC, id DESC
-             LIMIT 1"
-        )
-    };
-}
-const LOOKUP_FINGERPRINT: &str = lookup_sql!("AND (origin = 'human' OR fingerprint = ?3)");
-const LOOKUP_ANY: &str = lookup_sql!("");
-
-pub struct Memory {
-    pub(crate) conn: Connection,
-    path: PathBuf,
-}
-
-impl Memory {
-    /// Opens (creating if needed) the memory at `path`, upgrading its schema.
-    pub fn open(path: &Path) -> Result<Memory> {
-        if path.is_dir() {
-            return Err(Error::IsDirectory {
-                path: path.to_path_buf(),
-            });
-        }
-        // Another process may be creating the file this very moment: a file shorter than a
-        // header is not judged, SQLite itself refuses it if it is not a database.
-        let length = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-        let existed = length > 0;
-        if length >= 16 {
-            // Refuse a foreign file before SQLite touches it (it would not change it, but a
-            // clear message beats "file is not a database").
-            let mut header = [0u8; 16];
-            use std::io::Read;
-            let ok = std::fs::File::open(path)
-                .and_then(|mut f| f.read_exact(&mut header))
-                .is_ok();
-            if !ok || &header != b"SQLite format 3\0" {
-                return Err(Error::MemoryForeign {
-                    path: path.to_path_buf(),
-                });
-            }
-        } else if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|source| Error::Write {
-                path: parent.to_path_buf(),
-                source,
-            })?;
-        }
-        // Two processes creating the same memory at once: switching a new file to WAL and
-        // migrating it can report "busy" without waiting, so the loser opens again.
-        let started = std::time::Instant::now();
-        loop {
-            let flags =
-                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-            let conn = Connection::open_with_flags(path, flags).map_err(|e| sql_error(path, e))?;
-            let mut memory = Memory {
-                conn,
-                path: path.to_path_buf(),
-            };
-            match memory.prepare(existed) {
-                Ok(()) => return Ok(memory),
-                Err(Error::MemoryLocked { .. }) if started.elapsed() < busy_timeout() => {
-                    drop(memory);
-                    std::thread::sleep(Duration::from_millis(25));
-                }
-                Err(e) => return Err(e),
-            }
-        }
-    }
-
-    /// A memory that lives only as long as the process (benchmarks, dry runs).
-    pub fn in_memory() -> Result<Memory> {
-        let conn = Connection::open_in_memory().map_err(|e| sql_error(Path::new(":memory:"), e))?;
-        let mut memory = Memory {
-            conn,
-            path: PathBuf::from(":memory:"),
-        };
-        memory.prepare(false)?;
-        Ok(memory)
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    fn prepare(&mut self, existed: bool) -> Result<()> {
-        let path = self.path.clone();
-        let err = |e| sql_error(&path, e);
-        self.conn.busy_timeout(busy_timeout()).map_err(err)?;
-        // One plan per statement whatever the bound values: without this, SQLite (built with
-        // STAT4) re-plans the lookup for every new hash, which was half the cost of a re-run.
-        self.conn
-            .set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)
-            .map_err(err)?;
-        let app_id: i64 = self
-            .conn
-            .query_row("PRAGMA application_id", [], |r| r.get(0))
-            .map_err(err)?;
-        let version: i64 = self
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(err)?;
-        if existed && app_id != APPLICATION_ID {
-            let tables: i64 = self
-                .conn
-                .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
-                .map_err(err)?;
-            if tables > 0 {
-                return Err(Error::MemoryForeign { path });
-            }
-        }
-        let supported = MIGRATIONS.len() as i64;
-        if version > supported {
-            return Err(Error::MemoryTooNew {
-                path,
-                found: version,
-                supported,
-            });
-        }
-        self.conn
-            .query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
-            .map_err(err)?;
-        self.conn
-            .execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
-            .map_err(err)?;
-        if version < supported {
-            // IMMEDIATE: two processes starting at once migrate one after the other.
-            let tx = self
-                .conn
-                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-                .map_err(err)?;
-            let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(err)?;
-            for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
-                tx.execute_batch(sql).map_err(err)?;
-                if i + 1 == 2 && current >= 1 {
-                    fuzzy::backfill(&tx).map_err(err)?;
-                }
-                tx.execute_batch(&format!("PRAGMA user_version = {}", i + 1))
-                    .map_err(err)?;
-            }
-            tx.execute_batch(&format!("PRAGMA application_id = {APPLICATION_ID}"))
-                .map_err(err)?;
-            tx.commit().map_err(err)?;
-        }
-        Ok(())
-    }
-
-    /// The best translation of `source`, with placeholders taken from `source` itself.
-    pub fn lookup(
-        &self,
-        source_locale: &str,
-        target_locale: &str,
-        source: &Text,
-        reuse: &Reuse,
-    ) -> Result<Option<Translation>> {
-        let (keyed, map) = source.renumbered();
-        let key = keyed.tagged();
-        let hash = source_hash(source_locale, key.trim());
-        // Two statements rather than one with a flag: SQLite re-plans a statement whose
-        // bound values could change its plan, and a flag in an OR is such a value.
-        let (sql, fingerprint) = match reuse {
-            Reuse::Fingerprint(f) => (LOOKUP_FINGERPRINT, Some(f.as_str())),
-            Reuse::AnyMachine => (LOOKUP_ANY, None),
-        };
-        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| sql_error(&self.path, e))?;
-        let read = |r: &rusqlite::Row<'_>| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, Option<String>>(2)?,
-                r.get::<_, Option<String>>(3)?,
-                r.get::<_, Option<String>>(4)?,
-                r.get::<_, String>(5)?,
-                r.get::<_, i64>(6)?,
-            ))
-        };
-        let row = match fingerprint {
-            Some(f) => stmt.query_row(params![&hash[..], target_locale, f], read),
-            None => stmt.query_row(params![&hash[..], target_locale], read),
-        }
-        .optional()
-        .map_err(|e| sql_error(&self.path, e))?;
-        let Some((target, origin, engine, model, file, state, updated_at)) = row else {
-            return Ok(None);
-        };
-        // A stored target that no longer fits the source's placeholders is not used.
-        let Ok(parsed) = Text::parse_tagged(&target, &keyed) else {
-            return Ok(None);
-        };
-        let back: std::collections::HashMap<u32, u32> = map.into_iter().map(|(old, new)| (new, old)).collect();
-        Ok(Some(Translation {
-            target: parsed.map_ids(&back),
-            origin: origin_from(&origin, engine, model, file),
-            state: State::parse(&state).unwrap_or(State::NeedsReview),
-            updated_at,
-        }))
-    }
-
-    /// Stores translations in one transaction. Machine rows are replaced by newer machine rows
-    /// of the same fingerprint; a changed human row keeps its previous version in the history.
-    pub fn store(&mut self, entries: &[NewEntry<'_>]) -> Result<usize> {
-        let path = self.path.clone();
-        let err = |e| sql_error(&path, e);
-        let now = now();
-        let context_hash =
-            |e: &NewEntry<'_>, t: Option<&Text>| t.map(|t| source_hash(e.source_locale, &t.memory_key()));
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(err)?;
-        let mut changed = 0;
-        // Rows with a greater id are new in this transaction: they are indexed for fuzzy
-        // matches in one statement at the end (see migration 002 for why not by a trigger).
-        let last_id: i64 = tx
-            .query_row("SELECT coalesce(max(id), 0) FROM translation", [], |r| r.get(0))
-            .map_err(err)?;
-        let mut inserted = false;
-        for e in entries {
-            let (keyed_source, map) = e.source.renumbered();
-            let key = keyed_source.tagged();
-            let key = key.trim();
-            let hash = source_hash(e.source_locale, key);
-            let target = e.target.map_ids(&map).tagged();
-            let changed_at = e.changed_at.unwrap_or(now);
-            let previous = context_hash(e, e.previous);
-            let next = context_hash(e, e.next);
-            let (origin, engine, model, file, fingerprint) = match e.origin {
-                Origin::Machine { engine, model } => {
-                    ("machine", Some(engine.as_str()), model.as_deref(), None, e.fingerprint)
-                }
-                Origin::Human { file } => ("human", None, None, file.as_deref(), ""),
-            };
-            // New rows (the common case in a large import) cost one statement; an existing
-            // row is then read and changed only if it differs.
-            let added = tx
-                .prepare_cached(
-                    "INSERT INTO translation (source_locale, target_locale, source_key, source_hash, target, origin, engine, model, file, fingerprint, state, document,
-                        source_text, prev_hash, next_hash, created_at, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)
-                     ON CONFLICT (source_hash, target_locale, origin, fingerprint) DO NOTHING",
-                )
-                .map_err(err)?
-                .execute(params![
-                    e.source_locale,
-                    e.target_locale,
-                    key,
-                    &hash[..],
-                    target,
-                    origin,
-                    engine,
-                    model,
-                    file,
-                    fingerprint,
-                    e.state.as_str(),
-                    e.document,
-                    fuzzy::neutral_text(e.source),
-                    previous.as_ref().map(|h| &h[..]),
-                    next.as_ref().map(|h| &h[..]),
-                    changed_at
-                ])
-                .map_err(err)?;
-            if added == 1 {
-                inserted = true;
-                changed += 1;
-                continue;
-            }
-            let existing: Option<(i64, String, String, Option<String>)> = tx
-                .prepare_cached(
-                    "SELECT id, target, state, file FROM translation
-                     WHERE source_hash = ?1 AND target_locale = ?2 AND origin = ?3 AND fingerprint = ?4",
-                )
-                .map_err(err)?
-                .query_row(params![&hash[..], e.target_locale, origin, fingerprint], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-                })
-                .optional()
-                .map_err(err)?;
-            match existing {
-                Some((_, old_target, old_state, _)) if old_target == target && old_state == e.state.as_str() => {}
-                Some((id, old_target, old_state, old_file)) => {
-                    if origin == "human" {
-                        tx.prepare_cached(
-                            "INSERT INTO translation_history (translation_id, target, state, file, replaced_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                        )
-                        .map_err(err)?
-                        .execute(params![id, old_target, old_state, old_file, now])
-                        .map_err(err)?;
-                    }
-                    tx.prepare_cached(
-                        "UPDATE translation SET target = ?2, state = ?3, engine = ?4, model = ?5, file = ?6, document = coalesce(?7, document),
-                            prev_hash = coalesce(?8, prev_hash), next_hash = coalesce(?9, next_hash), updated_at = ?10 WHERE id = ?1",
-                    )
-                    .map_err(err)?
-                    .execute(params![
-                        id,
-                        target,
-                        e.state.as_str(),
-                        engine,
-                        model,
-                        file,
-                        e.document,
-                        previous.as_ref().map(|h| &h[..]),
-                        next.as_ref().map(|h| &h[..]),
-                        changed_at
-                    ])
-                    .map_err(err)?;
-                    changed += 1;
-                }
-                None => {}
-            }
-        }
-        if inserted {
-            tx.prepare_cached(
-                "INSERT INTO translation_fuzzy (rowid, source_text) SELECT id, source_text FROM translation WHERE id > ?1",
-            )
-            .map_err(err)?
-            .execute([last_id])
-            .map_err(err)?;
-        }
-        tx.commit().map_err(err)?;
-        Ok(changed)
-    }
-
-    /// Whether a file with this content was imported before.
-    pub fn was_imported(&self, content: &[u8]) -> Result<bool> {
-        self.was_imported_hash(blake3::hash(content).as_bytes())
-    }
-
-    /// Whether a file whose content has this blake3 hash was imported before.
-    pub fn was_imported_hash(&self, hash: &[u8; 32]) -> Result<bool> {
-        self.conn
-            .query_row(
-                "SELECT 1 FROM import WHERE content_hash = ?1",
-                params![&hash[..]],
-                |_| Ok(()),
-            )
-            .optional()
-            .map(|r| r.is_some())
-            .map_err(|e| sql_error(&self.path, e))
-    }
-
-    pub fn mark_imported(&mut self, content: &[u8], path: &Path) -> Result<()> {
-        self.mark_imported_hash(blake3::hash(content).as_bytes(), path)
-    }
-
-    pub fn mark_imported_hash(&mut self, hash: &[u8; 32], path: &Path) -> Result<()> {
-        self.conn
-            .execute(
-                "INSERT OR REPLACE INTO import (content_hash, path, imported_at) VALUES (?1, ?2, ?3)",
-                params![&hash[..], path.display().to_string(), now()],
-            )
-            .map(|_| ())
-            .map_err(|e| sql_error(&self.path, e))
-    }
-
-    pub fn stats(&self) -> Result<Vec<StatRow>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT target_locale, origin, state, count(*) FROM translation GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")
-            .map_err(|e| sql_error(&self.path, e))?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok(StatRow {
-                    target_locale: r.get(0)?,
-                    origin: r.get(1)?,
-                    state: r.get(2)?,
-                    entries: r.get(3)?,
-                })
-            })
-            .map_err(|e| sql_error(&self.path, e))?;
-        rows.collect::<Result<Vec<_>, _>>()
-            .map_err(|e| sql_error(&self.path, e))
-    }
-
-    /// The best entry per (source, target locale), for export: human work over machine work.
-    pub fn entries(&self, target_locale: Option<&str>, min_state: State) -> Result<Vec<StoredEntry>> {
-        let mut out = Vec::new();
-        self.each_entry(target_locale, min_state, |e| {
-            out.push(e);
-            Ok(())
-        })?;
-        Ok(out)
-    }
-
-    /// Like [`Memory::entries`], one entry at a time (an export of a large memory never holds
-    /// it all).
-    pub fn each_entry(
-        &self,
-        target_locale: Option<&str>,
-        min_state: State,
-        mut each: impl FnMut(StoredEntry) -> Result<()>,
-    ) -> Result<()> {
-        let err = |e| sql_error(&self.path, e);
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT source_locale, target_locale, source_key, target, origin, engine, model, file, state, fingerprint, created_at, updated_at
-                 FROM translation
-                 WHERE (?1 IS NULL OR target_locale = ?1)
-                 ORDER BY target_locale, source_hash, origin = 'human' DESC,
-                          CASE state WHEN 'final' THEN 3 WHEN 'reviewed' THEN 2 WHEN 'translated' THEN 1 ELSE 0 END DESC, updated_at DESC, id DESC",
-            )
-            .map_err(err)?;
-        let mut rows = stmt.query(params![target_locale]).map_err(err)?;
-        let mut last: Option<(String, String)> = None;
-        while let Some(r) = rows.next().map_err(err)? {
-            let get = |i| r.get::<_, Option<String>>(i).map_err(err);
-            let target_locale = get(1)?.unwrap_or_default();
-            let key = get(2)?.unwrap_or_default();
-            if last.as_ref().is_some_and(|(l, k)| *l == target_locale && *k == key) {
-                continue;
-            }
-            last = Some((target_locale.clone(), key.clone()));
-            let state = State::parse(&get(8)?.unwrap_or_default()).unwrap_or(State::NeedsReview);
-            if state < min_state {
-                continue;
-            }
-            let source = placeholder_skeleton(&key);
-            let Ok(target) = Text::parse_tagged(&get(3)?.unwrap_or_default(), &source) else {
-                continue;
-            };
-            each(StoredEntry {
-                source_locale: get(0)?.unwrap_or_default(),
-                target_locale,
-                source,
-                target,
-                origin: origin_from(&get(4)?.unwrap_or_default(), get(5)?, get(6)?, get(7)?),
-                state,
-                fingerprint: get(9)?.unwrap_or_default(),
-                created_at: r.get(10).map_err(err)?,
-                updated_at: r.get(11).map_err(err)?,
-            })?;
-        }
-        Ok(())
-    }
 }
 
 /// The source of a stored key as a [`Text`] whose placeholders have no original bytes
@@ -591,35 +281,6 @@ pub fn now() -> i64 {
         .unwrap_or(0)
 }
 
-pub(crate) fn sql_error(path: &Path, e: rusqlite::Error) -> Error {
-    use rusqlite::ErrorCode;
-    if let rusqlite::Error::SqliteFailure(f, _) = &e {
-        match f.code {
-            ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => {
-                return Error::MemoryLocked {
-                    path: path.to_path_buf(),
-                };
-            }
-            ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt => {
-                return Error::MemoryForeign {
-                    path: path.to_path_buf(),
-                };
-            }
-            ErrorCode::CannotOpen | ErrorCode::ReadOnly | ErrorCode::PermissionDenied => {
-                return Error::Memory {
-                    path: path.to_path_buf(),
-                    reason: e.to_string(),
-                };
-            }
-            _ => {}
-        }
-    }
-    Error::Memory {
-        path: path.to_path_buf(),
-        reason: e.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -636,9 +297,14 @@ mod tests {
         t
     }
 
-    #[test]
-    fn human_work_outranks_machine_work_and_survives_it() {
-        let mut m = Memory::in_memory().unwrap();
+    on_both_stores!(
+        human_work_outranks_machine_work_and_survives_it,
+        machine_work_of_another_fingerprint_is_stale,
+        imports_are_recognised_by_content,
+        a_newer_machine_result_replaces_the_older_one,
+    );
+
+    fn human_work_outranks_machine_work_and_survives_it(mut m: Memory) {
         let src = text_with_var("Visit ", 5);
         let human = Origin::Human {
             file: Some("r.xlf".into()),
@@ -676,9 +342,7 @@ mod tests {
         assert_eq!(got.target, text_with_var("زوروا ", 9));
     }
 
-    #[test]
-    fn machine_work_of_another_fingerprint_is_stale() {
-        let mut m = Memory::in_memory().unwrap();
+    fn machine_work_of_another_fingerprint_is_stale(mut m: Memory) {
         let src = Text::plain("Hello.");
         let machine = Origin::Machine {
             engine: "pseudo".into(),
@@ -707,17 +371,64 @@ mod tests {
         assert!(m.lookup("en", "ar", &src, &Reuse::AnyMachine).unwrap().is_none());
     }
 
+    fn imports_are_recognised_by_content(mut m: Memory) {
+        assert!(!m.was_imported(b"<tmx/>").unwrap());
+        m.mark_imported(b"<tmx/>", Path::new("a.tmx")).unwrap();
+        m.mark_imported(b"<tmx/>", Path::new("b.tmx")).unwrap();
+        assert!(m.was_imported(b"<tmx/>").unwrap());
+        assert!(!m.was_imported(b"<tmx></tmx>").unwrap());
+    }
+
+    fn a_newer_machine_result_replaces_the_older_one(mut m: Memory) {
+        let src = Text::plain("Prices rose.");
+        let machine = Origin::Machine {
+            engine: "pseudo".into(),
+            model: None,
+        };
+        for (target, at) in [("أولى", 100), ("ثانية", 200)] {
+            let changed = m
+                .store(&[NewEntry {
+                    source_locale: "en",
+                    target_locale: "ar",
+                    source: &src,
+                    target: &Text::plain(target),
+                    origin: &machine,
+                    state: State::Translated,
+                    fingerprint: "f",
+                    document: Some("a.md"),
+                    previous: None,
+                    next: None,
+                    changed_at: Some(at),
+                }])
+                .unwrap();
+            assert_eq!(changed, 1);
+        }
+        let got = m.lookup("en", "ar", &src, &Reuse::AnyMachine).unwrap().unwrap();
+        assert_eq!(got.target, Text::plain("ثانية"));
+        assert_eq!(got.updated_at, 200);
+        let all = m.entries(None, State::NeedsReview).unwrap();
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].created_at, 100);
+        assert_eq!(m.summary().unwrap().entries, 1);
+    }
+
     #[test]
     fn foreign_files_are_refused_untouched() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("notes.sqlite");
         std::fs::write(&path, b"just some notes, not a database").unwrap();
-        assert!(matches!(Memory::open(&path), Err(Error::MemoryForeign { .. })));
+        assert!(matches!(
+            Memory::open(&path),
+            Err(crate::error::Error::MemoryForeign { .. })
+        ));
         assert_eq!(std::fs::read(&path).unwrap(), b"just some notes, not a database");
         let other = dir.path().join("other.sqlite");
-        let conn = Connection::open(&other).unwrap();
+        let conn = rusqlite::Connection::open(&other).unwrap();
         conn.execute_batch("CREATE TABLE t(x)").unwrap();
         drop(conn);
-        assert!(matches!(Memory::open(&other), Err(Error::MemoryForeign { .. })));
+        assert!(matches!(
+            Memory::open(&other),
+            Err(crate::error::Error::MemoryForeign { .. })
+        ));
     }
 }

@@ -16,6 +16,7 @@ mod html;
 mod http_server;
 mod interrupt;
 mod memory;
+mod postgres;
 mod project;
 mod roundtrip;
 mod segmentation;

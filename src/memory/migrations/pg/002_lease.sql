@@ -1,0 +1,10 @@
+-- Leases: a worker about to send a segment to an engine claims it here, so workers sharing the
+-- memory never translate the same segment at the same time. A lease whose holder died expires
+-- and is taken over.
+CREATE TABLE lease (
+    source_hash   BYTEA  NOT NULL,
+    target_locale TEXT   NOT NULL,
+    worker        TEXT   NOT NULL,
+    expires_at    BIGINT NOT NULL,
+    PRIMARY KEY (source_hash, target_locale)
+);

@@ -1,0 +1,284 @@
+//! The PostgreSQL store of the translation memory: one memory shared by a team's machines.
+//!
+//! It keeps exactly the rules of the SQLite store (same ranking, same UNIQUE key, same
+//! history); only the SQL dialect and the fuzzy candidate search (pg_trgm) differ.
+//!
+//! The `postgres` client drives its own small runtime and may not be called from inside the
+//! pipeline's async tasks, so one thread owns the connection and runs every operation sent to
+//! it. Each operation is one transaction and is re-run whole after a lost connection
+//! (reconnecting with backoff), so a run keeps what it has stored and nothing is half-written;
+//! if the server stays away the operation fails with [`Error::MemoryUnreachable`].
+//!
+//! The URL's password is never shown: [`redact`] replaces it everywhere the URL appears. A URL
+//! without a password takes it from `PGPASSWORD`. TLS is not used (`NoTls`): run it on a
+//! trusted network or through a tunnel.
+
+mod store;
+#[cfg(test)]
+pub(crate) mod testing;
+
+use crate::error::{Error, Result};
+use postgres::{Client, NoTls};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// Migrations in order; `l10n_schema.version` is the number applied.
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/pg/001_init.sql"),
+    include_str!("migrations/pg/002_lease.sql"),
+];
+/// The advisory lock key migrations run under ("l10n" in ASCII).
+const MIGRATION_LOCK: i64 = 0x6C31_306E;
+
+/// Whether a memory location is a PostgreSQL URL.
+pub fn is_url(location: &str) -> bool {
+    location.starts_with("postgres://") || location.starts_with("postgresql://")
+}
+
+/// The URL with its password (if any) replaced by `***`.
+pub fn redact(url: &str) -> String {
+    let Some(scheme_end) = url.find("://").map(|i| i + 3) else {
+        return url.to_string();
+    };
+    let rest = &url[scheme_end..];
+    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let Some(at) = rest[..authority_end].rfind('@') else {
+        return url.to_string();
+    };
+    match rest[..at].find(':') {
+        Some(colon) => format!("{}{}:***{}", &url[..scheme_end], &rest[..colon], &rest[at..]),
+        None => url.to_string(),
+    }
+}
+
+/// How long an operation keeps trying to reach the server; `L10N_PG_RETRY_SECS` overrides it.
+fn retry_budget() -> Duration {
+    std::env::var("L10N_PG_RETRY_SECS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map(Duration::from_secs_f64)
+        .unwrap_or(Duration::from_secs(30))
+}
+
+type Job = Box<dyn FnOnce(&mut Connection) + Send>;
+
+/// The translation memory in a PostgreSQL database.
+pub struct PgMemory {
+    jobs: Option<mpsc::Sender<Job>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+    /// The URL without its password.
+    display: PathBuf,
+}
+
+/// The connection, owned by the store's thread, reopened after a loss.
+struct Connection {
+    config: postgres::Config,
+    client: Option<Client>,
+    display: String,
+}
+
+impl Connection {
+    /// Runs `op` in a transaction, reconnecting and running it again after a lost connection.
+    fn run<R>(
+        &mut self,
+        op: &mut dyn FnMut(&mut postgres::Transaction<'_>) -> Result<R, postgres::Error>,
+    ) -> Result<R> {
+        let started = Instant::now();
+        let budget = retry_budget();
+        let mut delay = Duration::from_millis(100);
+        let mut attempts = 0u32;
+        loop {
+            attempts += 1;
+            let outcome = self.try_once(op);
+            match outcome {
+                Ok(r) => return Ok(r),
+                Err(e) if is_connection_error(&e) => {
+                    self.client = None;
+                    if started.elapsed() + delay > budget {
+                        return Err(Error::MemoryUnreachable {
+                            url: self.display.clone(),
+                            attempts,
+                            reason: e.to_string(),
+                        });
+                    }
+                    std::thread::sleep(delay);
+                    delay = (delay * 2).min(Duration::from_secs(5));
+                }
+                Err(e) => {
+                    return Err(Error::Memory {
+                        path: PathBuf::from(&self.display),
+                        reason: describe(&e),
+                    });
+                }
+            }
+        }
+    }
+
+    fn try_once<R>(
+        &mut self,
+        op: &mut dyn FnMut(&mut postgres::Transaction<'_>) -> Result<R, postgres::Error>,
+    ) -> Result<R, postgres::Error> {
+        if self.client.as_ref().is_none_or(|c| c.is_closed()) {
+            self.client = Some(self.config.connect(NoTls)?);
+        }
+        let client = self.client.as_mut().expect("connected above");
+        let mut tx = client.transaction()?;
+        let r = op(&mut tx)?;
+        tx.commit()?;
+        Ok(r)
+    }
+}
+
+/// Whether an error means the server went away (worth reconnecting), not a refused statement.
+fn is_connection_error(e: &postgres::Error) -> bool {
+    if e.is_closed() {
+        return true;
+    }
+    if let Some(db) = e.as_db_error() {
+        // admin_shutdown, crash_shutdown, cannot_connect_now: the server is restarting.
+        return matches!(db.code().code(), "57P01" | "57P02" | "57P03");
+    }
+    // No server answer at all: connecting failed or the socket broke.
+    e.code().is_none()
+}
+
+/// The server's message (the `postgres` crate's Display says only "db error").
+fn describe(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => format!("{}: {}", db.severity(), db.message()),
+        None => e.to_string(),
+    }
+}
+
+impl PgMemory {
+    /// Connects to the database at `url`, creating or upgrading the schema.
+    pub fn connect(url: &str) -> Result<PgMemory> {
+        let display = redact(url);
+        let bad_url = |reason: String| Error::Memory {
+            path: PathBuf::from(&display),
+            reason,
+        };
+        let mut config: postgres::Config = url
+            .parse()
+            .map_err(|e: postgres::Error| bad_url(redact(&e.to_string())))?;
+        if config.get_password().is_none()
+            && let Ok(password) = std::env::var("PGPASSWORD")
+        {
+            config.password(password);
+        }
+        if config.get_connect_timeout().is_none() {
+            config.connect_timeout(Duration::from_secs(10));
+        }
+        let (jobs, receive) = mpsc::channel::<Job>();
+        let mut connection = Connection {
+            config,
+            client: None,
+            display: display.clone(),
+        };
+        let thread = std::thread::Builder::new()
+            .name("l10n-postgres".into())
+            .spawn(move || {
+                for job in receive {
+                    job(&mut connection);
+                }
+            })
+            .map_err(|e| bad_url(e.to_string()))?;
+        let memory = PgMemory {
+            jobs: Some(jobs),
+            thread: Some(thread),
+            display: PathBuf::from(display),
+        };
+        memory
+            .call(migrate)?
+            .map_err(|(found, supported)| Error::MemoryTooNew {
+                path: memory.display.clone(),
+                found,
+                supported,
+            })?;
+        Ok(memory)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.display
+    }
+
+    /// Runs `op` in one transaction on the store's thread (again after a lost connection).
+    pub(super) fn call<R: Send + 'static>(
+        &self,
+        mut op: impl FnMut(&mut postgres::Transaction<'_>) -> Result<R, postgres::Error> + Send + 'static,
+    ) -> Result<R> {
+        let (answer, reply) = mpsc::sync_channel(1);
+        let job: Job = Box::new(move |c: &mut Connection| {
+            let _ = answer.send(c.run(&mut op));
+        });
+        let gone = || Error::Memory {
+            path: self.display.clone(),
+            reason: "the connection thread stopped".into(),
+        };
+        self.jobs.as_ref().ok_or_else(gone)?.send(job).map_err(|_| gone())?;
+        reply.recv().map_err(|_| gone())?
+    }
+}
+
+impl Drop for PgMemory {
+    fn drop(&mut self) {
+        self.jobs.take();
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+/// Applies the missing migrations; two processes starting at once take turns on the advisory
+/// lock, and the second finds nothing left to do.
+fn migrate(tx: &mut postgres::Transaction<'_>) -> Result<Result<(), (i64, i64)>, postgres::Error> {
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])?;
+    tx.batch_execute("CREATE TABLE IF NOT EXISTS l10n_schema (version BIGINT NOT NULL)")?;
+    let version: i64 = match tx.query_opt("SELECT version FROM l10n_schema", &[])? {
+        Some(row) => row.get(0),
+        None => {
+            tx.execute("INSERT INTO l10n_schema (version) VALUES (0)", &[])?;
+            0
+        }
+    };
+    let supported = MIGRATIONS.len() as i64;
+    if version > supported {
+        return Ok(Err((version, supported)));
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+        tx.batch_execute(sql)?;
+        tx.execute("UPDATE l10n_schema SET version = $1", &[&(i as i64 + 1)])?;
+    }
+    Ok(Ok(()))
+}
+
+/// The schema version a memory is at.
+fn schema_version(tx: &mut postgres::Transaction<'_>) -> Result<i64, postgres::Error> {
+    Ok(tx.query_one("SELECT version FROM l10n_schema", &[])?.get(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_never_show() {
+        assert_eq!(redact("postgres://u:s3cret@h:5432/db"), "postgres://u:***@h:5432/db");
+        assert_eq!(redact("postgresql://u@h/db"), "postgresql://u@h/db");
+        assert_eq!(redact("postgres://h/db?x=a@b"), "postgres://h/db?x=a@b");
+        assert_eq!(redact("postgres://u:p@ss@h/db"), "postgres://u:***@h/db");
+    }
+
+    #[test]
+    fn an_absent_server_is_reported_without_the_password() {
+        // SAFETY: tests that read this variable tolerate any value.
+        unsafe { std::env::set_var("L10N_PG_RETRY_SECS", "0.3") };
+        // Port 1 on localhost: nothing listens there.
+        let err = PgMemory::connect("postgres://u:s3cret@127.0.0.1:1/db").err().unwrap();
+        let text = format!("{err} {err:?} {:?}", err.message_args());
+        assert!(matches!(err, Error::MemoryUnreachable { .. }), "{text}");
+        assert!(!text.contains("s3cret"), "{text}");
+        assert!(text.contains("postgres://u:***@127.0.0.1:1/db"), "{text}");
+    }
+}

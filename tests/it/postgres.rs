@@ -1,0 +1,75 @@
+//! The PostgreSQL memory through the binary: `memory copy` both ways against a real server
+//! (`L10N_TEST_POSTGRES`, see `.ci/postgres`), and a password that never shows in a message.
+
+use crate::common::{l10n, stderr};
+
+fn fresh_schema_url(url: &str) -> String {
+    let schema = format!(
+        "it{}_{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos()
+    );
+    let mut admin = postgres::Client::connect(url, postgres::NoTls).unwrap();
+    let mut tx = admin.transaction().unwrap();
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&0x6C31_306E_i64])
+        .unwrap();
+    tx.batch_execute("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public")
+        .unwrap();
+    tx.batch_execute(&format!("CREATE SCHEMA {schema}")).unwrap();
+    tx.commit().unwrap();
+    let separator = if url.contains('?') { '&' } else { '?' };
+    format!("{url}{separator}options=-c%20search_path%3D{schema}%2Cpublic")
+}
+
+#[test]
+fn memory_copy_to_postgres_and_back_loses_nothing() {
+    let Ok(url) = std::env::var("L10N_TEST_POSTGRES") else {
+        eprintln!("skipped: L10N_TEST_POSTGRES is not set");
+        return;
+    };
+    let pg = fresh_schema_url(&url);
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let fixture = crate::common::repo().join("tests/fixtures/tmx/foreign-tools.tmx");
+    let ok = |args: &[&str]| {
+        let o = l10n(d, args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        o
+    };
+    ok(&["memory", "import", fixture.to_str().unwrap(), "--memory", "a.sqlite"]);
+    let copied = ok(&["memory", "copy", "--from", "a.sqlite", "--to", &pg]);
+    assert!(!stderr(&copied).contains("l10n-test"), "{}", stderr(&copied));
+    ok(&["memory", "copy", "--from", &pg, "--to", "b.sqlite"]);
+    ok(&["memory", "export", "-o", "a.tmx", "--memory", "a.sqlite"]);
+    ok(&["memory", "export", "-o", "p.tmx", "--memory", &pg]);
+    ok(&["memory", "export", "-o", "b.tmx", "--memory", "b.sqlite"]);
+    let read = |f: &str| std::fs::read_to_string(d.join(f)).unwrap();
+    assert!(read("a.tmx").contains("<tu"), "{}", read("a.tmx"));
+    assert_eq!(read("a.tmx"), read("p.tmx"));
+    assert_eq!(read("a.tmx"), read("b.tmx"));
+}
+
+#[test]
+fn an_unreachable_server_is_reported_without_the_password() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_l10n"))
+        .args([
+            "memory",
+            "stats",
+            "--memory",
+            "postgres://team:s3cret-pw@127.0.0.1:1/l10n",
+        ])
+        .current_dir(dir.path())
+        .env("L10N_PG_RETRY_SECS", "0.5")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let err = stderr(&o);
+    assert_ne!(o.status.code(), Some(0));
+    assert!(!err.contains("s3cret-pw"), "{err}");
+    assert!(err.contains("postgres://team:***@127.0.0.1:1/l10n"), "{err}");
+    assert!(err.contains("could not be reached"), "{err}");
+}
