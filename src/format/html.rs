@@ -83,20 +83,33 @@ fn events(source: &str) -> Vec<Event> {
     let (on_element, on_text, on_comment) = (events.clone(), events.clone(), events.clone());
     let element_handler = move |el: &mut Element<'_, '_>| {
         let name = el.tag_name();
-        let class_no = el
-            .get_attribute("class")
-            .is_some_and(|c| c.split_ascii_whitespace().any(|w| w == "notranslate"));
-        let untranslatable = class_no
-            || el
-                .get_attribute("translate")
-                .is_some_and(|t| t.eq_ignore_ascii_case("no"));
-        let meta_content = name == "meta"
-            && el
-                .get_attribute("name")
-                .is_some_and(|n| n.eq_ignore_ascii_case("description"))
-            || el
-                .get_attribute("property")
-                .is_some_and(|p| p == "og:description" || p == "og:title");
+        // The first value of each attribute the extractor reads, in one pass comparing names
+        // in the source bytes: `get_attribute` allocated twice per lookup, four times per tag.
+        let (mut class, mut translate, mut name_attr, mut property) = (None, None, None, None);
+        for a in el.attributes() {
+            let attribute = match a.name_source_location() {
+                Some(at) => Cow::Borrowed(&source[at.bytes()]),
+                None => Cow::Owned(a.name()),
+            };
+            let slot = if attribute.eq_ignore_ascii_case("class") {
+                &mut class
+            } else if attribute.eq_ignore_ascii_case("translate") {
+                &mut translate
+            } else if attribute.eq_ignore_ascii_case("name") {
+                &mut name_attr
+            } else if attribute.eq_ignore_ascii_case("property") {
+                &mut property
+            } else {
+                continue;
+            };
+            if slot.is_none() {
+                *slot = Some(a.value());
+            }
+        }
+        let class_no = class.is_some_and(|c| c.split_ascii_whitespace().any(|w| w == "notranslate"));
+        let untranslatable = class_no || translate.is_some_and(|t| t.eq_ignore_ascii_case("no"));
+        let meta_content = name == "meta" && name_attr.is_some_and(|n| n.eq_ignore_ascii_case("description"))
+            || property.is_some_and(|p| p == "og:description" || p == "og:title");
         let attributes = el
             .attributes()
             .iter()
@@ -476,8 +489,14 @@ fn text_pieces(source: &str, range: Range<usize>) -> Vec<Piece> {
                 i += 1;
             }
             b'\n' | b'\r' | b'\t' | b' ' => {
-                let end = i + text[i..].len() - text[i..].trim_start_matches([' ', '\n', '\r', '\t']).len();
-                if text[i..end].contains(['\n', '\r', '\t']) {
+                // A byte scan: matching character sets at every space was slow.
+                let mut end = i;
+                let mut breaks = false;
+                while let Some(&b @ (b' ' | b'\n' | b'\r' | b'\t')) = bytes.get(end) {
+                    breaks |= b != b' ';
+                    end += 1;
+                }
+                if breaks {
                     push_plain(&mut pieces, plain_from, i);
                     pieces.push(Piece {
                         part: Part::Str(" ".into()),
@@ -746,6 +765,12 @@ mod tests {
         let u = units(src);
         assert_eq!(texts(&u), vec!["A deal & more.", "A map", "Fish & chips."]);
         assert_eq!(&src[u[1].span.clone()], "A map");
+    }
+
+    #[test]
+    fn attribute_names_in_any_case_and_first_of_duplicates() {
+        let src = "<META NAME=\"Description\" Content=\"Big news.\"><meta property=og:title content=\"Title.\"><P CLASS=\"a notranslate\">Skip.</P><p translate=yes translate=no>Kept.</p><img ALT=\"A map\">";
+        assert_eq!(texts(&units(src)), vec!["Big news.", "Title.", "Kept.", "A map"]);
     }
 
     #[test]

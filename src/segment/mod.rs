@@ -13,7 +13,7 @@
 
 mod pieces;
 
-pub use pieces::{Piece, segment_pieces};
+pub use pieces::{Piece, segment_owned_pieces, segment_pieces};
 
 use crate::lang::Locale;
 use icu_segmenter::SentenceSegmenter;

@@ -25,6 +25,12 @@ impl Piece {
 /// placeholders, keeps placeholder pairs whole, trims whitespace at segment edges and records
 /// each segment's source span.
 pub fn segment_pieces(segmenter: &Segmenter, pieces: &[Piece], source: &str) -> Vec<Segment> {
+    segment_owned_pieces(segmenter, pieces.to_vec(), source)
+}
+
+/// [`segment_pieces`] for a caller that no longer needs its pieces: they move into the
+/// segments instead of being copied.
+pub fn segment_owned_pieces(segmenter: &Segmenter, pieces: Vec<Piece>, source: &str) -> Vec<Segment> {
     // The text the breaker sees, and for each text piece where its bytes start in it, which
     // piece it is and the pair depth before it (breaks inside a pair are refused).
     let mut flat = String::new();
@@ -57,8 +63,7 @@ pub fn segment_pieces(segmenter: &Segmenter, pieces: &[Piece], source: &str) -> 
     // Split the piece list at the cuts.
     let mut groups: Vec<Vec<Piece>> = vec![Vec::new()];
     let mut cut_iter = cuts.into_iter().peekable();
-    for (i, piece) in pieces.iter().enumerate() {
-        let mut piece = piece.clone();
+    for (i, mut piece) in pieces.into_iter().enumerate() {
         // Bytes of this piece already moved into earlier groups: later cut offsets shift.
         let mut consumed = 0;
         while let Some(&(ci, off)) = cut_iter.peek() {
