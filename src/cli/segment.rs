@@ -4,7 +4,7 @@
 use crate::config::Config;
 use crate::format::{Format, html};
 use crate::lang::Locale;
-use crate::pipeline::{line_of, load_document};
+use crate::pipeline::load_document;
 use crate::segment::Segmenter;
 use crate::ui::Ui;
 use std::path::{Path, PathBuf};
@@ -72,18 +72,19 @@ pub fn run(args: Args, ui: &Ui) -> anyhow::Result<u8> {
             }
         }
         SegmentFormat::Json => {
+            // Units and their segments come in document order: count lines as we go instead
+            // of from the start of the file for every segment.
+            let mut lines = LineCounter::new(&doc.source);
             let rows: Vec<_> = doc
                 .units
                 .iter()
-                .flat_map(|u| {
-                    let source = &doc.source;
-                    u.segments.iter().map(move |s| {
-                        serde_json::json!({
-                            "unit": u.kind,
-                            "line": line_of(source, s.span.start),
-                            "text": s.source.to_string(),
-                            "tagged": s.source.tagged(),
-                        })
+                .flat_map(|u| u.segments.iter().map(move |s| (u, s)))
+                .map(|(u, s)| {
+                    serde_json::json!({
+                        "unit": u.kind,
+                        "line": lines.line_of(s.span.start),
+                        "text": s.source.to_string(),
+                        "tagged": s.source.tagged(),
                     })
                 })
                 .collect();
@@ -91,4 +92,48 @@ pub fn run(args: Args, ui: &Ui) -> anyhow::Result<u8> {
         }
     }
     Ok(0)
+}
+
+/// Line numbers of increasing byte offsets, counting only the newlines since the last one
+/// (an offset before the last starts again from the top).
+struct LineCounter<'a> {
+    text: &'a [u8],
+    offset: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> LineCounter<'a> {
+        LineCounter {
+            text: text.as_bytes(),
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    fn line_of(&mut self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        if offset < self.offset {
+            self.offset = 0;
+            self.line = 1;
+        }
+        self.line += self.text[self.offset..offset].iter().filter(|&&b| b == b'\n').count();
+        self.offset = offset;
+        self.line
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LineCounter;
+    use crate::pipeline::line_of;
+
+    #[test]
+    fn line_counter_agrees_with_counting_from_the_start() {
+        let text = "a\nbb\n\nccc\nd";
+        let mut counter = LineCounter::new(text);
+        for offset in [0, 1, 2, 4, 5, 6, 7, 10, 12, 3, 0, 11, 100] {
+            assert_eq!(counter.line_of(offset), line_of(text, offset), "offset {offset}");
+        }
+    }
 }

@@ -83,28 +83,51 @@ fn events(source: &str) -> Vec<Event> {
     let (on_element, on_text, on_comment) = (events.clone(), events.clone(), events.clone());
     let element_handler = move |el: &mut Element<'_, '_>| {
         let name = el.tag_name();
-        let class_no = el
-            .get_attribute("class")
-            .is_some_and(|c| c.split_ascii_whitespace().any(|w| w == "notranslate"));
-        let untranslatable = class_no
-            || el
-                .get_attribute("translate")
-                .is_some_and(|t| t.eq_ignore_ascii_case("no"));
-        let meta_content = name == "meta"
-            && el
-                .get_attribute("name")
-                .is_some_and(|n| n.eq_ignore_ascii_case("description"))
-            || el
-                .get_attribute("property")
-                .is_some_and(|p| p == "og:description" || p == "og:title");
+        // The first value of each attribute the extractor reads, in one pass comparing names
+        // in the source bytes: `get_attribute` allocated twice per lookup, four times per tag.
+        let (mut class, mut translate, mut name_attr, mut property) = (None, None, None, None);
+        for a in el.attributes() {
+            let attribute = match a.name_source_location() {
+                Some(at) => Cow::Borrowed(&source[at.bytes()]),
+                None => Cow::Owned(a.name()),
+            };
+            let slot = if attribute.eq_ignore_ascii_case("class") {
+                &mut class
+            } else if attribute.eq_ignore_ascii_case("translate") {
+                &mut translate
+            } else if attribute.eq_ignore_ascii_case("name") {
+                &mut name_attr
+            } else if attribute.eq_ignore_ascii_case("property") {
+                &mut property
+            } else {
+                continue;
+            };
+            if slot.is_none() {
+                *slot = Some(a.value());
+            }
+        }
+        let class_no = class.is_some_and(|c| c.split_ascii_whitespace().any(|w| w == "notranslate"));
+        let untranslatable = class_no || translate.is_some_and(|t| t.eq_ignore_ascii_case("no"));
+        let meta_content = name == "meta" && name_attr.is_some_and(|n| n.eq_ignore_ascii_case("description"))
+            || property.is_some_and(|p| p == "og:description" || p == "og:title");
         let attributes = el
             .attributes()
             .iter()
             .filter_map(|a| {
-                let n = a.name();
-                let wanted = TEXT_ATTRIBUTES.contains(&n.as_str()) || (meta_content && n == "content");
+                // Compared in the source bytes: allocating every attribute's name was slow.
+                let wanted = match a.name_source_location() {
+                    Some(at) => {
+                        let n = &source[at.bytes()];
+                        TEXT_ATTRIBUTES.iter().any(|t| n.eq_ignore_ascii_case(t))
+                            || (meta_content && n.eq_ignore_ascii_case("content"))
+                    }
+                    None => {
+                        let n = a.name();
+                        TEXT_ATTRIBUTES.contains(&n.as_str()) || (meta_content && n == "content")
+                    }
+                };
                 let range = a.value_source_location()?.bytes();
-                (wanted && !range.is_empty()).then_some((n, range))
+                (wanted && !range.is_empty()).then(|| (a.name(), range))
             })
             .collect();
         let has_end = el.can_have_content() && !el.is_self_closing() && !VOID.contains(&name.as_str());
@@ -256,7 +279,14 @@ impl Extractor<'_> {
         // Template variables such as [YourSiteName] are placeholders here too.
         let pieces = super::plain::with_variables(pieces, self.source);
         let segments = segment_pieces(self.segmenter, &pieces, self.source);
-        if segments.iter().any(|s| s.source.has_words()) {
+        // `has_words` without building each segment's plain text.
+        let has_words = segments.iter().any(|s| {
+            s.source
+                .0
+                .iter()
+                .any(|p| matches!(p, Part::Str(t) if t.chars().any(char::is_alphabetic)))
+        });
+        if has_words {
             let span = segments[0].span.start..segments.last().expect("non-empty").span.end;
             self.units.push(Unit { kind, segments, span });
         }
@@ -461,8 +491,14 @@ fn text_pieces(source: &str, range: Range<usize>) -> Vec<Piece> {
                 i += 1;
             }
             b'\n' | b'\r' | b'\t' | b' ' => {
-                let end = i + text[i..].len() - text[i..].trim_start_matches([' ', '\n', '\r', '\t']).len();
-                if text[i..end].contains(['\n', '\r', '\t']) {
+                // A byte scan: matching character sets at every space was slow.
+                let mut end = i;
+                let mut breaks = false;
+                while let Some(&b @ (b' ' | b'\n' | b'\r' | b'\t')) = bytes.get(end) {
+                    breaks |= b != b' ';
+                    end += 1;
+                }
+                if breaks {
                     push_plain(&mut pieces, plain_from, i);
                     pieces.push(Piece {
                         part: Part::Str(" ".into()),
@@ -624,12 +660,47 @@ pub(super) fn escape(text: &str) -> String {
 
 /// Sets the edition's language on the root `<html>` element (`lang`, and `dir` when it is
 /// right to left or the source had one), touching nothing else of the document.
+///
+/// When the document has a single `<html` and its tag closes at the first `>` after it, only
+/// the bytes up to that `>` go through the rewriter (the tokenizer streams, so it reads them
+/// exactly as it would in the whole document) and the rest is copied: a second pass of the
+/// tokenizer over the whole edition was a fifth of the time of an extract and merge.
 pub(super) fn set_language(html: String, target: &Locale) -> String {
+    let bytes = html.as_bytes();
+    let mut roots = html.match_indices('<').map(|(at, _)| at).filter(|&at| {
+        bytes
+            .get(at + 1..at + 5)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"html"))
+    });
+    let (Some(root), None) = (roots.next(), roots.next()) else {
+        return rewrite_language(html, target).0;
+    };
+    let Some(gt) = html[root..].find('>').map(|i| root + i + 1) else {
+        return rewrite_language(html, target).0;
+    };
+    let (head, matched) = rewrite_language(html[..gt].to_string(), target);
+    if !matched {
+        // The first `>` was inside the tag (an attribute value), or `<html` was not a tag.
+        return rewrite_language(html, target).0;
+    }
+    if head.as_bytes() == &bytes[..gt] {
+        return html;
+    }
+    let mut out = head;
+    out.push_str(&html[gt..]);
+    out
+}
+
+/// [`set_language`] through the rewriter: the document, and whether an `<html>` start tag was
+/// seen.
+fn rewrite_language(html: String, target: &Locale) -> (String, bool) {
     let tag = target.tag().to_string();
     let dir = target.direction();
     let mut changed = false;
+    let mut matched = false;
     let mut out = Vec::with_capacity(html.len());
     let handler = |el: &mut Element<'_, '_>| {
+        matched = true;
         if el.get_attribute("lang").as_deref() != Some(tag.as_str()) {
             el.set_attribute("lang", &tag)?;
             changed = true;
@@ -648,8 +719,8 @@ pub(super) fn set_language(html: String, target: &Locale) -> String {
     let mut rewriter = HtmlRewriter::new(settings, |chunk: &[u8]| out.extend_from_slice(chunk));
     let ok = rewriter.write(html.as_bytes()).and_then(|_| rewriter.end()).is_ok();
     match String::from_utf8(out) {
-        Ok(s) if ok && changed => s,
-        _ => html,
+        Ok(s) if ok && changed => (s, matched),
+        _ => (html, matched),
     }
 }
 
@@ -699,6 +770,12 @@ mod tests {
     }
 
     #[test]
+    fn attribute_names_in_any_case_and_first_of_duplicates() {
+        let src = "<META NAME=\"Description\" Content=\"Big news.\"><meta property=og:title content=\"Title.\"><P CLASS=\"a notranslate\">Skip.</P><p translate=yes translate=no>Kept.</p><img ALT=\"A map\">";
+        assert_eq!(texts(&units(src)), vec!["Big news.", "Title.", "Kept.", "A map"]);
+    }
+
+    #[test]
     fn unclosed_inline_is_repaired_with_position() {
         let seg = Segmenter::new(&Locale::parse("en").unwrap(), &[]);
         let src = "<p>One <b>two.</p>\n<p>Three.</p>";
@@ -726,5 +803,25 @@ mod tests {
         let en = Locale::parse("en").unwrap();
         let same = "<html lang='en'><p>x</p></html>".to_string();
         assert_eq!(set_language(same.clone(), &en), same);
+    }
+
+    #[test]
+    fn language_on_a_prefix_agrees_with_the_whole_document() {
+        let ar = Locale::parse("ar").unwrap();
+        let en = Locale::parse("en").unwrap();
+        for doc in [
+            "<!doctype html><HTML lang=en><p>x</p></HTML>",
+            "<html data-x=\"a>b\" lang=\"fr\"><p>x</p></html>",
+            "<!-- <html lang=de> --><html><p>x</p></html>",
+            "<html lang=\"en\"><p>x</p><html lang=\"de\"></html>",
+            "<script>var s = '<html>';</script><p>x</p>",
+            "<p>no root</p>",
+            "<html",
+        ] {
+            for target in [&ar, &en] {
+                let whole = rewrite_language(doc.to_string(), target).0;
+                assert_eq!(set_language(doc.to_string(), target), whole, "{doc}");
+            }
+        }
     }
 }

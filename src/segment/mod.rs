@@ -13,7 +13,7 @@
 
 mod pieces;
 
-pub use pieces::{Piece, segment_pieces};
+pub use pieces::{Piece, segment_owned_pieces, segment_pieces};
 
 use crate::lang::Locale;
 use icu_segmenter::SentenceSegmenter;
@@ -222,8 +222,26 @@ impl Segmenter {
     ///   (`而异。（详见下表。）`); after 。？！ an opening bracket or quote starts a sentence.
     fn missed_breaks(&self, text: &str) -> Vec<usize> {
         let mut found = Vec::new();
-        for (at, terminator) in text.match_indices(['.', '。', '？', '！', '?', '!']) {
-            let end = at + terminator.len();
+        let bytes = text.as_bytes();
+        let mut scan = 0;
+        // A byte scan for the terminators . ? ! 。 ？ ！ (the wide ones are E3 80 82,
+        // EF BC 9F and EF BC 81 in UTF-8): decoding every character to compare it was slow.
+        while let Some(pos) = bytes[scan..]
+            .iter()
+            .position(|&b| matches!(b, b'.' | b'?' | b'!' | 0xE3 | 0xEF))
+        {
+            let at = scan + pos;
+            let len = match &bytes[at..] {
+                [b'.' | b'?' | b'!', ..] => 1,
+                [0xE3, 0x80, 0x82, ..] | [0xEF, 0xBC, 0x9F | 0x81, ..] => 3,
+                _ => {
+                    scan = at + 1;
+                    continue;
+                }
+            };
+            let end = at + len;
+            scan = end;
+            let terminator = &text[at..end];
             let rest = &text[end..];
             let Some(first) = rest.chars().next() else { break };
             if terminator != "." {

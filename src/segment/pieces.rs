@@ -25,19 +25,23 @@ impl Piece {
 /// placeholders, keeps placeholder pairs whole, trims whitespace at segment edges and records
 /// each segment's source span.
 pub fn segment_pieces(segmenter: &Segmenter, pieces: &[Piece], source: &str) -> Vec<Segment> {
-    // The text the breaker sees, and for each of its bytes the piece and offset it came from.
+    segment_owned_pieces(segmenter, pieces.to_vec(), source)
+}
+
+/// [`segment_pieces`] for a caller that no longer needs its pieces: they move into the
+/// segments instead of being copied.
+pub fn segment_owned_pieces(segmenter: &Segmenter, pieces: Vec<Piece>, source: &str) -> Vec<Segment> {
+    // The text the breaker sees, and for each text piece where its bytes start in it, which
+    // piece it is and the pair depth before it (breaks inside a pair are refused).
     let mut flat = String::new();
-    let mut origin: Vec<(usize, usize)> = Vec::new();
-    // Pair depth before each flat byte: breaks inside a pair are refused.
-    let mut depth_at: Vec<u32> = Vec::new();
+    let mut runs: Vec<(usize, usize, u32)> = Vec::new();
     let mut depth = 0u32;
     for (i, piece) in pieces.iter().enumerate() {
         match &piece.part {
             Part::Str(s) => {
-                flat.push_str(s);
-                for off in 0..s.len() {
-                    origin.push((i, off));
-                    depth_at.push(depth);
+                if !s.is_empty() {
+                    runs.push((flat.len(), i, depth));
+                    flat.push_str(s);
                 }
             }
             Part::Placeholder(p) => match p.kind {
@@ -49,16 +53,17 @@ pub fn segment_pieces(segmenter: &Segmenter, pieces: &[Piece], source: &str) -> 
     }
     let mut cuts: Vec<(usize, usize)> = Vec::new(); // (piece, offset) where a new sentence starts
     for range in segmenter.sentences(&flat).into_iter().skip(1) {
-        if depth_at[range.start] == 0 {
-            cuts.push(origin[range.start]);
+        let run = runs.partition_point(|r| r.0 <= range.start) - 1;
+        let (run_start, piece, depth) = runs[run];
+        if depth == 0 {
+            cuts.push((piece, range.start - run_start));
         }
     }
 
     // Split the piece list at the cuts.
     let mut groups: Vec<Vec<Piece>> = vec![Vec::new()];
     let mut cut_iter = cuts.into_iter().peekable();
-    for (i, piece) in pieces.iter().enumerate() {
-        let mut piece = piece.clone();
+    for (i, mut piece) in pieces.into_iter().enumerate() {
         // Bytes of this piece already moved into earlier groups: later cut offsets shift.
         let mut consumed = 0;
         while let Some(&(ci, off)) = cut_iter.peek() {
@@ -137,7 +142,7 @@ fn build_segment(mut pieces: Vec<Piece>, source: &str) -> Option<Segment> {
                 if exact {
                     first.span.start += cut;
                 }
-                *s = trimmed.to_string();
+                s.drain(..cut);
                 break;
             }
             Part::Placeholder(_) => break,
@@ -152,11 +157,11 @@ fn build_segment(mut pieces: Vec<Piece>, source: &str) -> Option<Segment> {
                     pieces.pop();
                     continue;
                 }
-                let cut = s.len() - trimmed.len();
+                let kept = trimmed.len();
                 if exact {
-                    last.span.end -= cut;
+                    last.span.end -= s.len() - kept;
                 }
-                *s = trimmed.to_string();
+                s.truncate(kept);
                 break;
             }
             Part::Placeholder(_) => break,
@@ -167,7 +172,12 @@ fn build_segment(mut pieces: Vec<Piece>, source: &str) -> Option<Segment> {
     let mut text = Text::default();
     for p in pieces {
         match p.part {
-            Part::Str(s) => text.push_str(&s),
+            // As `Text::push_str`, moving the string instead of copying it when it starts a run.
+            Part::Str(s) => match text.0.last_mut() {
+                Some(Part::Str(last)) => last.push_str(&s),
+                _ if s.is_empty() => {}
+                _ => text.0.push(Part::Str(s)),
+            },
             Part::Placeholder(ph) => text.push_placeholder(ph),
         }
     }
