@@ -73,6 +73,11 @@ impl Verifier {
 
     /// The violations of `translation`, given the concepts its source contains.
     pub fn check(&self, translation: &str, expected: &[usize]) -> Vec<Violation> {
+        // Nothing to look for: no need to normalise the text (most sentences, and every
+        // sentence when there is no term base).
+        if self.forbidden.is_empty() && expected.iter().all(|&c| self.allowed[c].is_empty()) {
+            return Vec::new();
+        }
         let text = normalize(translation, &self.script);
         let mut out = Vec::new();
         let mut seen = Vec::new();
