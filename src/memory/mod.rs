@@ -104,6 +104,27 @@ impl Memory {
         dispatch!(self, m => m.store(entries))
     }
 
+    /// Whether [`Memory::bulk`] makes a whole import one transaction here (SQLite); on
+    /// PostgreSQL imports store chunk by chunk after a validation pass.
+    pub fn has_bulk(&self) -> bool {
+        matches!(self, Memory::Sqlite(_))
+    }
+
+    /// Runs `work` as one all-or-nothing transaction where the store allows it (SQLite),
+    /// else as it is.
+    pub fn bulk<T>(&mut self, work: impl FnOnce(&mut Memory) -> Result<T>) -> Result<T> {
+        let Memory::Sqlite(m) = self else { return work(self) };
+        m.begin_bulk()?;
+        let result = work(self);
+        let Memory::Sqlite(m) = self else {
+            unreachable!("a store does not change kind")
+        };
+        let ended = m.end_bulk(result.is_ok());
+        let value = result?;
+        ended?;
+        Ok(value)
+    }
+
     /// Whether a file with this content was imported before.
     pub fn was_imported(&self, content: &[u8]) -> Result<bool> {
         self.was_imported_hash(blake3::hash(content).as_bytes())

@@ -42,6 +42,31 @@ macro_rules! lookup_sql {
 const LOOKUP_FINGERPRINT: &str = lookup_sql!("AND (origin = 'human' OR fingerprint = ?3)");
 const LOOKUP_ANY: &str = lookup_sql!("");
 
+/// A batch's transaction: its own, or a savepoint inside a bulk import's.
+enum Scope<'c> {
+    Transaction(rusqlite::Transaction<'c>),
+    Savepoint(rusqlite::Savepoint<'c>),
+}
+
+impl std::ops::Deref for Scope<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        match self {
+            Scope::Transaction(t) => t,
+            Scope::Savepoint(s) => s,
+        }
+    }
+}
+
+impl Scope<'_> {
+    fn commit(self) -> rusqlite::Result<()> {
+        match self {
+            Scope::Transaction(t) => t.commit(),
+            Scope::Savepoint(s) => s.commit(),
+        }
+    }
+}
+
 pub struct SqliteMemory {
     pub(crate) conn: Connection,
     pub(super) path: PathBuf,
@@ -236,10 +261,17 @@ impl SqliteMemory {
         let now = now();
         let context_hash =
             |e: &NewEntry<'_>, t: Option<&Text>| t.map(|t| source_hash(e.source_locale, &t.memory_key()));
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(err)?;
+        // Inside a bulk import (see `bulk`) the batch is a savepoint of the import's one
+        // transaction; otherwise a transaction of its own.
+        let tx = if self.conn.is_autocommit() {
+            Scope::Transaction(
+                self.conn
+                    .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                    .map_err(err)?,
+            )
+        } else {
+            Scope::Savepoint(self.conn.savepoint().map_err(err)?)
+        };
         let mut changed = 0;
         // Rows with a greater id are new in this transaction: they are indexed for fuzzy
         // matches in one statement at the end (see migration 002 for why not by a trigger).
@@ -351,6 +383,25 @@ impl SqliteMemory {
         }
         tx.commit().map_err(err)?;
         Ok(changed)
+    }
+
+    /// Starts a large import's one transaction, with a larger page cache: 64 MB, because new
+    /// rows enter the duplicate-check index in random order and with the default 2 MB nearly
+    /// every insert reads and writes a page. Other writers wait until it ends.
+    pub fn begin_bulk(&mut self) -> Result<()> {
+        self.conn
+            .execute_batch("PRAGMA cache_size = -65536; BEGIN IMMEDIATE")
+            .map_err(|e| sql_error(&self.path, e))
+    }
+
+    /// Ends it: everything kept (`commit`) or nothing.
+    pub fn end_bulk(&mut self, commit: bool) -> Result<()> {
+        let ended = self
+            .conn
+            .execute_batch(if commit { "COMMIT" } else { "ROLLBACK" })
+            .map_err(|e| sql_error(&self.path, e));
+        let _ = self.conn.execute_batch("PRAGMA cache_size = -2000");
+        ended
     }
 
     /// Whether a file whose content has this blake3 hash was imported before.
