@@ -48,76 +48,46 @@ pub fn import_tmx(memory: &mut Memory, path: &Path, source: &Locale) -> Result<I
     if memory.was_imported_hash(&hash)? {
         return Ok(ImportOutcome::Unchanged);
     }
-    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-    let mut locales = Locales::default();
     if memory.has_bulk() {
         // One pass in one transaction: a malformed unit anywhere rolls everything back, so
         // the file is read once (the import of a million units was twice as slow in two passes).
-        return memory.bulk(|memory| {
-            let mut stream = tmx::open_file(path)?;
-            let mut staged: Vec<Staged> = Vec::with_capacity(CHUNK);
-            let (mut changed, mut source_tag) = (0, String::new());
-            while let Some(unit) = stream.next_unit()? {
-                let locale = stage(
-                    &unit,
-                    &Context {
-                        header_lang: stream.source_lang.as_deref(),
-                        fallback: source,
-                        file_name: file_name.as_deref(),
-                        path,
-                    },
-                    &mut locales,
-                    Some(&mut staged),
-                )?;
-                source_tag = locale.tag().to_string();
-                if staged.len() >= CHUNK {
-                    changed += store(memory, &source_tag, &mut staged)?;
-                }
-            }
-            changed += store(memory, &source_tag, &mut staged)?;
-            memory.mark_imported_hash(&hash, path)?;
-            Ok(ImportOutcome::Imported(changed))
-        });
+        return memory.bulk(|memory| read_units(path, source, Some(memory), &hash));
     }
-    // Pass 1: the whole file must read cleanly before anything is stored.
-    let mut stream = tmx::open_file(path)?;
-    while let Some(unit) = stream.next_unit()? {
-        stage(
-            &unit,
-            &Context {
-                header_lang: stream.source_lang.as_deref(),
-                fallback: source,
-                file_name: file_name.as_deref(),
-                path,
-            },
-            &mut locales,
-            None,
-        )?;
-    }
-    // Pass 2: store, a chunk per transaction.
+    // Elsewhere the whole file must read cleanly before anything is stored, then it is stored
+    // a chunk per transaction.
+    read_units(path, source, None, &hash)?;
+    read_units(path, source, Some(memory), &hash)
+}
+
+/// Reads every unit of the file, checking it, and stores them in chunks when given a memory
+/// (then records the import).
+fn read_units(path: &Path, source: &Locale, mut memory: Option<&mut Memory>, hash: &[u8; 32]) -> Result<ImportOutcome> {
+    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    let mut locales = Locales::default();
     let mut stream = tmx::open_file(path)?;
     let mut staged: Vec<Staged> = Vec::with_capacity(CHUNK);
-    let mut changed = 0;
-    let mut source_tag = String::new();
+    let (mut changed, mut source_tag) = (0, String::new());
     while let Some(unit) = stream.next_unit()? {
-        let locale = stage(
-            &unit,
-            &Context {
-                header_lang: stream.source_lang.as_deref(),
-                fallback: source,
-                file_name: file_name.as_deref(),
-                path,
-            },
-            &mut locales,
-            Some(&mut staged),
-        )?;
+        let context = Context {
+            header_lang: stream.source_lang.as_deref(),
+            fallback: source,
+            file_name: file_name.as_deref(),
+            path,
+        };
+        let Some(memory) = memory.as_deref_mut() else {
+            stage(&unit, &context, &mut locales, None)?;
+            continue;
+        };
+        let locale = stage(&unit, &context, &mut locales, Some(&mut staged))?;
         source_tag = locale.tag().to_string();
         if staged.len() >= CHUNK {
             changed += store(memory, &source_tag, &mut staged)?;
         }
     }
-    changed += store(memory, &source_tag, &mut staged)?;
-    memory.mark_imported_hash(&hash, path)?;
+    if let Some(memory) = memory {
+        changed += store(memory, &source_tag, &mut staged)?;
+        memory.mark_imported_hash(hash, path)?;
+    }
     Ok(ImportOutcome::Imported(changed))
 }
 
