@@ -16,6 +16,7 @@ help-translate--config = ملف المشروع (الافتراضي: l10n.toml ب
 help-translate--glossary = قاعدة مصطلحات يُلزَم بها (TBX أو CSV أو TSV)، إضافةً إلى القواعد المذكورة في l10n.toml
 help-translate--allow-partial = كتابة النسخ حتى عند وجود مقاطع ناقصة، مع تمييز الجمل المصدر
 help-translate--reuse-stale = إعادة استخدام الترجمات الآلية المُنجَزة بمحرك أو نموذج أو مسرد آخر
+help-translate--reuse = أي الترجمات الآلية يُعاد استخدامها: fresh (المنجزة بهذا المحرك والنموذج والمسرد؛ الافتراضي) أو stale (أيّها؛ مثل --reuse-stale)
 help-translate--page = كتابة كل نسخة أيضًا في صورة صفحة HTML مستقلة (out/<locale>/<name>.html)
 help-translate--format = طريقة الإبلاغ: text للأشخاص، و json للبرامج (على المخرج القياسي)
 help-translate--backend-url = عنوان URL الأساسي للمحرك (خادم مستضاف ذاتيًا أو وكيل أو خادم اختبار)؛ يحل محل `url` في [backends.NAME]

@@ -18,6 +18,7 @@ help-translate--config = The project file (default: l10n.toml next to the input 
 help-translate--glossary = A term base to enforce (TBX, CSV or TSV), in addition to those in l10n.toml
 help-translate--allow-partial = Write editions even when segments are missing, with the source sentences marked
 help-translate--reuse-stale = Reuse machine translations made with another engine, model or glossary
+help-translate--reuse = Which machine translations to reuse: fresh (made with this engine, model and glossary; the default) or stale (any; the same as --reuse-stale)
 help-translate--page = Also write each edition as a standalone HTML page (out/<locale>/<name>.html)
 help-translate--format = How to report: text for people, json for programs (on standard output)
 help-check = Check documents, editions and Fluent resources for missing and broken strings (for CI)

@@ -16,6 +16,7 @@ help-translate--config = प्रोजेक्ट फ़ाइल (डिफ�
 help-translate--glossary = लागू की जाने वाली एक शब्दावली (TBX, CSV या TSV), l10n.toml में दी गई शब्दावलियों के अतिरिक्त
 help-translate--allow-partial = खंड छूटे होने पर भी संस्करण लिखें, स्रोत वाक्यों को चिह्नित करके
 help-translate--reuse-stale = किसी दूसरे इंजन, मॉडल या शब्दावली से बने मशीनी अनुवादों का पुन: उपयोग करें
+help-translate--reuse = कौन-से मशीनी अनुवाद दोबारा इस्तेमाल हों: fresh (इसी इंजन, मॉडल और शब्दावली से बने; डिफ़ॉल्ट) या stale (कोई भी; --reuse-stale जैसा)
 help-translate--page = हर संस्करण को एक स्वतंत्र HTML पेज के रूप में भी लिखें (out/<locale>/<name>.html)
 help-translate--format = रिपोर्ट का तरीका: लोगों के लिए text, प्रोग्रामों के लिए json (मानक आउटपुट पर)
 help-translate--backend-url = इंजन का आधार URL (स्व-होस्टेड सर्वर, प्रॉक्सी या परीक्षण सर्वर); [backends.NAME] में `url` की जगह लेता है

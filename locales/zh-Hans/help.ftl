@@ -16,6 +16,7 @@ help-translate--config = 项目文件（默认：输入文件旁或上级文件�
 help-translate--glossary = 要强制执行的术语库（TBX、CSV 或 TSV），作为 l10n.toml 中术语库的补充
 help-translate--allow-partial = 即使有句段缺少译文也写入译本，并标记出源语言句子
 help-translate--reuse-stale = 复用由其他引擎、模型或术语表生成的机器翻译
+help-translate--reuse = 复用哪些机器翻译：fresh（由当前引擎、模型和术语表生成；默认）或 stale（任意；等同于 --reuse-stale）
 help-translate--page = 同时将每个译本写成独立的 HTML 页面（out/<locale>/<name>.html）
 help-translate--format = 报告方式：text 供人阅读，json 供程序使用（输出到标准输出）
 help-translate--backend-url = 引擎的基础 URL（自托管服务器、代理或测试服务器）；覆盖 [backends.NAME] 中的 `url`

@@ -52,6 +52,10 @@ pub struct Args {
     /// Reuse machine translations made with another engine, model or glossary
     #[arg(long)]
     pub reuse_stale: bool,
+    /// Which machine translations to reuse: fresh (made with this engine, model and glossary;
+    /// the default) or stale (any; the same as --reuse-stale)
+    #[arg(long, value_name = "WHICH", value_parser = ["fresh", "stale"], conflicts_with = "reuse_stale")]
+    pub reuse: Option<String>,
     /// Also write each edition as a standalone HTML page (out/<locale>/<name>.html)
     #[arg(long)]
     pub page: bool,
@@ -122,7 +126,7 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
         backend,
         out_dir: args.out.clone().unwrap_or_else(|| config.out_dir()),
         allow_partial: args.allow_partial,
-        reuse_stale: args.reuse_stale,
+        reuse_stale: args.reuse_stale || args.reuse.as_deref() == Some("stale"),
         abbreviations: config.abbreviations(&source.language()),
         glossary,
         edition: render::EditionSettings::from_config(&config, args.page)?,

@@ -234,6 +234,10 @@ fn stale_machine_work_is_used_only_when_asked_and_gc_removes_it() {
     let stale = translate(d, &["--reuse-stale"]);
     ok(&stale);
     assert_eq!(report(&stale)["requests"], 0);
+    // `--reuse stale` says the same.
+    let again = translate(d, &["--reuse", "stale"]);
+    ok(&again);
+    assert_eq!(report(&again)["requests"], 0);
     assert!(from_memory(&stale) as i64 >= total);
     assert_eq!(report(&stale)["reports"][0]["missing"].as_array().unwrap().len(), 0);
     let fresh = translate(d, &[]);
