@@ -241,6 +241,7 @@ pub struct XmlStream<R: BufRead> {
     reader: Reader<Counted<R>>,
     buf: Vec<u8>,
     path: PathBuf,
+    refuse_doctype: bool,
 }
 
 impl<R: BufRead> XmlStream<R> {
@@ -256,6 +257,29 @@ impl<R: BufRead> XmlStream<R> {
             reader,
             buf: Vec::new(),
             path: path.to_path_buf(),
+            refuse_doctype: true,
+        }
+    }
+
+    /// Lets a document type declaration without an internal subset through (TMX files from
+    /// other tools name `tmx14.dtd`); one that defines entities is still refused.
+    pub fn allowing_external_doctype(mut self) -> XmlStream<R> {
+        self.refuse_doctype = false;
+        self
+    }
+
+    /// Reads the text content up to the end of the current element, refusing child elements.
+    pub fn text_until_end(&mut self) -> Result<String, Error> {
+        let mut out = String::new();
+        loop {
+            match self.next_event()? {
+                XmlEvent::Text(t) => out.push_str(&t),
+                XmlEvent::End { .. } => return Ok(out),
+                XmlEvent::Eof => return Err(self.error("unexpected end of file")),
+                XmlEvent::Start { name, .. } | XmlEvent::Empty { name, .. } => {
+                    return Err(self.error(format!("unexpected element <{name}> inside text")));
+                }
+            }
         }
     }
 
@@ -299,7 +323,7 @@ impl<R: BufRead> XmlStream<R> {
                     message,
                 }
             };
-            if let Some(event) = resolve(event, true, &error)? {
+            if let Some(event) = resolve(event, self.refuse_doctype, &error)? {
                 // A long text or attribute must not keep its buffer for the rest of the file.
                 if self.buf.capacity() > 1 << 20 {
                     self.buf = Vec::new();

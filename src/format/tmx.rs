@@ -11,11 +11,10 @@
 
 use crate::error::{Error, Result};
 use crate::model::{Placeholder, PlaceholderKind, Text};
-use crate::xml::{XmlEvent, attr, escape};
-use quick_xml::events::{BytesStart, Event};
+use crate::xml::{XmlEvent, XmlStream, attr, escape};
 use std::collections::HashMap;
 use std::io::BufRead;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// A translation unit: the same sentence in several languages.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,7 +76,7 @@ pub fn read(content: &str, path: &Path) -> Result<Tmx> {
 
 /// A TMX document read one unit at a time.
 pub struct TmxStream<R: BufRead> {
-    events: Events<R>,
+    events: XmlStream<R>,
     /// The header's `srclang`, known once the first unit (or the end) has been read.
     pub source_lang: Option<String>,
     saw_root: bool,
@@ -87,7 +86,7 @@ pub struct TmxStream<R: BufRead> {
 impl<R: BufRead> TmxStream<R> {
     pub fn new(input: R, path: &Path) -> TmxStream<R> {
         TmxStream {
-            events: Events::new(input, path),
+            events: XmlStream::new(input, path).allowing_external_doctype(),
             source_lang: None,
             saw_root: false,
             done: false,
@@ -125,173 +124,7 @@ impl<R: BufRead> TmxStream<R> {
     }
 }
 
-/// Counts the lines a reader has consumed, for error positions while streaming.
-struct Counted<R> {
-    inner: R,
-    line: usize,
-    column: usize,
-}
-
-impl<R: BufRead> std::io::Read for Counted<R> {
-    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-        let n = {
-            let buf = self.fill_buf()?;
-            let n = buf.len().min(out.len());
-            out[..n].copy_from_slice(&buf[..n]);
-            n
-        };
-        self.consume(n);
-        Ok(n)
-    }
-}
-
-impl<R: BufRead> BufRead for Counted<R> {
-    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
-        self.inner.fill_buf()
-    }
-
-    fn consume(&mut self, amt: usize) {
-        if amt > 0
-            && let Ok(buf) = self.inner.fill_buf()
-        {
-            for &b in &buf[..amt.min(buf.len())] {
-                if b == b'\n' {
-                    self.line += 1;
-                    self.column = 0;
-                } else if b & 0xC0 != 0x80 {
-                    self.column += 1;
-                }
-            }
-        }
-        self.inner.consume(amt);
-    }
-}
-
-/// XML events from a streaming reader, resolved and owned (the same events as `crate::xml`).
-struct Events<R: BufRead> {
-    reader: quick_xml::Reader<Counted<R>>,
-    buf: Vec<u8>,
-    path: PathBuf,
-}
-
-impl<R: BufRead> Events<R> {
-    fn new(input: R, path: &Path) -> Events<R> {
-        let mut reader = quick_xml::Reader::from_reader(Counted {
-            inner: input,
-            line: 1,
-            column: 0,
-        });
-        reader.config_mut().trim_text(false);
-        Events {
-            reader,
-            buf: Vec::new(),
-            path: path.to_path_buf(),
-        }
-    }
-
-    fn error(&self, message: impl Into<String>) -> Error {
-        let counted = self.reader.get_ref();
-        Error::Parse {
-            path: self.path.clone(),
-            line: counted.line,
-            column: counted.column.max(1),
-            message: message.into(),
-        }
-    }
-
-    fn line(&self) -> usize {
-        self.reader.get_ref().line
-    }
-
-    fn next_event(&mut self) -> Result<XmlEvent> {
-        loop {
-            self.buf.clear();
-            let event = match self.reader.read_event_into(&mut self.buf) {
-                Ok(e) => e.into_owned(),
-                Err(e) => return Err(self.error(e.to_string())),
-            };
-            return Ok(match event {
-                Event::Start(e) => XmlEvent::Start {
-                    name: name_of(&e),
-                    attrs: self.attrs(&e)?,
-                },
-                Event::Empty(e) => XmlEvent::Empty {
-                    name: name_of(&e),
-                    attrs: self.attrs(&e)?,
-                },
-                Event::End(e) => XmlEvent::End {
-                    name: e.local_name().as_ref().to_string(),
-                },
-                Event::Text(t) => XmlEvent::Text(t.xml10_content().into_owned()),
-                Event::CData(t) => XmlEvent::Text(t.into_inner().into_owned()),
-                Event::GeneralRef(r) => {
-                    if r.is_char_ref() {
-                        match r.resolve_char_ref() {
-                            Ok(Some(c)) => XmlEvent::Text(c.to_string()),
-                            _ => return Err(self.error("invalid character reference")),
-                        }
-                    } else {
-                        let name = r.xml10_content();
-                        let resolved = match name.as_ref() {
-                            "amp" => "&",
-                            "lt" => "<",
-                            "gt" => ">",
-                            "quot" => "\"",
-                            "apos" => "'",
-                            other => return Err(self.error(format!("undefined entity &{other};"))),
-                        };
-                        XmlEvent::Text(resolved.to_string())
-                    }
-                }
-                Event::DocType(d) => {
-                    if d.xml10_content().contains('[') {
-                        return Err(self.error(
-                            "a document type declaration with an internal subset (entity definitions) is refused",
-                        ));
-                    }
-                    continue;
-                }
-                Event::Decl(_) | Event::PI(_) | Event::Comment(_) => continue,
-                Event::Eof => XmlEvent::Eof,
-            });
-        }
-    }
-
-    fn attrs(&self, e: &BytesStart<'_>) -> Result<Vec<(String, String)>> {
-        let mut out = Vec::new();
-        for attr in e.attributes() {
-            let attr = attr.map_err(|err| self.error(err.to_string()))?;
-            let key = attr.key.as_ref().to_string();
-            let value = attr
-                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .map_err(|err| self.error(err.to_string()))?
-                .into_owned();
-            out.push((key, value));
-        }
-        Ok(out)
-    }
-
-    /// The text content up to the end of the current element, refusing child elements.
-    fn text_until_end(&mut self) -> Result<String> {
-        let mut out = String::new();
-        loop {
-            match self.next_event()? {
-                XmlEvent::Text(t) => out.push_str(&t),
-                XmlEvent::End { .. } => return Ok(out),
-                XmlEvent::Eof => return Err(self.error("unexpected end of file")),
-                XmlEvent::Start { name, .. } | XmlEvent::Empty { name, .. } => {
-                    return Err(self.error(format!("unexpected element <{name}> inside text")));
-                }
-            }
-        }
-    }
-}
-
-fn name_of(e: &BytesStart<'_>) -> String {
-    e.local_name().as_ref().to_string()
-}
-
-fn read_unit<R: BufRead>(r: &mut Events<R>, attrs: &[(String, String)], line: usize) -> Result<TranslationUnit> {
+fn read_unit<R: BufRead>(r: &mut XmlStream<R>, attrs: &[(String, String)], line: usize) -> Result<TranslationUnit> {
     let unit_changed = attr(attrs, "changedate").map(str::to_string);
     let unit_created = attr(attrs, "creationdate").map(str::to_string);
     let mut unit = TranslationUnit {
@@ -329,7 +162,7 @@ fn read_unit<R: BufRead>(r: &mut Events<R>, attrs: &[(String, String)], line: us
     }
 }
 
-fn read_variant<R: BufRead>(r: &mut Events<R>, lang: String, codes: &mut Codes) -> Result<Variant> {
+fn read_variant<R: BufRead>(r: &mut XmlStream<R>, lang: String, codes: &mut Codes) -> Result<Variant> {
     let mut variant = Variant {
         lang,
         text: Text::default(),
@@ -351,7 +184,7 @@ fn read_variant<R: BufRead>(r: &mut Events<R>, lang: String, codes: &mut Codes) 
     }
 }
 
-fn read_seg<R: BufRead>(r: &mut Events<R>, codes: &mut Codes) -> Result<Text> {
+fn read_seg<R: BufRead>(r: &mut XmlStream<R>, codes: &mut Codes) -> Result<Text> {
     let mut text = Text::default();
     // Open pairs by their `i`, so an `<ept>` finds the id its `<bpt>` got.
     let mut open: HashMap<String, u32> = HashMap::new();
@@ -400,7 +233,7 @@ fn read_seg<R: BufRead>(r: &mut Events<R>, codes: &mut Codes) -> Result<Text> {
 
 #[allow(clippy::too_many_arguments)]
 fn push_code<R: BufRead>(
-    r: &Events<R>,
+    r: &XmlStream<R>,
     text: &mut Text,
     codes: &mut Codes,
     open: &mut HashMap<String, u32>,
