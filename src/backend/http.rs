@@ -136,6 +136,15 @@ impl Settings {
     }
 
     /// An engine-specific string setting.
+    /// What one request may carry and how many may be in flight, for batching.
+    pub fn limits(&self) -> super::Limits {
+        super::Limits {
+            max_texts: self.max_texts,
+            max_chars: self.max_chars,
+            concurrency: self.concurrency,
+        }
+    }
+
     pub fn extra(&self, key: &str) -> Option<&str> {
         self.table.get(key).and_then(|v| v.as_str())
     }

@@ -225,11 +225,7 @@ impl Engine for OpenAi {
     }
 
     fn limits(&self) -> Limits {
-        Limits {
-            max_texts: self.settings.max_texts,
-            max_chars: self.settings.max_chars,
-            concurrency: self.settings.concurrency,
-        }
+        self.settings.limits()
     }
 
     async fn translate(&self, batch: &Batch) -> Result<Vec<String>, EngineError> {
