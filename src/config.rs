@@ -57,9 +57,11 @@ pub struct Config {
 pub struct MemoryConfig {
     /// The SQLite file (default `cache/l10n.sqlite`).
     pub path: Option<PathBuf>,
-    /// A PostgreSQL memory shared by a team (`postgres://user@host:port/db`; the password comes
-    /// from `PGPASSWORD`); takes precedence over `path`.
+    /// A PostgreSQL memory shared by a team (`postgres://user@host:port/db`); takes precedence
+    /// over `path`. A password written here is refused: it comes from the environment.
     pub url: Option<String>,
+    /// The environment variable holding the PostgreSQL password (default: `PGPASSWORD`).
+    pub password_env: Option<String>,
     /// TMX files imported into the memory before a run (once per content).
     #[serde(default)]
     pub import: Vec<PathBuf>,
@@ -151,6 +153,15 @@ impl Config {
                 message: e.message().to_string(),
             }
         })?;
+        if let Some(url) = &config.memory.url
+            && crate::memory::postgres::has_password(url)
+        {
+            let line = text.find(url.as_str()).map_or(1, |at| line_col(&text, at).0);
+            return Err(Error::PasswordInConfig {
+                path: path.to_path_buf(),
+                line,
+            });
+        }
         config.root = path.parent().map(Path::to_path_buf).unwrap_or_default();
         config.path = Some(path.to_path_buf());
         Ok(config)

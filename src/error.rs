@@ -47,6 +47,10 @@ pub enum Error {
     MemoryTooNew { path: PathBuf, found: i64, supported: i64 },
     #[error("{url}: the memory server could not be reached after {attempts} attempts: {reason}")]
     MemoryUnreachable { url: String, attempts: u32, reason: String },
+    #[error("{}:{line}: a password in the memory URL is refused (the project file is shared): remove it and name the environment variable that holds it in [memory] password_env, or set PGPASSWORD", path.display())]
+    PasswordInConfig { path: PathBuf, line: usize },
+    #[error("[memory] password_env names {var}, which is not set")]
+    PasswordEnvUnset { var: String },
     #[error("{}: cannot write: {source}", path.display())]
     Write { path: PathBuf, source: std::io::Error },
     #[error("engine {engine}: {message}")]
@@ -82,6 +86,8 @@ impl Error {
             Error::MemoryForeign { .. } => "error-memory-foreign",
             Error::MemoryTooNew { .. } => "error-memory-too-new",
             Error::MemoryUnreachable { .. } => "error-memory-unreachable",
+            Error::PasswordInConfig { .. } => "error-password-in-config",
+            Error::PasswordEnvUnset { .. } => "error-password-env-unset",
             Error::Write { .. } => "error-write",
             Error::Engine { .. } => "error-engine",
             Error::BackendSetting { .. } => "error-backend-setting",
@@ -137,6 +143,10 @@ impl Error {
                 ("found", found.to_string()),
                 ("supported", supported.to_string()),
             ],
+            Error::PasswordInConfig { path, line } => {
+                vec![("path", path.display().to_string()), ("line", line.to_string())]
+            }
+            Error::PasswordEnvUnset { var } => vec![("var", var.clone())],
             Error::MemoryUnreachable { url, attempts, reason } => vec![
                 ("url", url.clone()),
                 ("attempts", attempts.to_string()),

@@ -14,3 +14,5 @@ memory-copied = من { $from } إلى { $to }: { $count ->
     [many] نُسخ { $count } إدخالًا
    *[other] نُسخ { $count } إدخال
 }
+error-password-in-config = { $path }:{ $line }: لا تُقبل كلمة مرور في عنوان الذاكرة (ملف المشروع مشترك): احذفها وسمِّ متغير البيئة الذي يحملها في ‎[memory] password_env‎، أو اضبط PGPASSWORD
+error-password-env-unset = يسمّي ‎[memory] password_env‎ المتغير { $var }، وهو غير مضبوط

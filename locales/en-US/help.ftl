@@ -21,6 +21,7 @@ help-translate--reuse-stale = Reuse machine translations made with another engin
 help-translate--reuse = Which machine translations to reuse: fresh (made with this engine, model and glossary; the default) or stale (any; the same as --reuse-stale)
 help-translate--page = Also write each edition as a standalone HTML page (out/<locale>/<name>.html)
 help-translate--format = How to report: text for people, json for programs (on standard output)
+help-translate--workers = Documents and languages worked on at once, each worker with its own memory connection; workers never send the same segment twice (nor do other machines sharing the memory)
 help-check = Check documents, editions and Fluent resources for missing and broken strings (for CI)
 help-check--paths = Narrow the run: documents of l10n.toml to check, or folders of Fluent locales
 help-check--locales = Folders holding one folder of Fluent files per locale (default: [check] locales in l10n.toml)

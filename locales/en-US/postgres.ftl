@@ -6,3 +6,5 @@ memory-copied = { $from } → { $to }: { $count ->
     [one] one entry copied
    *[other] { $count } entries copied
 }
+error-password-in-config = { $path }:{ $line }: a password in the memory URL is refused (the project file is shared): remove it and name the environment variable that holds it in [memory] password_env, or set PGPASSWORD
+error-password-env-unset = [memory] password_env names { $var }, which is not set

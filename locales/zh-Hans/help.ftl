@@ -19,6 +19,7 @@ help-translate--reuse-stale = 复用由其他引擎、模型或术语表生成�
 help-translate--reuse = 复用哪些机器翻译：fresh（由当前引擎、模型和术语表生成；默认）或 stale（任意；等同于 --reuse-stale）
 help-translate--page = 同时将每个译本写成独立的 HTML 页面（out/<locale>/<name>.html）
 help-translate--format = 报告方式：text 供人阅读，json 供程序使用（输出到标准输出）
+help-translate--workers = 同时处理的文档和语言数，每个工作进程有自己的记忆库连接；工作进程不会重复发送同一句段（共享记忆库的其他机器也不会）
 help-translate--backend-url = 引擎的基础 URL（自托管服务器、代理或测试服务器）；覆盖 [backends.NAME] 中的 `url`
 help-translate--dry-run = 不发送任何内容：显示扣除记忆库命中后每种语言将发送给引擎的句段数和字符数，以及估算费用
 help-check = 检查文档、译本和 Fluent 资源中缺失和损坏的字符串（用于 CI）

@@ -6,7 +6,6 @@ use crate::check::{CheckReport, Severity, documents, fluent, output};
 use crate::config::Config;
 use crate::glossary::Glossary;
 use crate::lang::{self, Locale};
-use crate::memory::Memory;
 use crate::memory::exchange::import_tmx;
 use crate::model::State;
 use crate::ui::Ui;
@@ -111,7 +110,7 @@ fn check_documents(
         })?,
     };
     let glossary_paths: Vec<PathBuf> = config.glossary.iter().map(|g| config.resolve(g)).collect();
-    let mut memory = Memory::open(&config.memory_path())?;
+    let mut memory = super::open_memory(None, &config)?;
     for seed in &config.memory.import {
         import_tmx(&mut memory, &config.resolve(seed), &source)?;
     }

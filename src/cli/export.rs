@@ -159,7 +159,7 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
         .chain(config.glossary.iter().map(|g| config.resolve(g)))
         .collect();
     let glossary = Glossary::load(&glossary_paths)?;
-    let memory = Memory::open(&args.memory.memory.clone().unwrap_or_else(|| config.memory_path()))?;
+    let memory = super::open_memory(args.memory.memory.as_deref(), &config)?;
     let segmenter = Segmenter::new(&source, &config.abbreviations(&source.language()));
     let include = match args.include {
         IncludeArg::Untranslated => Include::Untranslated,

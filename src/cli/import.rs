@@ -5,7 +5,6 @@ use super::export::documents;
 use super::{MemoryArgs, OutputFormat};
 use crate::config::Config;
 use crate::lang::{self, Locale};
-use crate::memory::Memory;
 use crate::pipeline::load_document;
 use crate::segment::Segmenter;
 use crate::ui::Ui;
@@ -56,7 +55,7 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
         let mut stream = read::open_file(file)?;
         while stream.next_item()?.is_some() {}
     }
-    let mut memory = Memory::open(&args.memory.memory.clone().unwrap_or_else(|| config.memory_path()))?;
+    let mut memory = super::open_memory(args.memory.memory.as_deref(), &config)?;
     let importer = Importer::new(&project, &source, &targets);
     let mut any_rejected = false;
     let mut reports = Vec::new();

@@ -118,8 +118,7 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
         return Ok(0);
     }
     let config = Config::discover(args.memory.config.as_deref(), start.as_deref())?;
-    let path = args.memory.memory.clone().unwrap_or_else(|| config.memory_path());
-    let mut memory = Memory::open(&path)?;
+    let mut memory = super::open_memory(args.memory.memory.as_deref(), &config)?;
     match args.command {
         MemoryCommand::Import { files, from } => {
             let source = Locale::parse(from.as_deref().or(config.source.as_deref()).unwrap_or("en"))?;

@@ -83,6 +83,18 @@ pub struct MemoryArgs {
     pub config: Option<PathBuf>,
 }
 
+/// The memory `--memory` names, else the one l10n.toml names; a PostgreSQL password comes
+/// from the environment (`[memory] password_env`, default `PGPASSWORD`).
+pub(crate) fn open_memory(
+    explicit: Option<&std::path::Path>,
+    config: &crate::config::Config,
+) -> crate::error::Result<crate::memory::Memory> {
+    let location = explicit
+        .map(std::path::Path::to_path_buf)
+        .unwrap_or_else(|| config.memory_path());
+    crate::memory::Memory::open_with(&location, config.memory.password_env.as_deref())
+}
+
 /// Runs the parsed command line; returns the exit status.
 pub fn run(cli: Cli, ui: &Ui) -> anyhow::Result<u8> {
     if cli.verbose {

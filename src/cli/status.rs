@@ -5,7 +5,6 @@ use super::{MemoryArgs, OutputFormat};
 use crate::config::Config;
 use crate::glossary::Glossary;
 use crate::lang::{self, Locale};
-use crate::memory::Memory;
 use crate::ui::Ui;
 use std::path::PathBuf;
 
@@ -42,7 +41,7 @@ pub fn run(args: Args, ui: &Ui) -> anyhow::Result<u8> {
     if files.is_empty() {
         anyhow::bail!("no documents: name them or list them as documents in l10n.toml");
     }
-    let memory = Memory::open(&args.memory.memory.clone().unwrap_or_else(|| config.memory_path()))?;
+    let memory = super::open_memory(args.memory.memory.as_deref(), &config)?;
     let glossary = Glossary::load(&config.glossary.iter().map(|g| config.resolve(g)).collect::<Vec<_>>())?;
     let segmenter = crate::segment::Segmenter::new(&source, &config.abbreviations(&source.language()))
         .with_no_break(config.no_break(&source.language())?);

@@ -9,7 +9,6 @@ use crate::config::Config;
 use crate::error::Error;
 use crate::glossary::Glossary;
 use crate::lang::{self, Locale};
-use crate::memory::Memory;
 use crate::memory::exchange::{ImportOutcome, import_tmx};
 use crate::pipeline::{self, Job, Report};
 use crate::render;
@@ -62,6 +61,10 @@ pub struct Args {
     /// How to report: text for people, json for programs (on standard output)
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     pub format: OutputFormat,
+    /// Documents and languages worked on at once, each worker with its own memory connection;
+    /// workers never send the same segment twice (nor do other machines sharing the memory)
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub workers: u16,
 }
 
 pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
@@ -103,7 +106,7 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
         .collect();
     let glossary = Glossary::load(&glossary_paths)?;
     let memory_path = args.memory.memory.clone().unwrap_or_else(|| config.memory_path());
-    let mut memory = Memory::open(&memory_path)?;
+    let mut memory = super::open_memory(Some(&memory_path), &config)?;
     for seed in &config.memory.import {
         let path = config.resolve(seed);
         if let ImportOutcome::Imported(n) = import_tmx(&mut memory, &path, &source)?
@@ -147,12 +150,17 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
         }
         .into());
     }
+    // One connection per worker; the first is the one opened above.
+    let mut memories = vec![memory];
+    for _ in 1..args.workers {
+        memories.push(super::open_memory(Some(&memory_path), &config)?);
+    }
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     let text_output = args.format == OutputFormat::Text && !quiet;
     let observer = progress::observer(ui, quiet);
     let report = runtime.block_on(with_progress(
         observer.clone(),
-        pipeline::run(&job, &mut memory, |r| {
+        pipeline::run_workers(&job, &mut memories, |r| {
             if text_output {
                 print_locale(ui, &backend_name, r);
             }
@@ -178,7 +186,7 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
         super::export::export_documents(
             ui,
             quiet,
-            &memory,
+            &memories[0],
             &glossary,
             &job.source,
             &job.targets,

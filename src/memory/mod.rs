@@ -37,6 +37,7 @@ macro_rules! on_both_stores {
 pub mod copy;
 pub mod exchange;
 pub mod fuzzy;
+pub mod lease;
 mod maintenance;
 pub mod postgres;
 pub mod sqlite;
@@ -71,8 +72,14 @@ impl Memory {
     /// Opens (creating if needed) the memory at `path`, upgrading its schema: a
     /// `postgres://` or `postgresql://` URL selects PostgreSQL, anything else is a SQLite file.
     pub fn open(path: &Path) -> Result<Memory> {
+        Memory::open_with(path, None)
+    }
+
+    /// Like [`Memory::open`]; a PostgreSQL password comes from the environment variable
+    /// `password_env` (default `PGPASSWORD`) when the URL has none.
+    pub fn open_with(path: &Path, password_env: Option<&str>) -> Result<Memory> {
         match path.to_str().filter(|s| postgres::is_url(s)) {
-            Some(url) => Ok(Memory::Postgres(PgMemory::connect(url)?)),
+            Some(url) => Ok(Memory::Postgres(PgMemory::connect(url, password_env)?)),
             None => Ok(Memory::Sqlite(SqliteMemory::open(path)?)),
         }
     }
@@ -102,6 +109,20 @@ impl Memory {
     /// of the same fingerprint; a changed human row keeps its previous version in the history.
     pub fn store(&mut self, entries: &[NewEntry<'_>]) -> Result<usize> {
         dispatch!(self, m => m.store(entries))
+    }
+
+    /// Claims segments (by source hash) this worker is about to send to an engine;
+    /// returns, per hash, whether it holds them now. See [`lease`].
+    pub fn claim(&mut self, target_locale: &str, hashes: &[[u8; 16]]) -> Result<Vec<bool>> {
+        dispatch!(self, m => m.claim(target_locale, hashes))
+    }
+
+    /// Gives back leases: their translations are stored, or this worker gives up on them.
+    pub fn release(&mut self, target_locale: &str, hashes: &[[u8; 16]]) -> Result<()> {
+        if hashes.is_empty() {
+            return Ok(());
+        }
+        dispatch!(self, m => m.release(target_locale, hashes))
     }
 
     /// Whether [`Memory::bulk`] makes a whole import one transaction here (SQLite); on

@@ -13,6 +13,7 @@
 //! without a password takes it from `PGPASSWORD`. TLS is not used (`NoTls`): run it on a
 //! trusted network or through a tunnel.
 
+mod lease;
 mod store;
 #[cfg(test)]
 pub(crate) mod testing;
@@ -27,6 +28,7 @@ use std::time::{Duration, Instant};
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/pg/001_init.sql"),
     include_str!("migrations/pg/002_lease.sql"),
+    include_str!("migrations/pg/003_lease_worker.sql"),
 ];
 /// The advisory lock key migrations run under ("l10n" in ASCII).
 const MIGRATION_LOCK: i64 = 0x6C31_306E;
@@ -34,6 +36,11 @@ const MIGRATION_LOCK: i64 = 0x6C31_306E;
 /// Whether a memory location is a PostgreSQL URL.
 pub fn is_url(location: &str) -> bool {
     location.starts_with("postgres://") || location.starts_with("postgresql://")
+}
+
+/// Whether a URL carries a password (`user:password@`).
+pub fn has_password(url: &str) -> bool {
+    redact(url) != url
 }
 
 /// The URL with its password (if any) replaced by `***`.
@@ -69,6 +76,10 @@ pub struct PgMemory {
     thread: Option<std::thread::JoinHandle<()>>,
     /// The URL without its password.
     display: PathBuf,
+    /// This worker's name in lease rows, and what keeps its leases alive.
+    worker: String,
+    heartbeat: Option<crate::memory::lease::Heartbeat>,
+    claimed: bool,
 }
 
 /// The connection, owned by the store's thread, reopened after a loss.
@@ -93,6 +104,9 @@ impl Connection {
             let outcome = self.try_once(op);
             match outcome {
                 Ok(r) => return Ok(r),
+                // Two transactions waited on each other: the server cancelled this one, which
+                // is safe to run again.
+                Err(e) if is_deadlock(&e) && attempts < 20 => {}
                 Err(e) if is_connection_error(&e) => {
                     self.client = None;
                     if started.elapsed() + delay > budget {
@@ -143,6 +157,11 @@ fn is_connection_error(e: &postgres::Error) -> bool {
     e.code().is_none()
 }
 
+fn is_deadlock(e: &postgres::Error) -> bool {
+    e.as_db_error()
+        .is_some_and(|db| matches!(db.code().code(), "40P01" | "40001"))
+}
+
 /// The server's message (the `postgres` crate's Display says only "db error").
 fn describe(e: &postgres::Error) -> String {
     match e.as_db_error() {
@@ -152,8 +171,9 @@ fn describe(e: &postgres::Error) -> String {
 }
 
 impl PgMemory {
-    /// Connects to the database at `url`, creating or upgrading the schema.
-    pub fn connect(url: &str) -> Result<PgMemory> {
+    /// Connects to the database at `url`, creating or upgrading the schema. A URL without a
+    /// password takes it from the environment variable `password_env` (default `PGPASSWORD`).
+    pub fn connect(url: &str, password_env: Option<&str>) -> Result<PgMemory> {
         let display = redact(url);
         let bad_url = |reason: String| Error::Memory {
             path: PathBuf::from(&display),
@@ -162,10 +182,14 @@ impl PgMemory {
         let mut config: postgres::Config = url
             .parse()
             .map_err(|e: postgres::Error| bad_url(redact(&e.to_string())))?;
-        if config.get_password().is_none()
-            && let Ok(password) = std::env::var("PGPASSWORD")
-        {
-            config.password(password);
+        if config.get_password().is_none() {
+            match (password_env, std::env::var(password_env.unwrap_or("PGPASSWORD"))) {
+                (_, Ok(password)) => {
+                    config.password(password);
+                }
+                (Some(var), Err(_)) => return Err(Error::PasswordEnvUnset { var: var.to_string() }),
+                (None, Err(_)) => {}
+            }
         }
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(Duration::from_secs(10));
@@ -188,6 +212,9 @@ impl PgMemory {
             jobs: Some(jobs),
             thread: Some(thread),
             display: PathBuf::from(display),
+            worker: crate::memory::lease::worker_id(),
+            heartbeat: None,
+            claimed: false,
         };
         memory
             .call(migrate)?
@@ -223,6 +250,7 @@ impl PgMemory {
 
 impl Drop for PgMemory {
     fn drop(&mut self) {
+        self.release_all();
         self.jobs.take();
         if let Some(t) = self.thread.take() {
             let _ = t.join();
@@ -275,7 +303,9 @@ mod tests {
         // SAFETY: tests that read this variable tolerate any value.
         unsafe { std::env::set_var("L10N_PG_RETRY_SECS", "0.3") };
         // Port 1 on localhost: nothing listens there.
-        let err = PgMemory::connect("postgres://u:s3cret@127.0.0.1:1/db").err().unwrap();
+        let err = PgMemory::connect("postgres://u:s3cret@127.0.0.1:1/db", None)
+            .err()
+            .unwrap();
         let text = format!("{err} {err:?} {:?}", err.message_args());
         assert!(matches!(err, Error::MemoryUnreachable { .. }), "{text}");
         assert!(!text.contains("s3cret"), "{text}");

@@ -1,6 +1,7 @@
 //! The SQLite store of the translation memory (the embedded default): one file, WAL mode,
 //! migrations under an IMMEDIATE transaction so two processes starting at once are safe.
 
+use super::lease::SqliteLeases;
 use super::{NewEntry, Reuse, StatRow, StoredEntry, fuzzy, now, origin_from, placeholder_skeleton, source_hash};
 use crate::error::{Error, Result};
 use crate::model::{Origin, State, Text, Translation};
@@ -14,6 +15,7 @@ const APPLICATION_ID: i64 = 0x6C31_306E;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_init.sql"),
     include_str!("migrations/002_fuzzy_context.sql"),
+    include_str!("migrations/003_lease.sql"),
 ];
 /// How long to wait for another process's write before giving up; `L10N_BUSY_TIMEOUT_MS`
 /// overrides it (tests use a short one to see the "locked" error quickly).
@@ -70,6 +72,7 @@ impl Scope<'_> {
 pub struct SqliteMemory {
     pub(crate) conn: Connection,
     pub(super) path: PathBuf,
+    leases: SqliteLeases,
 }
 
 impl SqliteMemory {
@@ -113,6 +116,7 @@ impl SqliteMemory {
             let mut memory = SqliteMemory {
                 conn,
                 path: path.to_path_buf(),
+                leases: SqliteLeases::new(),
             };
             match memory.prepare(existed) {
                 Ok(()) => return Ok(memory),
@@ -131,9 +135,20 @@ impl SqliteMemory {
         let mut memory = SqliteMemory {
             conn,
             path: PathBuf::from(":memory:"),
+            leases: SqliteLeases::new(),
         };
         memory.prepare(false)?;
         Ok(memory)
+    }
+
+    /// Claims segments for this worker (see [`super::lease`]); per hash, whether it is ours.
+    pub fn claim(&mut self, target_locale: &str, hashes: &[[u8; 16]]) -> Result<Vec<bool>> {
+        self.leases.claim(&mut self.conn, &self.path, target_locale, hashes)
+    }
+
+    /// Gives back leases this worker holds.
+    pub fn release(&mut self, target_locale: &str, hashes: &[[u8; 16]]) -> Result<()> {
+        self.leases.release(&self.conn, &self.path, target_locale, hashes)
     }
 
     pub fn path(&self) -> &Path {
@@ -524,5 +539,11 @@ pub(crate) fn sql_error(path: &Path, e: rusqlite::Error) -> Error {
     Error::Memory {
         path: path.to_path_buf(),
         reason: e.to_string(),
+    }
+}
+
+impl Drop for SqliteMemory {
+    fn drop(&mut self) {
+        self.leases.release_all(&self.conn);
     }
 }

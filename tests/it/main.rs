@@ -21,4 +21,5 @@ mod project;
 mod roundtrip;
 mod segmentation;
 mod translate;
+mod workers;
 mod xliff;

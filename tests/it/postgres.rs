@@ -3,7 +3,7 @@
 
 use crate::common::{l10n, stderr};
 
-fn fresh_schema_url(url: &str) -> String {
+pub fn fresh_schema_url(url: &str) -> String {
     let schema = format!(
         "it{}_{}",
         std::process::id(),
@@ -72,4 +72,70 @@ fn an_unreachable_server_is_reported_without_the_password() {
     assert!(!err.contains("s3cret-pw"), "{err}");
     assert!(err.contains("postgres://team:***@127.0.0.1:1/l10n"), "{err}");
     assert!(err.contains("could not be reached"), "{err}");
+}
+
+#[test]
+fn a_password_in_the_project_file_is_refused_and_never_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("article.txt"), "Kyiv signed the agreement.\n").unwrap();
+    std::fs::write(
+        d.join("l10n.toml"),
+        "targets = [\"ar\"]\n\n[memory]\nurl = \"postgres://team:s3cret-pw@127.0.0.1:1/l10n\"\n",
+    )
+    .unwrap();
+    let o = l10n(d, &["translate", "article.txt"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("l10n.toml:4:"), "names the file and line: {err}");
+    assert!(err.contains("password_env"), "{err}");
+    assert!(!err.contains("s3cret-pw"), "{err}");
+}
+
+#[test]
+fn the_password_comes_from_the_variable_password_env_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let config = |url: &str| {
+        std::fs::write(
+            d.join("l10n.toml"),
+            format!("[memory]\nurl = \"{url}\"\npassword_env = \"TEAM_MEMORY_PASSWORD\"\n"),
+        )
+        .unwrap();
+    };
+    config("postgres://team@127.0.0.1:1/l10n");
+    let o = l10n(d, &["memory", "stats"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("TEAM_MEMORY_PASSWORD"), "{}", stderr(&o));
+
+    let Ok(url) = std::env::var("L10N_TEST_POSTGRES") else {
+        eprintln!("skipped the server half: L10N_TEST_POSTGRES is not set");
+        return;
+    };
+    // The test server's URL without its password; the password only in the environment.
+    let pg = fresh_schema_url(&url);
+    let (without, password) = split_password(&pg);
+    config(&without);
+    let run = |password: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_l10n"))
+            .args(["memory", "stats"])
+            .current_dir(d)
+            .env("TEAM_MEMORY_PASSWORD", password)
+            .env("L10N_PG_RETRY_SECS", "0.5")
+            .output()
+            .unwrap()
+    };
+    let o = run(&password);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = run("wrong-password");
+    assert_eq!(o.status.code(), Some(2), "a wrong password is refused: {}", stderr(&o));
+    assert!(!stderr(&o).contains("wrong-password"), "{}", stderr(&o));
+}
+
+/// `postgres://user:password@rest` → (`postgres://user@rest`, `password`).
+fn split_password(url: &str) -> (String, String) {
+    let (scheme, rest) = url.split_once("://").unwrap();
+    let (credentials, host) = rest.split_once('@').unwrap();
+    let (user, password) = credentials.split_once(':').unwrap();
+    (format!("{scheme}://{user}@{host}"), password.to_string())
 }

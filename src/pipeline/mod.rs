@@ -4,21 +4,26 @@
 //! Every other module does one stage and can be tested alone; this is the only file that
 //! knows how they follow each other.
 
-use crate::backend::{Backend, Context, Item, Outcome};
+use crate::backend::{Backend, Context};
 use crate::error::{Error, Result};
 use crate::format::{Format, SegmentOutput, read_source};
 use crate::glossary::Glossary;
-use crate::glossary::enforce::{Terminology, unprotect};
+use crate::glossary::enforce::Terminology;
 use crate::glossary::matcher::TermMatch;
 use crate::glossary::verify::{Verifier, Violation};
 use crate::lang::Locale;
-use crate::memory::{Memory, NewEntry, Reuse};
+use crate::memory::{Memory, Reuse};
 use crate::model::{Document, Origin, Segment, State, Text, UnitKind};
 use crate::render;
 use crate::segment::Segmenter;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+
+mod engine;
+mod workers;
+
+pub use workers::run as run_workers;
 
 /// What to translate, into what, with what.
 pub struct Job {
@@ -161,34 +166,21 @@ pub fn load_document(path: &Path, segmenter: &Segmenter) -> Result<(Format, Docu
     Ok((format, doc))
 }
 
-/// Runs the job. `on_locale` is told about each (document, language) as it completes.
-pub async fn run(job: &Job, memory: &mut Memory, mut on_locale: impl FnMut(&LocaleReport)) -> Result<Report> {
-    let segmenter = Segmenter::new(&job.source, &job.abbreviations).with_no_break(job.no_break.clone());
-    // Read every input first: a bad file stops the run before anything is sent or written.
-    let mut documents = Vec::new();
-    for path in &job.inputs {
-        let (format, doc) = load_document(path, &segmenter)?;
-        documents.push((path, format, doc));
-    }
-    let terminology = Terminology::new(&job.glossary, &job.source);
-    let mut report = Report {
-        backend: job.backend.name().to_string(),
-        ..Report::default()
-    };
-    for (path, format, doc) in &documents {
-        for target in &job.targets {
-            let run = LocaleRun::new(job, &terminology, path, doc, target);
-            let (locale_report, requests, interrupted) = run.translate(memory, *format).await?;
-            report.requests += requests;
-            on_locale(&locale_report);
-            report.reports.push(locale_report);
-            if interrupted {
-                report.interrupted = true;
-                return Ok(report);
-            }
-        }
-    }
-    Ok(report)
+/// Runs the job with one worker. `on_locale` is told about each (document, language) as it
+/// completes.
+pub async fn run(job: &Job, memory: &mut Memory, on_locale: impl FnMut(&LocaleReport)) -> Result<Report> {
+    workers::run(job, std::slice::from_mut(memory), on_locale).await
+}
+
+/// What one (document, language) has found so far, by memory key.
+#[derive(Default)]
+struct Gathered {
+    found: HashMap<String, Text>,
+    /// Why a translation needs review.
+    reasons: HashMap<String, String>,
+    /// Keys served by the memory (the rest came from the engine in this run).
+    from_memory: std::collections::HashSet<String>,
+    provenance: HashMap<String, (State, Origin)>,
 }
 
 /// What the pipeline knows of one distinct sentence for one target language.
@@ -202,6 +194,8 @@ struct Sentence {
     /// The sentences around it where it first occurs, stored with its translation as context.
     previous: Option<Text>,
     next: Option<Text>,
+    /// Its key in the memory and in leases ([`crate::memory::segment_hash`]).
+    hash: [u8; 16],
 }
 
 /// One document into one language.
@@ -247,6 +241,7 @@ impl<'a> LocaleRun<'a> {
                 previous: previous.as_ref().map(Text::plain_text),
                 next: next.as_ref().map(Text::plain_text),
             };
+            let hash = crate::memory::source_hash(job.source.tag(), &key);
             sentences.push((
                 key,
                 Sentence {
@@ -256,6 +251,7 @@ impl<'a> LocaleRun<'a> {
                     context,
                     previous,
                     next,
+                    hash,
                 },
             ));
         }
@@ -283,8 +279,26 @@ impl<'a> LocaleRun<'a> {
         self.verifier.check(&translation.plain_text(), &expected)
     }
 
+    /// Takes sentence `i` from the memory if it is there.
+    fn look_up(&self, memory: &Memory, i: usize, got: &mut Gathered) -> Result<bool> {
+        let (key, sentence) = &self.sentences[i];
+        let found = memory.lookup(
+            self.job.source.tag(),
+            self.target.tag(),
+            &sentence.source,
+            &self.reuse(sentence),
+        )?;
+        let Some(t) = found else { return Ok(false) };
+        if t.state == State::NeedsReview {
+            got.reasons.insert(key.clone(), "stored as needs-review".into());
+        }
+        got.from_memory.insert(key.clone());
+        got.provenance.insert(key.clone(), (t.state, t.origin));
+        got.found.insert(key.clone(), t.target);
+        Ok(true)
+    }
+
     async fn translate(self, memory: &mut Memory, format: Format) -> Result<(LocaleReport, u64, bool)> {
-        let source_tag = self.job.source.tag().to_string();
         let target_tag = self.target.tag().to_string();
         let mut report = LocaleReport {
             input: self.path.to_path_buf(),
@@ -304,145 +318,26 @@ impl<'a> LocaleRun<'a> {
         };
 
         // 1. The memory.
-        let mut found: HashMap<String, Text> = HashMap::new();
-        let mut reasons: HashMap<String, String> = HashMap::new();
-        let mut from_memory = std::collections::HashSet::new();
-        let mut provenance: HashMap<String, (State, Origin)> = HashMap::new();
+        let mut got = Gathered::default();
         let mut misses: Vec<usize> = Vec::new();
-        for (i, (key, sentence)) in self.sentences.iter().enumerate() {
-            match memory.lookup(&source_tag, &target_tag, &sentence.source, &self.reuse(sentence))? {
-                Some(t) => {
-                    if t.state == State::NeedsReview {
-                        reasons.insert(key.clone(), "stored as needs-review".into());
-                    }
-                    from_memory.insert(key.clone());
-                    provenance.insert(key.clone(), (t.state, t.origin));
-                    found.insert(key.clone(), t.target);
-                }
-                None => misses.push(i),
+        for i in 0..self.sentences.len() {
+            if !self.look_up(memory, i, &mut got)? {
+                misses.push(i);
             }
         }
 
-        // 2. The engine, for the misses only; every result is stored the moment it arrives.
-        // A translation that breaks the glossary is stored as needs-review at once, then sent
-        // again with the broken terms protected; the repaired one replaces it.
-        let mut requests = 0;
-        let mut interrupted = false;
-        if !misses.is_empty() && !matches!(self.job.backend, Backend::MemoryOnly) {
-            let origin = Origin::Machine {
-                engine: self.job.backend.name().into(),
-                model: self.job.backend.model(),
-            };
-            let document = self.path.display().to_string();
-            let mut to_repair: Vec<(usize, Vec<usize>)> = Vec::new();
-            for pass in 0..2 {
-                let batch: Vec<(usize, Vec<usize>)> = if pass == 0 {
-                    misses.iter().map(|&i| (i, Vec::new())).collect()
-                } else {
-                    std::mem::take(&mut to_repair)
-                };
-                if batch.is_empty() {
-                    break;
-                }
-                let items: Vec<Item> = batch
-                    .iter()
-                    .map(|(i, force)| {
-                        let s = &self.sentences[*i].1;
-                        Item {
-                            text: self.terminology.protect(&s.source, &s.matches, self.target, force),
-                            terms: self.terminology.hints(&s.source, &s.matches, self.target),
-                            context: s.context.clone(),
-                        }
-                    })
-                    .collect();
-                let mut deliver = |delivered: Vec<(usize, Outcome)>| -> Result<()> {
-                    let mut stored = Vec::with_capacity(delivered.len());
-                    for (j, outcome) in delivered {
-                        let i = batch[j].0;
-                        let (key, sentence) = &self.sentences[i];
-                        let (text, mut state, mut reason) = match outcome {
-                            Outcome::Translated(t) => (unprotect(&t), State::Translated, None),
-                            Outcome::NeedsReview { text, reason } => {
-                                (unprotect(&text), State::NeedsReview, Some(reason))
-                            }
-                        };
-                        let violations = self.violations(sentence, &text);
-                        if !violations.is_empty() {
-                            state = State::NeedsReview;
-                            reason.get_or_insert_with(|| describe(self.terminology, &violations));
-                            let force: Vec<usize> = violations.iter().map(Violation::concept).collect();
-                            if pass == 0 && sentence.matches.iter().any(|m| force.contains(&m.concept)) {
-                                to_repair.push((i, force));
-                            }
-                        } else if pass == 1 {
-                            report.terms.repaired += 1;
-                        }
-                        match reason {
-                            Some(r) => {
-                                reasons.insert(key.clone(), r);
-                            }
-                            None => {
-                                reasons.remove(key);
-                            }
-                        }
-                        stored.push((i, text, state));
-                    }
-                    let entries: Vec<NewEntry<'_>> = stored
-                        .iter()
-                        .map(|(i, text, state)| {
-                            let s = &self.sentences[*i].1;
-                            NewEntry {
-                                source_locale: &source_tag,
-                                target_locale: &target_tag,
-                                source: &s.source,
-                                target: text,
-                                origin: &origin,
-                                state: *state,
-                                fingerprint: s.fingerprint.as_deref().unwrap_or_default(),
-                                document: Some(&document),
-                                previous: s.previous.as_ref(),
-                                next: s.next.as_ref(),
-                                changed_at: None,
-                            }
-                        })
-                        .collect();
-                    memory.store(&entries)?;
-                    for (i, text, state) in stored {
-                        let key = self.sentences[i].0.clone();
-                        provenance.insert(key.clone(), (state, origin.clone()));
-                        found.insert(key, text);
-                    }
-                    Ok(())
-                };
-                let title = self.doc.title();
-                let run = self.job.backend.translate_all(
-                    &self.job.source,
-                    self.target,
-                    title.as_deref(),
-                    &items,
-                    &mut deliver,
-                );
-                tokio::select! {
-                    (made, result) = run => {
-                        requests += made;
-                        match result {
-                            Ok(()) => {}
-                            // An engine that fails for good leaves its segments missing; what it
-                            // delivered before is stored and used.
-                            Err(e @ Error::Engine { .. }) => {
-                                report.engine_error = Some(e.to_string());
-                                break;
-                            }
-                            Err(e) => return Err(e),
-                        }
-                    }
-                    _ = tokio::signal::ctrl_c() => {
-                        interrupted = true;
-                        break;
-                    }
-                }
-            }
-        }
+        // 2. The engine, for the misses only (see engine.rs).
+        let (requests, interrupted) = if misses.is_empty() || matches!(self.job.backend, Backend::MemoryOnly) {
+            (0, false)
+        } else {
+            self.fill_from_engine(memory, misses, &mut got, &mut report).await?
+        };
+        let Gathered {
+            found,
+            reasons,
+            from_memory,
+            provenance,
+        } = got;
 
         // 3. Merge: every segment gets its translation, a copy, or is missing.
         let by_key: HashMap<&str, &Sentence> = self.sentences.iter().map(|(k, s)| (k.as_str(), s)).collect();
