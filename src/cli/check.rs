@@ -110,7 +110,7 @@ fn check_documents(
         })?,
     };
     let glossary_paths: Vec<PathBuf> = config.glossary.iter().map(|g| config.resolve(g)).collect();
-    let mut memory = super::open_memory(None, &config)?;
+    let mut memory = super::open_memory(None, config)?;
     for seed in &config.memory.import {
         import_tmx(&mut memory, &config.resolve(seed), &source)?;
     }
