@@ -87,14 +87,50 @@ struct Connection {
     config: postgres::Config,
     client: Option<Client>,
     display: String,
+    /// Statements [`Connection::read`] prepared on this connection, by their SQL.
+    statements: Statements,
 }
+
+/// Prepared statements by their SQL.
+type Statements = std::collections::HashMap<String, postgres::Statement>;
+
+type PgResult<R> = Result<R, postgres::Error>;
 
 impl Connection {
     /// Runs `op` in a transaction, reconnecting and running it again after a lost connection.
-    fn run<R>(
+    fn run<R>(&mut self, op: &mut dyn FnMut(&mut postgres::Transaction<'_>) -> PgResult<R>) -> Result<R> {
+        self.retrying(&mut |client, _| {
+            let mut tx = client.transaction()?;
+            let r = op(&mut tx)?;
+            tx.commit()?;
+            Ok(r)
+        })
+    }
+
+    /// Runs one read-only statement, prepared once per connection, outside a transaction (a
+    /// single statement sees one snapshot anyway): one round trip instead of four, for the
+    /// lookups every run makes per segment.
+    fn read<R>(
         &mut self,
-        op: &mut dyn FnMut(&mut postgres::Transaction<'_>) -> Result<R, postgres::Error>,
+        sql: &str,
+        op: &mut dyn FnMut(&mut Client, &postgres::Statement) -> PgResult<R>,
     ) -> Result<R> {
+        self.retrying(&mut |client, statements| {
+            let statement = match statements.get(sql) {
+                Some(s) => s.clone(),
+                None => {
+                    let s = client.prepare(sql)?;
+                    statements.insert(sql.to_string(), s.clone());
+                    s
+                }
+            };
+            op(client, &statement)
+        })
+    }
+
+    /// Runs `op`, reconnecting with backoff after a lost connection, until the retry budget
+    /// is spent.
+    fn retrying<R>(&mut self, op: &mut dyn FnMut(&mut Client, &mut Statements) -> PgResult<R>) -> Result<R> {
         let started = Instant::now();
         let budget = retry_budget();
         let mut delay = Duration::from_millis(100);
@@ -129,18 +165,13 @@ impl Connection {
         }
     }
 
-    fn try_once<R>(
-        &mut self,
-        op: &mut dyn FnMut(&mut postgres::Transaction<'_>) -> Result<R, postgres::Error>,
-    ) -> Result<R, postgres::Error> {
+    fn try_once<R>(&mut self, op: &mut dyn FnMut(&mut Client, &mut Statements) -> PgResult<R>) -> PgResult<R> {
         if self.client.as_ref().is_none_or(|c| c.is_closed()) {
+            self.statements.clear();
             self.client = Some(self.config.connect(NoTls)?);
         }
         let client = self.client.as_mut().expect("connected above");
-        let mut tx = client.transaction()?;
-        let r = op(&mut tx)?;
-        tx.commit()?;
-        Ok(r)
+        op(client, &mut self.statements)
     }
 }
 
@@ -199,6 +230,7 @@ impl PgMemory {
             config,
             client: None,
             display: display.clone(),
+            statements: Default::default(),
         };
         let thread = std::thread::Builder::new()
             .name("l10n-postgres".into())
@@ -235,9 +267,14 @@ impl PgMemory {
         &self,
         mut op: impl FnMut(&mut postgres::Transaction<'_>) -> Result<R, postgres::Error> + Send + 'static,
     ) -> Result<R> {
+        self.submit(move |c| c.run(&mut op))
+    }
+
+    /// Runs `work` on the store's thread and waits for its answer.
+    fn submit<R: Send + 'static>(&self, work: impl FnOnce(&mut Connection) -> Result<R> + Send + 'static) -> Result<R> {
         let (answer, reply) = mpsc::sync_channel(1);
         let job: Job = Box::new(move |c: &mut Connection| {
-            let _ = answer.send(c.run(&mut op));
+            let _ = answer.send(work(c));
         });
         let gone = || Error::Memory {
             path: self.display.clone(),
@@ -245,6 +282,17 @@ impl PgMemory {
         };
         self.jobs.as_ref().ok_or_else(gone)?.send(job).map_err(|_| gone())?;
         reply.recv().map_err(|_| gone())?
+    }
+}
+
+impl PgMemory {
+    /// Runs one read-only statement on the store's thread (see [`Connection::read`]).
+    pub(super) fn call_read<R: Send + 'static>(
+        &self,
+        sql: String,
+        mut op: impl FnMut(&mut Client, &postgres::Statement) -> PgResult<R> + Send + 'static,
+    ) -> Result<R> {
+        self.submit(move |c| c.read(&sql, &mut op))
     }
 }
 

@@ -85,13 +85,13 @@ impl PgMemory {
             Reuse::Fingerprint(f) => Some(f.clone()),
             Reuse::AnyMachine => None,
         };
-        let row = self.call(move |tx| {
-            let sql = format!(
-                "SELECT target, origin, engine, model, file, state, updated_at FROM translation
-                 WHERE source_hash = $1 AND target_locale = $2 AND ($3::text IS NULL OR origin = 'human' OR fingerprint = $3)
-                 ORDER BY {RANK} LIMIT 1"
-            );
-            let row = tx.query_opt(&sql, &[&hash, &target_locale, &fingerprint])?;
+        let sql = format!(
+            "SELECT target, origin, engine, model, file, state, updated_at FROM translation
+             WHERE source_hash = $1 AND target_locale = $2 AND ($3::text IS NULL OR origin = 'human' OR fingerprint = $3)
+             ORDER BY {RANK} LIMIT 1"
+        );
+        let row = self.call_read(sql, move |client, statement| {
+            let row = client.query_opt(statement, &[&hash, &target_locale, &fingerprint])?;
             Ok(row.map(|r| {
                 (
                     r.get::<_, String>(0),
