@@ -312,9 +312,24 @@ impl Segmenter {
             Some(Class::Number) => return !next_letter.is_uppercase() || is_number_like(next_word),
             // `9 a.m. Eastern time`, `8 p.m. Sunday`, but `8 p.m. Staff will ask`.
             Some(Class::Time) => return !next_letter.is_uppercase() || self.rules.continues_time(next_word),
-            // `Ltd. in March`, `Jr. delivered`, but `Harrow & Co. Rival bidders`.
-            Some(Class::Ends) => return !next_letter.is_uppercase(),
+            // `Ltd. in March`, `Jr. delivered`, but `Harrow & Co. Rival bidders`; another
+            // company form goes on with the name (`Kestrel Pty. Ltd.`).
+            Some(Class::Ends) => {
+                let next_token = after.split(char::is_whitespace).next().unwrap_or("");
+                return !next_letter.is_uppercase() || self.rules.class(next_token) == Some(Class::Ends);
+            }
             Some(Class::Proper) | None => {}
+        }
+        // A period with a Devanagari or Arabic letter, or a Latin letter, digit or symbol of
+        // an address right after it, no space, is inside an abbreviation or a name (कि.मी.,
+        // أ.د., A.T.&T., example.com/x): sentences in those scripts are separated by spaces.
+        if before.len() == brk
+            && before.ends_with('.')
+            && (matches!(next_char as u32, 0x0900..=0x097F | 0x0620..=0x064A)
+                || next_char.is_ascii_alphanumeric()
+                || matches!(next_char, '&' | '@' | '/' | '_' | '-'))
+        {
+            return true;
         }
         // A list marker alone is not a sentence (`1. Open the file`, `(a) The first`).
         let so_far = text[start..brk].trim();
@@ -475,6 +490,53 @@ mod tests {
             split("George W. Bush spoke. It rained."),
             vec!["George W. Bush spoke.", "It rained."]
         );
+    }
+
+    #[test]
+    fn abbreviation_classes() {
+        // number: a number continues, a capitalised word starts a sentence.
+        assert_eq!(
+            split("Approx. 40% is waste. It burns."),
+            vec!["Approx. 40% is waste.", "It burns."]
+        );
+        assert_eq!(split("See Vol. II now."), vec!["See Vol. II now."]);
+        assert_eq!(
+            split("It closed in Nov. Workers left."),
+            vec!["It closed in Nov.", "Workers left."]
+        );
+        // title: never a break.
+        assert_eq!(split("Atty. Gen. Smith spoke."), vec!["Atty. Gen. Smith spoke."]);
+        // time: a zone or a day continues, anything else capitalised starts a sentence.
+        assert_eq!(split("At 9 a.m. Eastern time."), vec!["At 9 a.m. Eastern time."]);
+        assert_eq!(split("At 9 a.m. Staff left."), vec!["At 9 a.m.", "Staff left."]);
+        // ends: a capitalised word starts a sentence unless it is another company form.
+        assert_eq!(split("Kestrel Pty. Ltd. said so."), vec!["Kestrel Pty. Ltd. said so."]);
+        assert_eq!(
+            split("Sold to Kestrel Ltd. Terms vary."),
+            vec!["Sold to Kestrel Ltd.", "Terms vary."]
+        );
+        // initials: `A.` after an initial is not the article.
+        assert_eq!(
+            split("Run by J. A. Chen. A man said."),
+            vec!["Run by J. A. Chen.", "A man said."]
+        );
+        // … before a capital ends a sentence, before lowercase it does not.
+        assert_eq!(
+            split("He paused… Then… it ended."),
+            vec!["He paused…", "Then… it ended."]
+        );
+    }
+
+    #[test]
+    fn one_syllable_abbreviations_in_hindi_and_arabic() {
+        let hi = Segmenter::new(&Locale::parse("hi").unwrap(), &[]);
+        let t = "डा. रमेश आए. वह ठीक है. कल 12 कि.मी. चले.";
+        let got: Vec<_> = hi.sentences(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(got, vec!["डा. रमेश आए.", "वह ठीक है.", "कल 12 कि.मी. चले."]);
+        let ar = Segmenter::new(&Locale::parse("ar").unwrap(), &[]);
+        let t = "قال م. أحمد ذلك. توفي عام ١٩٧٠ م. ودُفن هناك.";
+        let got: Vec<_> = ar.sentences(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(got, vec!["قال م. أحمد ذلك.", "توفي عام ١٩٧٠ م.", "ودُفن هناك."]);
     }
 
     #[test]
