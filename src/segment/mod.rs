@@ -12,14 +12,15 @@
 //! before the breaker runs and refuses breaks inside placeholder pairs and code spans.
 
 mod pieces;
+mod rules;
 
 pub use pieces::{Piece, segment_owned_pieces, segment_pieces};
+use rules::{Class, Rules};
 
 use crate::lang::Locale;
 use icu_segmenter::SentenceSegmenter;
 use icu_segmenter::options::SentenceBreakInvariantOptions;
 use regex::Regex;
-use std::collections::HashSet;
 use std::ops::Range;
 
 /// Words that start sentences far more often than they follow an abbreviation or an initial:
@@ -117,27 +118,11 @@ const OPENERS: &[char] = &[
 /// Quotation marks and brackets that close one; they stay with the sentence before them.
 const CLOSERS: &[char] = &[')', ']', '}', '”', '’', '"', '\'', '»', '）', '】', '」', '』', '》'];
 
-/// The built-in exception lists of one language.
-fn builtin_rules(language: &str) -> &'static str {
-    match language {
-        "en" => include_str!("rules/en.txt"),
-        "hi" => include_str!("rules/hi.txt"),
-        "ar" => include_str!("rules/ar.txt"),
-        "zh" => include_str!("rules/zh.txt"),
-        // Other languages: Latin abbreviations quoted in them still apply.
-        _ => include_str!("rules/zh.txt"),
-    }
-}
-
 /// Splits text into sentences for one source language.
 #[derive(Debug, Clone)]
 pub struct Segmenter {
-    /// Never end a sentence after these.
-    title: HashSet<String>,
-    /// End a sentence after these only before a typical sentence opener.
-    proper: HashSet<String>,
-    /// Known abbreviations that may precede a lowercase word.
-    lowercase: HashSet<String>,
+    /// The language's abbreviations by class, with the project's additions.
+    rules: Rules,
     /// User patterns a break may never fall inside.
     no_break: Vec<Regex>,
 }
@@ -145,35 +130,10 @@ pub struct Segmenter {
 impl Segmenter {
     /// The segmenter for `locale`, with extra never-break abbreviations (from `l10n.toml`).
     pub fn new(locale: &Locale, extra_abbreviations: &[String]) -> Segmenter {
-        let mut segmenter = Segmenter {
-            title: HashSet::new(),
-            proper: HashSet::new(),
-            lowercase: HashSet::new(),
+        Segmenter {
+            rules: Rules::new(&locale.language(), extra_abbreviations),
             no_break: Vec::new(),
-        };
-        let mut section = "title";
-        for line in builtin_rules(&locale.language()).lines() {
-            let line = line.split('#').next().unwrap_or("").trim();
-            if line.is_empty() {
-                continue;
-            }
-            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                section = match name {
-                    "proper" => "proper",
-                    "lowercase" => "lowercase",
-                    _ => "title",
-                };
-                continue;
-            }
-            let set = match section {
-                "proper" => &mut segmenter.proper,
-                "lowercase" => &mut segmenter.lowercase,
-                _ => &mut segmenter.title,
-            };
-            set.insert(line.to_string());
         }
-        segmenter.title.extend(extra_abbreviations.iter().cloned());
-        segmenter
     }
 
     /// Adds the project's no-break patterns: a sentence break never falls inside a match.
@@ -224,16 +184,36 @@ impl Segmenter {
         let mut found = Vec::new();
         let bytes = text.as_bytes();
         let mut scan = 0;
-        // A byte scan for the terminators . ? ! 。 ？ ！ (the wide ones are E3 80 82,
-        // EF BC 9F and EF BC 81 in UTF-8): decoding every character to compare it was slow.
+        // A byte scan for the terminators . ? ! 。 ？ ！ and the ellipsis … (the wide ones are
+        // E3 80 82, EF BC 9F, EF BC 81 and E2 80 A6 in UTF-8): decoding every character to
+        // compare it was slow.
         while let Some(pos) = bytes[scan..]
             .iter()
-            .position(|&b| matches!(b, b'.' | b'?' | b'!' | 0xE3 | 0xEF))
+            .position(|&b| matches!(b, b'.' | b'?' | b'!' | 0xE2 | 0xE3 | 0xEF))
         {
             let at = scan + pos;
             let len = match &bytes[at..] {
                 [b'.' | b'?' | b'!', ..] => 1,
                 [0xE3, 0x80, 0x82, ..] | [0xEF, 0xBC, 0x9F | 0x81, ..] => 3,
+                [0xE2, 0x80, 0xA6, ..] => {
+                    // UAX #29 does not count … as a terminator at all, while three periods
+                    // are one: … before a space and a capitalised word (or a quotation that
+                    // opens with one) ends the sentence like `...` does (`in silence… Then`).
+                    let end = at + 3;
+                    scan = end;
+                    let rest = &text[end..];
+                    let next = rest.trim_start();
+                    if next.len() < rest.len()
+                        && next
+                            .trim_start_matches(OPENERS)
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase)
+                    {
+                        found.push(end + (rest.len() - next.len()));
+                    }
+                    continue;
+                }
                 _ => {
                     scan = at + 1;
                     continue;
@@ -273,11 +253,7 @@ impl Segmenter {
             let word_like = body.chars().count() > 1
                 && body.chars().last().is_some_and(char::is_alphanumeric)
                 && !body.contains('.');
-            if word_like
-                && !self.title.contains(token)
-                && !self.proper.contains(token)
-                && !self.lowercase.contains(token)
-            {
+            if word_like && self.rules.class(token).is_none() {
                 found.push(next_at);
             }
         }
@@ -327,7 +303,32 @@ impl Segmenter {
         if token.len() < 2 || !token.ends_with('.') {
             return false;
         }
-        if self.title.contains(token) {
+        // The first letter or digit of the next sentence, past opening quotes and brackets.
+        let next_letter = after.trim_start_matches(OPENERS).chars().next().unwrap_or(next_char);
+        match self.rules.class(token) {
+            Some(Class::Title) => return true,
+            // `approx. $2.5 billion`, `No. 5`, `Vol. II`, `By Sept. it`: a number or a
+            // lowercase word continues; another capitalised word starts a new sentence.
+            Some(Class::Number) => return !next_letter.is_uppercase() || is_number_like(next_word),
+            // `9 a.m. Eastern time`, `8 p.m. Sunday`, but `8 p.m. Staff will ask`.
+            Some(Class::Time) => return !next_letter.is_uppercase() || self.rules.continues_time(next_word),
+            // `Ltd. in March`, `Jr. delivered`, but `Harrow & Co. Rival bidders`; another
+            // company form goes on with the name (`Kestrel Pty. Ltd.`).
+            Some(Class::Ends) => {
+                let next_token = after.split(char::is_whitespace).next().unwrap_or("");
+                return !next_letter.is_uppercase() || self.rules.class(next_token) == Some(Class::Ends);
+            }
+            Some(Class::Proper) | None => {}
+        }
+        // A period with a Devanagari or Arabic letter, or a Latin letter, digit or symbol of
+        // an address right after it, no space, is inside an abbreviation or a name (कि.मी.,
+        // أ.د., A.T.&T., example.com/x): sentences in those scripts are separated by spaces.
+        if before.len() == brk
+            && before.ends_with('.')
+            && (matches!(next_char as u32, 0x0900..=0x097F | 0x0620..=0x064A)
+                || next_char.is_ascii_alphanumeric()
+                || matches!(next_char, '&' | '@' | '/' | '_' | '-'))
+        {
             return true;
         }
         // A list marker alone is not a sentence (`1. Open the file`, `(a) The first`).
@@ -342,13 +343,28 @@ impl Segmenter {
         if body.contains('.') && body.split('.').all(|p| p.chars().count() <= 3) && caseless_letter(next_char) {
             return true;
         }
-        if self.proper.contains(token) || is_initialism(token) {
+        // One syllable of Devanagari or Arabic with a period (डॉ. पं. रु. د. ص.) is an
+        // abbreviation, unless it is one of the short words that do end sentences (है. था.),
+        // or an era sign after a year (١١٤٨ م. then a new sentence).
+        if caseless_letter(next_char)
+            && is_one_syllable(body)
+            && !self.rules.is_word(body)
+            && !before[..before.len() - token.len()]
+                .trim_end()
+                .ends_with(|c: char| c.is_numeric())
+        {
+            return true;
+        }
+        if self.rules.class(token) == Some(Class::Proper) || is_initialism(token) {
             // A Latin abbreviation inside Arabic, Hindi or Chinese text (واشنطن D.C. الأسبوع,
             // U.K. के, 美国（U.S.）宣布) is followed by the rest of its sentence.
             if caseless_letter(next_char) {
                 return true;
             }
-            return next_char.is_uppercase() && !SENTENCE_STARTERS.contains(&next_word);
+            // An initial after an initial is part of the same name (`J. R. R. Tolkien`,
+            // `J. A. Smith`): `A.` there is not the article.
+            let initial_next = is_initialism(after.split(char::is_whitespace).next().unwrap_or(""));
+            return next_letter.is_uppercase() && (initial_next || !SENTENCE_STARTERS.contains(&next_word));
         }
         false
     }
@@ -368,6 +384,45 @@ fn abbreviation_token(before: &str) -> &str {
         .find(|&(_, c)| c.is_whitespace() || OPENERS.contains(&c) || CLOSERS.contains(&c) || is_cjk(c))
         .map_or(0, |(i, c)| i + c.len_utf8());
     &before[start..]
+}
+
+/// A word that is a number even though it begins with a capital: a Roman numeral
+/// (`Vol. II`), a letter with digits (`p. A1`, `Fig. S3`).
+fn is_number_like(word: &str) -> bool {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) if c.is_ascii_digit() => true,
+        Some(c) if c.is_ascii_uppercase() => {
+            let rest = chars.as_str();
+            (!rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()))
+                || (word.len() <= 6 && word.len() > 1 && word.bytes().all(|b| b"IVXLC".contains(&b)))
+        }
+        _ => false,
+    }
+}
+
+/// Whether `body` is one written syllable of Devanagari (a consonant cluster joined by
+/// viramas, with its vowel signs: डॉ, प्रो, स्व) or one Arabic letter with its marks (د, هـ).
+fn is_one_syllable(body: &str) -> bool {
+    let mut bases = 0;
+    let mut after_virama = false;
+    for c in body.chars() {
+        let mark = matches!(c as u32,
+            0x0900..=0x0903 | 0x093A..=0x094F | 0x0951..=0x0957 | 0x0962..=0x0963
+            | 0x064B..=0x065F | 0x0670 | 0x0640 | 0x200C | 0x200D);
+        let letter = matches!(c as u32, 0x0904..=0x0939 | 0x0958..=0x0961 | 0x0972..=0x097F | 0x0620..=0x064A);
+        if mark {
+            after_virama = c == '\u{094D}';
+        } else if letter {
+            if !after_virama {
+                bases += 1;
+            }
+            after_virama = false;
+        } else {
+            return false;
+        }
+    }
+    bases == 1
 }
 
 /// `1.`, `12.`, `a.`, `iv.`: the number or letter of a list item.
@@ -435,6 +490,53 @@ mod tests {
             split("George W. Bush spoke. It rained."),
             vec!["George W. Bush spoke.", "It rained."]
         );
+    }
+
+    #[test]
+    fn abbreviation_classes() {
+        // number: a number continues, a capitalised word starts a sentence.
+        assert_eq!(
+            split("Approx. 40% is waste. It burns."),
+            vec!["Approx. 40% is waste.", "It burns."]
+        );
+        assert_eq!(split("See Vol. II now."), vec!["See Vol. II now."]);
+        assert_eq!(
+            split("It closed in Nov. Workers left."),
+            vec!["It closed in Nov.", "Workers left."]
+        );
+        // title: never a break.
+        assert_eq!(split("Atty. Gen. Smith spoke."), vec!["Atty. Gen. Smith spoke."]);
+        // time: a zone or a day continues, anything else capitalised starts a sentence.
+        assert_eq!(split("At 9 a.m. Eastern time."), vec!["At 9 a.m. Eastern time."]);
+        assert_eq!(split("At 9 a.m. Staff left."), vec!["At 9 a.m.", "Staff left."]);
+        // ends: a capitalised word starts a sentence unless it is another company form.
+        assert_eq!(split("Kestrel Pty. Ltd. said so."), vec!["Kestrel Pty. Ltd. said so."]);
+        assert_eq!(
+            split("Sold to Kestrel Ltd. Terms vary."),
+            vec!["Sold to Kestrel Ltd.", "Terms vary."]
+        );
+        // initials: `A.` after an initial is not the article.
+        assert_eq!(
+            split("Run by J. A. Chen. A man said."),
+            vec!["Run by J. A. Chen.", "A man said."]
+        );
+        // … before a capital ends a sentence, before lowercase it does not.
+        assert_eq!(
+            split("He paused… Then… it ended."),
+            vec!["He paused…", "Then… it ended."]
+        );
+    }
+
+    #[test]
+    fn one_syllable_abbreviations_in_hindi_and_arabic() {
+        let hi = Segmenter::new(&Locale::parse("hi").unwrap(), &[]);
+        let t = "डा. रमेश आए. वह ठीक है. कल 12 कि.मी. चले.";
+        let got: Vec<_> = hi.sentences(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(got, vec!["डा. रमेश आए.", "वह ठीक है.", "कल 12 कि.मी. चले."]);
+        let ar = Segmenter::new(&Locale::parse("ar").unwrap(), &[]);
+        let t = "قال م. أحمد ذلك. توفي عام ١٩٧٠ م. ودُفن هناك.";
+        let got: Vec<_> = ar.sentences(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(got, vec!["قال م. أحمد ذلك.", "توفي عام ١٩٧٠ م.", "ودُفن هناك."]);
     }
 
     #[test]
