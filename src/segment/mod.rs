@@ -320,6 +320,14 @@ impl Segmenter {
             }
             Some(Class::Proper) | None => {}
         }
+        // Hindi and Chinese end their sentences with । and 。, so a short Latin word with a
+        // period before a Devanagari or Han letter is an abbreviation (`Pvt. Ltd. ने`). Not
+        // before Arabic letters: Arabic ends sentences with a period, after Latin names too.
+        if body_is_short_latin(&token[..token.len() - 1])
+            && (is_cjk(next_char) || matches!(next_char as u32, 0x0900..=0x097F))
+        {
+            return true;
+        }
         // A period with a Devanagari or Arabic letter, or a Latin letter, digit or symbol of
         // an address right after it, no space, is inside an abbreviation or a name (कि.मी.,
         // أ.د., A.T.&T., example.com/x): sentences in those scripts are separated by spaces.
@@ -368,6 +376,11 @@ impl Segmenter {
         }
         false
     }
+}
+
+/// One to four Latin letters: the body of an abbreviation such as `Pvt`, `Rs`, `Ltd`.
+fn body_is_short_latin(body: &str) -> bool {
+    (1..=4).contains(&body.len()) && body.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
 /// A letter of a script without upper and lower case (Arabic, Devanagari, Han).

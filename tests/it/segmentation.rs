@@ -4,9 +4,14 @@
 //! looked at while tuning them) measure whether the rules generalize: the test prints the
 //! figure and fails below the bar of 98 % (`HOLDOUT_FLOOR`).
 //!
-//! The corpus holds no held-out cases at present: the first held-out set (85/89) was studied
-//! to fix its misses, so it became tuned cases, and a new, independently written set is to be
-//! added. Until then the test says that there are none and checks only the tuned cases.
+//! History of the held-out measurements (each set measured once, before anyone looked at it):
+//! - the first set, written with the rules: 85/89 = 95.5 %;
+//! - set `-h` (135 cases written by someone who never saw the rules): 132/135 = 97.8 %. Its
+//!   misses (`King Jr. Day`, `Pvt. Ltd. ने`, `Rs. 500`) were fixed as rule classes (name
+//!   suffixes behave like `St.`; a short Latin word with a period before Devanagari or Han
+//!   is an abbreviation; currency abbreviations lead into numbers);
+//!
+//! after which both sets became tuned cases.
 
 use crate::common::*;
 use l10n::lang::Locale;
