@@ -14,7 +14,7 @@
 
 use crate::lang::Locale;
 use crate::model::{Part, Placeholder, PlaceholderKind, Unit, UnitKind};
-use crate::segment::{Piece, Segmenter, segment_pieces};
+use crate::segment::{Piece, Segmenter, segment_owned_pieces};
 use lol_html::html_content::{Comment, Element, EndTag, TextChunk};
 use lol_html::{DocumentContentHandlers, ElementContentHandlers, HtmlRewriter, Selector, Settings};
 use std::borrow::Cow;
@@ -60,21 +60,50 @@ pub struct Repair {
     pub reason: String,
 }
 
+/// A lower-case element name, borrowed from the source when it is written in lower case
+/// there (allocating one per tag was a measurable share of extraction).
+type Name<'a> = Cow<'a, str>;
+
+/// Element names are read again from the tag's bytes when the events are used (the end-tag
+/// handler must be `'static`, so the events cannot borrow the source).
 enum Event {
     Start {
-        name: String,
         tag: Range<usize>,
-        attributes: Vec<(String, Range<usize>)>,
+        /// The name as lol_html reports it, only when the tag has no source bytes.
+        reported: Option<String>,
+        /// Value ranges of the translatable attributes.
+        attributes: Vec<Range<usize>>,
         untranslatable: bool,
         has_end: bool,
-        meta_content: bool,
     },
     End {
-        name: String,
         tag: Range<usize>,
+        reported: Option<String>,
     },
     Text(Range<usize>),
     Comment(Range<usize>),
+}
+
+/// The element name of the tag at `tag` in `source`, after its `<` or `</` (`prefix` bytes).
+fn tag_name<'a>(source: &'a str, tag: &Range<usize>, prefix: usize, reported: impl FnOnce() -> String) -> Name<'a> {
+    let bytes = source.as_bytes();
+    let from = tag.start + prefix;
+    if from < tag.end && bytes[tag.start] == b'<' {
+        let len = bytes[from..tag.end]
+            .iter()
+            .position(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>'))
+            .unwrap_or(tag.end - from);
+        // The delimiters are ASCII, so `from + len` is a character boundary.
+        let name = &source[from..from + len];
+        if !name.is_empty() {
+            return if name.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(name.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(name)
+            };
+        }
+    }
+    Cow::Owned(reported())
 }
 
 /// The tokens of the document in order, with their byte ranges.
@@ -82,7 +111,8 @@ fn events(source: &str) -> Vec<Event> {
     let events = Rc::new(RefCell::new(Vec::new()));
     let (on_element, on_text, on_comment) = (events.clone(), events.clone(), events.clone());
     let element_handler = move |el: &mut Element<'_, '_>| {
-        let name = el.tag_name();
+        let tag = el.source_location().bytes();
+        let name = tag_name(source, &tag, 1, || el.tag_name());
         // The first value of each attribute the extractor reads, in one pass comparing names
         // in the source bytes: `get_attribute` allocated twice per lookup, four times per tag.
         let (mut class, mut translate, mut name_attr, mut property) = (None, None, None, None);
@@ -127,25 +157,27 @@ fn events(source: &str) -> Vec<Event> {
                     }
                 };
                 let range = a.value_source_location()?.bytes();
-                (wanted && !range.is_empty()).then(|| (a.name(), range))
+                (wanted && !range.is_empty()).then_some(range)
             })
             .collect();
-        let has_end = el.can_have_content() && !el.is_self_closing() && !VOID.contains(&name.as_str());
+        let has_end = el.can_have_content() && !el.is_self_closing() && !VOID.contains(&&*name);
+        let reported = match name {
+            Cow::Owned(name) if tag.is_empty() => Some(name),
+            _ => None,
+        };
         on_element.borrow_mut().push(Event::Start {
-            name,
-            tag: el.source_location().bytes(),
+            tag,
+            reported,
             attributes,
             untranslatable,
             has_end,
-            meta_content,
         });
         if has_end {
             let on_end = on_element.clone();
             el.on_end_tag(Box::new(move |end: &mut EndTag<'_>| {
-                on_end.borrow_mut().push(Event::End {
-                    name: end.name(),
-                    tag: end.source_location().bytes(),
-                });
+                let tag = end.source_location().bytes();
+                let reported = tag.is_empty().then(|| end.name());
+                on_end.borrow_mut().push(Event::End { tag, reported });
                 Ok(())
             }))?;
         }
@@ -190,24 +222,24 @@ fn events(source: &str) -> Vec<Event> {
     Rc::try_unwrap(events).map(RefCell::into_inner).unwrap_or_default()
 }
 
-struct OpenInline {
+struct OpenInline<'a> {
     piece: usize,
-    name: String,
+    name: Name<'a>,
     at: usize,
 }
 
 /// The unit being collected.
-struct Collector {
-    name: String,
+struct Collector<'a> {
+    name: Name<'a>,
     kind: UnitKind,
     pieces: Vec<Piece>,
-    open: Vec<OpenInline>,
+    open: Vec<OpenInline<'a>>,
     next_id: u32,
 }
 
-impl Collector {
-    fn new(name: &str) -> Collector {
-        let kind = match name {
+impl<'a> Collector<'a> {
+    fn new(name: Name<'a>) -> Collector<'a> {
+        let kind = match &*name {
             "title" => UnitKind::Title,
             "li" | "dt" | "dd" => UnitKind::ListItem,
             "td" | "th" | "caption" => UnitKind::TableCell,
@@ -216,7 +248,7 @@ impl Collector {
             _ => UnitKind::Paragraph,
         };
         Collector {
-            name: name.to_string(),
+            name,
             kind,
             pieces: Vec::new(),
             open: Vec::new(),
@@ -246,21 +278,21 @@ struct Extractor<'a> {
     segmenter: &'a Segmenter,
     units: Vec<Unit>,
     repairs: Vec<Repair>,
-    stack: Vec<Collector>,
+    stack: Vec<Collector<'a>>,
     /// Names of the open elements whose content is not translated.
-    skipping: Vec<String>,
+    skipping: Vec<Name<'a>>,
     /// An untranslatable element inside a unit: (name, start, depth of same-name nesting).
-    capture: Option<(String, usize, usize)>,
+    capture: Option<(Name<'a>, usize, usize)>,
 }
 
-impl Extractor<'_> {
+impl<'a> Extractor<'a> {
     fn repair(&mut self, at: usize, reason: String) {
         let (line, column) = line_col(self.source, at);
         self.repairs.push(Repair { line, column, reason });
     }
 
     /// Ends the unit on top of the stack (its end tag, or an implied one).
-    fn flush(&mut self, collector: Collector) {
+    fn flush(&mut self, collector: Collector<'a>) {
         let mut c = collector;
         // Inline elements never closed: their tags stay as standalone placeholders.
         while let Some(open) = c.open.pop() {
@@ -278,7 +310,7 @@ impl Extractor<'_> {
         }
         // Template variables such as [YourSiteName] are placeholders here too.
         let pieces = super::plain::with_variables(pieces, self.source);
-        let segments = segment_pieces(self.segmenter, &pieces, self.source);
+        let segments = segment_owned_pieces(self.segmenter, pieces, self.source);
         // `has_words` without building each segment's plain text.
         let has_words = segments.iter().any(|s| {
             s.source
@@ -292,8 +324,8 @@ impl Extractor<'_> {
         }
     }
 
-    fn attribute_units(&mut self, attributes: &[(String, Range<usize>)]) {
-        for (_, range) in attributes {
+    fn attribute_units(&mut self, attributes: &[Range<usize>]) {
+        for range in attributes {
             let pieces = text_pieces(self.source, range.clone());
             self.push_unit(UnitKind::Attribute, pieces);
         }
@@ -301,9 +333,9 @@ impl Extractor<'_> {
 
     fn start(
         &mut self,
-        name: String,
+        name: Name<'a>,
         tag: Range<usize>,
-        attributes: Vec<(String, Range<usize>)>,
+        attributes: Vec<Range<usize>>,
         untranslatable: bool,
         has_end: bool,
     ) {
@@ -319,9 +351,9 @@ impl Extractor<'_> {
             }
             return;
         }
-        let skipped = untranslatable || SKIPPED.contains(&name.as_str());
+        let skipped = untranslatable || SKIPPED.contains(&&*name);
         let in_unit = !self.stack.is_empty();
-        if skipped && in_unit && !BLOCKS.contains(&name.as_str()) && name != "pre" {
+        if skipped && in_unit && !BLOCKS.contains(&&*name) && name != "pre" {
             // Inline code or a `translate="no"` span: one placeholder, content untouched.
             if has_end {
                 self.capture = Some((name, tag.start, 0));
@@ -335,51 +367,52 @@ impl Extractor<'_> {
             if let Some(c) = self.stack.pop() {
                 let name = c.name.clone();
                 self.flush(c);
-                self.stack.push(Collector::new(&name));
+                self.stack.push(Collector::new(name));
             }
             if has_end {
                 self.skipping.push(name);
             }
             return;
         }
-        if BLOCKS.contains(&name.as_str()) {
+        if BLOCKS.contains(&&*name) {
             if let Some(top) = self.stack.pop() {
                 // `<p>` ends at the next block; `<li>`, `<td>`, `<dt>` at the next sibling.
                 let implied = top.name == "p"
                     || top.name == name
                     || matches!(
-                        (top.name.as_str(), name.as_str()),
+                        (&*top.name, &*name),
                         ("td", "th") | ("th", "td") | ("dt", "dd") | ("dd", "dt")
                     );
                 let outer = top.name.clone();
                 self.flush(top);
                 if !implied {
-                    self.stack.push(Collector::new(&outer));
+                    self.stack.push(Collector::new(outer));
                 }
             }
             self.attribute_units(&attributes);
             if has_end {
-                self.stack.push(Collector::new(&name));
+                self.stack.push(Collector::new(name));
             }
             return;
         }
         match self.stack.last_mut() {
             Some(c) if has_end => {
-                let id = c.next_id;
                 c.placeholder(PlaceholderKind::Open, &name, self.source, tag.clone(), None);
                 c.open.push(OpenInline {
                     piece: c.pieces.len() - 1,
                     name,
                     at: tag.start,
                 });
-                let _ = id;
             }
             Some(c) => c.placeholder(PlaceholderKind::Standalone, &name, self.source, tag, None),
-            None => self.attribute_units(&attributes),
+            None => {}
         }
+        // An inline element's attributes are units of their own, inside the span of the unit
+        // whose placeholder holds the tag; `Format::merge` splices them into that tag's bytes.
+        self.attribute_units(&attributes);
     }
 
-    fn end(&mut self, name: String, tag: Range<usize>) {
+    fn end(&mut self, name: Name<'a>, tag: Range<usize>) {
         if let Some((cname, start, depth)) = &mut self.capture {
             if *cname == name {
                 if *depth == 0 {
@@ -427,7 +460,7 @@ impl Extractor<'_> {
                 Part::Str(_) => unreachable!("open pieces are placeholders"),
             };
             c.placeholder(PlaceholderKind::Close, &name, self.source, tag, Some(id));
-        } else if BLOCKS.contains(&name.as_str()) && self.stack.iter().any(|b| b.name == name) {
+        } else if BLOCKS.contains(&&*name) && self.stack.iter().any(|b| b.name == name) {
             // The end of an enclosing block: the inner ones end with it.
             while let Some(top) = self.stack.pop() {
                 let done = top.name == name;
@@ -570,17 +603,19 @@ fn analyze(source: &str, segmenter: &Segmenter) -> (Vec<Unit>, Vec<Repair>) {
     for event in events(source) {
         match event {
             Event::Start {
-                name,
                 tag,
+                reported,
                 attributes,
                 untranslatable,
                 has_end,
-                meta_content,
             } => {
-                let _ = meta_content;
+                let name = tag_name(source, &tag, 1, || reported.unwrap_or_default());
                 ex.start(name, tag, attributes, untranslatable, has_end)
             }
-            Event::End { name, tag } => ex.end(name, tag),
+            Event::End { tag, reported } => {
+                let name = tag_name(source, &tag, 2, || reported.unwrap_or_default());
+                ex.end(name, tag)
+            }
             Event::Text(range) => ex.text(range),
             Event::Comment(range) => ex.comment(range),
         }
