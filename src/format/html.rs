@@ -6,9 +6,11 @@
 //! units; inline elements (a, em, strong, b, i, span, sup, sub, abbr, …) become placeholder
 //! pairs holding their exact start and end tags; br, img, comments, inline code and anything
 //! not to be translated become standalone placeholders. Translatable attributes (alt, title,
-//! aria-label, `<meta name=description content>`) of elements outside units become units of
-//! their own (inside a unit they travel with their tag's placeholder). script, style, pre,
-//! code blocks, `translate="no"` and `class="notranslate"` subtrees are never units.
+//! aria-label, placeholder, `<meta name=description content>`) become units of their own,
+//! also on inline elements inside a unit: such a unit lies inside the span of the sentence
+//! holding its tag, and `Format::merge` writes it into that tag's bytes (escaped), wherever a
+//! translation moves the tag. script, style, pre, code blocks, `translate="no"` and
+//! `class="notranslate"` subtrees are never units.
 //!
 //! It never re-serializes the document: tags a translation does not touch keep their bytes.
 
@@ -308,8 +310,16 @@ impl<'a> Extractor<'a> {
         if pieces.is_empty() {
             return;
         }
-        // Template variables such as [YourSiteName] are placeholders here too.
-        let pieces = super::plain::with_variables(pieces, self.source);
+        // Template variables such as [YourSiteName] are placeholders here too (looked for only
+        // when a bracket or brace is there: most units have none).
+        let may_have_variables = pieces
+            .iter()
+            .any(|p| matches!(&p.part, Part::Str(s) if s.bytes().any(|b| b == b'[' || b == b'{')));
+        let pieces = if may_have_variables {
+            super::plain::with_variables(pieces, self.source)
+        } else {
+            pieces
+        };
         let segments = segment_owned_pieces(self.segmenter, pieces, self.source);
         // `has_words` without building each segment's plain text.
         let has_words = segments.iter().any(|s| {
@@ -769,6 +779,7 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Text;
 
     fn units(src: &str) -> Vec<Unit> {
         extract(src, &Segmenter::new(&Locale::parse("en").unwrap(), &[]))
@@ -818,6 +829,56 @@ mod tests {
         assert_eq!(r.len(), 1, "{r:?}");
         assert_eq!((r[0].line, r[0].column), (1, 8));
         assert_eq!(texts(&extract(src, &seg)), vec!["One {1/}two.", "Three."]);
+    }
+
+    fn merged(src: &str, translate: impl Fn(&Text) -> Text) -> String {
+        let en = Locale::parse("en").unwrap();
+        let doc = super::super::Format::Html.extract(src.to_string(), &Segmenter::new(&en, &[]));
+        let translations: Vec<Text> = doc.segments().map(|s| translate(&s.source)).collect();
+        let outputs: Vec<_> = translations
+            .iter()
+            .map(super::super::SegmentOutput::Translated)
+            .collect();
+        super::super::Format::Html.merge(&doc, &outputs, &en)
+    }
+
+    #[test]
+    fn attributes_of_inline_elements_are_units() {
+        let src = "<ul><li>See <a href=\"/m\" title=\"Ministry page\">the ministry</a> and <img src=x.png alt='A map'>.</li></ul><p><span aria-label=\"Note\">n</span> Done.</p>";
+        assert_eq!(
+            texts(&units(src)),
+            vec![
+                "See {1}the ministry{/1} and {2/}.",
+                "Ministry page",
+                "A map",
+                "{1}n{/1} Done.",
+                "Note"
+            ]
+        );
+        assert_eq!(merged(src, Text::clone), src);
+    }
+
+    #[test]
+    fn attributes_of_inline_elements_are_merged_into_their_tag_and_escaped() {
+        let src = "<li>See <a href=\"/m\" title=\"Ministry page\">the ministry</a>. Then <b title='Bold'>go</b>.</li>";
+        let translate = |t: &Text| -> Text {
+            match t.to_string().as_str() {
+                // The link moves to the front of the sentence; the attribute goes with it.
+                "See {1}the ministry{/1}." => Text(vec![
+                    t.0[1].clone(),
+                    t.0[2].clone(),
+                    t.0[3].clone(),
+                    Part::Str(" sehen.".into()),
+                ]),
+                "Ministry page" => Text::plain("Seite \"des\" <Ministeriums> & mehr"),
+                "Bold" => Text::plain("Fett"),
+                _ => t.clone(),
+            }
+        };
+        assert_eq!(
+            merged(src, translate),
+            "<li><a href=\"/m\" title=\"Seite &quot;des&quot; &lt;Ministeriums&gt; &amp; mehr\">the ministry</a> sehen. Then <b title='Fett'>go</b>.</li>"
+        );
     }
 
     #[test]
