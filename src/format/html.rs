@@ -6,15 +6,17 @@
 //! units; inline elements (a, em, strong, b, i, span, sup, sub, abbr, …) become placeholder
 //! pairs holding their exact start and end tags; br, img, comments, inline code and anything
 //! not to be translated become standalone placeholders. Translatable attributes (alt, title,
-//! aria-label, `<meta name=description content>`) of elements outside units become units of
-//! their own (inside a unit they travel with their tag's placeholder). script, style, pre,
-//! code blocks, `translate="no"` and `class="notranslate"` subtrees are never units.
+//! aria-label, placeholder, `<meta name=description content>`) become units of their own,
+//! also on inline elements inside a unit: such a unit lies inside the span of the sentence
+//! holding its tag, and `Format::merge` writes it into that tag's bytes (escaped), wherever a
+//! translation moves the tag. script, style, pre, code blocks, `translate="no"` and
+//! `class="notranslate"` subtrees are never units.
 //!
 //! It never re-serializes the document: tags a translation does not touch keep their bytes.
 
 use crate::lang::Locale;
 use crate::model::{Part, Placeholder, PlaceholderKind, Unit, UnitKind};
-use crate::segment::{Piece, Segmenter, segment_pieces};
+use crate::segment::{Piece, Segmenter, segment_owned_pieces};
 use lol_html::html_content::{Comment, Element, EndTag, TextChunk};
 use lol_html::{DocumentContentHandlers, ElementContentHandlers, HtmlRewriter, Selector, Settings};
 use std::borrow::Cow;
@@ -60,29 +62,60 @@ pub struct Repair {
     pub reason: String,
 }
 
+/// A lower-case element name, borrowed from the source when it is written in lower case
+/// there (allocating one per tag was a measurable share of extraction).
+type Name<'a> = Cow<'a, str>;
+
+/// Element names are read again from the tag's bytes when the events are used (the end-tag
+/// handler must be `'static`, so the events cannot borrow the source).
 enum Event {
     Start {
-        name: String,
         tag: Range<usize>,
-        attributes: Vec<(String, Range<usize>)>,
+        /// The name as lol_html reports it, only when the tag has no source bytes.
+        reported: Option<String>,
+        /// Value ranges of the translatable attributes.
+        attributes: Vec<Range<usize>>,
         untranslatable: bool,
         has_end: bool,
-        meta_content: bool,
     },
     End {
-        name: String,
         tag: Range<usize>,
+        reported: Option<String>,
     },
     Text(Range<usize>),
     Comment(Range<usize>),
 }
 
+/// The element name of the tag at `tag` in `source`, after its `<` or `</` (`prefix` bytes).
+fn tag_name<'a>(source: &'a str, tag: &Range<usize>, prefix: usize, reported: impl FnOnce() -> String) -> Name<'a> {
+    let bytes = source.as_bytes();
+    let from = tag.start + prefix;
+    if from < tag.end && bytes[tag.start] == b'<' {
+        let len = bytes[from..tag.end]
+            .iter()
+            .position(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>'))
+            .unwrap_or(tag.end - from);
+        // The delimiters are ASCII, so `from + len` is a character boundary.
+        let name = &source[from..from + len];
+        if !name.is_empty() {
+            return if name.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(name.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(name)
+            };
+        }
+    }
+    Cow::Owned(reported())
+}
+
 /// The tokens of the document in order, with their byte ranges.
 fn events(source: &str) -> Vec<Event> {
-    let events = Rc::new(RefCell::new(Vec::new()));
+    // About one event per 40 bytes of an article page: sized once instead of grown.
+    let events = Rc::new(RefCell::new(Vec::with_capacity(source.len() / 40)));
     let (on_element, on_text, on_comment) = (events.clone(), events.clone(), events.clone());
     let element_handler = move |el: &mut Element<'_, '_>| {
-        let name = el.tag_name();
+        let tag = el.source_location().bytes();
+        let name = tag_name(source, &tag, 1, || el.tag_name());
         // The first value of each attribute the extractor reads, in one pass comparing names
         // in the source bytes: `get_attribute` allocated twice per lookup, four times per tag.
         let (mut class, mut translate, mut name_attr, mut property) = (None, None, None, None);
@@ -127,25 +160,27 @@ fn events(source: &str) -> Vec<Event> {
                     }
                 };
                 let range = a.value_source_location()?.bytes();
-                (wanted && !range.is_empty()).then(|| (a.name(), range))
+                (wanted && !range.is_empty()).then_some(range)
             })
             .collect();
-        let has_end = el.can_have_content() && !el.is_self_closing() && !VOID.contains(&name.as_str());
+        let has_end = el.can_have_content() && !el.is_self_closing() && !VOID.contains(&&*name);
+        let reported = match name {
+            Cow::Owned(name) if tag.is_empty() => Some(name),
+            _ => None,
+        };
         on_element.borrow_mut().push(Event::Start {
-            name,
-            tag: el.source_location().bytes(),
+            tag,
+            reported,
             attributes,
             untranslatable,
             has_end,
-            meta_content,
         });
         if has_end {
             let on_end = on_element.clone();
             el.on_end_tag(Box::new(move |end: &mut EndTag<'_>| {
-                on_end.borrow_mut().push(Event::End {
-                    name: end.name(),
-                    tag: end.source_location().bytes(),
-                });
+                let tag = end.source_location().bytes();
+                let reported = tag.is_empty().then(|| end.name());
+                on_end.borrow_mut().push(Event::End { tag, reported });
                 Ok(())
             }))?;
         }
@@ -190,24 +225,24 @@ fn events(source: &str) -> Vec<Event> {
     Rc::try_unwrap(events).map(RefCell::into_inner).unwrap_or_default()
 }
 
-struct OpenInline {
+struct OpenInline<'a> {
     piece: usize,
-    name: String,
+    name: Name<'a>,
     at: usize,
 }
 
 /// The unit being collected.
-struct Collector {
-    name: String,
+struct Collector<'a> {
+    name: Name<'a>,
     kind: UnitKind,
     pieces: Vec<Piece>,
-    open: Vec<OpenInline>,
+    open: Vec<OpenInline<'a>>,
     next_id: u32,
 }
 
-impl Collector {
-    fn new(name: &str) -> Collector {
-        let kind = match name {
+impl<'a> Collector<'a> {
+    fn new(name: Name<'a>) -> Collector<'a> {
+        let kind = match &*name {
             "title" => UnitKind::Title,
             "li" | "dt" | "dd" => UnitKind::ListItem,
             "td" | "th" | "caption" => UnitKind::TableCell,
@@ -216,7 +251,7 @@ impl Collector {
             _ => UnitKind::Paragraph,
         };
         Collector {
-            name: name.to_string(),
+            name,
             kind,
             pieces: Vec::new(),
             open: Vec::new(),
@@ -246,21 +281,21 @@ struct Extractor<'a> {
     segmenter: &'a Segmenter,
     units: Vec<Unit>,
     repairs: Vec<Repair>,
-    stack: Vec<Collector>,
+    stack: Vec<Collector<'a>>,
     /// Names of the open elements whose content is not translated.
-    skipping: Vec<String>,
+    skipping: Vec<Name<'a>>,
     /// An untranslatable element inside a unit: (name, start, depth of same-name nesting).
-    capture: Option<(String, usize, usize)>,
+    capture: Option<(Name<'a>, usize, usize)>,
 }
 
-impl Extractor<'_> {
+impl<'a> Extractor<'a> {
     fn repair(&mut self, at: usize, reason: String) {
         let (line, column) = line_col(self.source, at);
         self.repairs.push(Repair { line, column, reason });
     }
 
     /// Ends the unit on top of the stack (its end tag, or an implied one).
-    fn flush(&mut self, collector: Collector) {
+    fn flush(&mut self, collector: Collector<'a>) {
         let mut c = collector;
         // Inline elements never closed: their tags stay as standalone placeholders.
         while let Some(open) = c.open.pop() {
@@ -276,9 +311,17 @@ impl Extractor<'_> {
         if pieces.is_empty() {
             return;
         }
-        // Template variables such as [YourSiteName] are placeholders here too.
-        let pieces = super::plain::with_variables(pieces, self.source);
-        let segments = segment_pieces(self.segmenter, &pieces, self.source);
+        // Template variables such as [YourSiteName] are placeholders here too (looked for only
+        // when a bracket or brace is there: most units have none).
+        let may_have_variables = pieces
+            .iter()
+            .any(|p| matches!(&p.part, Part::Str(s) if s.bytes().any(|b| b == b'[' || b == b'{')));
+        let pieces = if may_have_variables {
+            super::plain::with_variables(pieces, self.source)
+        } else {
+            pieces
+        };
+        let segments = segment_owned_pieces(self.segmenter, pieces, self.source);
         // `has_words` without building each segment's plain text.
         let has_words = segments.iter().any(|s| {
             s.source
@@ -292,18 +335,19 @@ impl Extractor<'_> {
         }
     }
 
-    fn attribute_units(&mut self, attributes: &[(String, Range<usize>)]) {
-        for (_, range) in attributes {
-            let pieces = text_pieces(self.source, range.clone());
+    fn attribute_units(&mut self, attributes: &[Range<usize>]) {
+        for range in attributes {
+            let mut pieces = Vec::new();
+            text_pieces(self.source, range.clone(), &mut pieces);
             self.push_unit(UnitKind::Attribute, pieces);
         }
     }
 
     fn start(
         &mut self,
-        name: String,
+        name: Name<'a>,
         tag: Range<usize>,
-        attributes: Vec<(String, Range<usize>)>,
+        attributes: Vec<Range<usize>>,
         untranslatable: bool,
         has_end: bool,
     ) {
@@ -319,9 +363,9 @@ impl Extractor<'_> {
             }
             return;
         }
-        let skipped = untranslatable || SKIPPED.contains(&name.as_str());
+        let skipped = untranslatable || SKIPPED.contains(&&*name);
         let in_unit = !self.stack.is_empty();
-        if skipped && in_unit && !BLOCKS.contains(&name.as_str()) && name != "pre" {
+        if skipped && in_unit && !BLOCKS.contains(&&*name) && name != "pre" {
             // Inline code or a `translate="no"` span: one placeholder, content untouched.
             if has_end {
                 self.capture = Some((name, tag.start, 0));
@@ -335,51 +379,52 @@ impl Extractor<'_> {
             if let Some(c) = self.stack.pop() {
                 let name = c.name.clone();
                 self.flush(c);
-                self.stack.push(Collector::new(&name));
+                self.stack.push(Collector::new(name));
             }
             if has_end {
                 self.skipping.push(name);
             }
             return;
         }
-        if BLOCKS.contains(&name.as_str()) {
+        if BLOCKS.contains(&&*name) {
             if let Some(top) = self.stack.pop() {
                 // `<p>` ends at the next block; `<li>`, `<td>`, `<dt>` at the next sibling.
                 let implied = top.name == "p"
                     || top.name == name
                     || matches!(
-                        (top.name.as_str(), name.as_str()),
+                        (&*top.name, &*name),
                         ("td", "th") | ("th", "td") | ("dt", "dd") | ("dd", "dt")
                     );
                 let outer = top.name.clone();
                 self.flush(top);
                 if !implied {
-                    self.stack.push(Collector::new(&outer));
+                    self.stack.push(Collector::new(outer));
                 }
             }
             self.attribute_units(&attributes);
             if has_end {
-                self.stack.push(Collector::new(&name));
+                self.stack.push(Collector::new(name));
             }
             return;
         }
         match self.stack.last_mut() {
             Some(c) if has_end => {
-                let id = c.next_id;
                 c.placeholder(PlaceholderKind::Open, &name, self.source, tag.clone(), None);
                 c.open.push(OpenInline {
                     piece: c.pieces.len() - 1,
                     name,
                     at: tag.start,
                 });
-                let _ = id;
             }
             Some(c) => c.placeholder(PlaceholderKind::Standalone, &name, self.source, tag, None),
-            None => self.attribute_units(&attributes),
+            None => {}
         }
+        // An inline element's attributes are units of their own, inside the span of the unit
+        // whose placeholder holds the tag; `Format::merge` splices them into that tag's bytes.
+        self.attribute_units(&attributes);
     }
 
-    fn end(&mut self, name: String, tag: Range<usize>) {
+    fn end(&mut self, name: Name<'a>, tag: Range<usize>) {
         if let Some((cname, start, depth)) = &mut self.capture {
             if *cname == name {
                 if *depth == 0 {
@@ -427,7 +472,7 @@ impl Extractor<'_> {
                 Part::Str(_) => unreachable!("open pieces are placeholders"),
             };
             c.placeholder(PlaceholderKind::Close, &name, self.source, tag, Some(id));
-        } else if BLOCKS.contains(&name.as_str()) && self.stack.iter().any(|b| b.name == name) {
+        } else if BLOCKS.contains(&&*name) && self.stack.iter().any(|b| b.name == name) {
             // The end of an enclosing block: the inner ones end with it.
             while let Some(top) = self.stack.pop() {
                 let done = top.name == name;
@@ -444,7 +489,7 @@ impl Extractor<'_> {
             return;
         }
         if let Some(c) = self.stack.last_mut() {
-            c.pieces.extend(text_pieces(self.source, range));
+            text_pieces(self.source, range, &mut c.pieces);
         }
     }
 
@@ -461,9 +506,9 @@ impl Extractor<'_> {
 /// Pieces of a run of text: plain runs exactly as in the source, each character reference
 /// decoded in a piece of its own, and whitespace with a line break as one space (a line
 /// break in HTML source is not a paragraph break, as it would be to the sentence breaker).
-fn text_pieces(source: &str, range: Range<usize>) -> Vec<Piece> {
+/// They are appended to `pieces` (the unit's own list: no list of their own to allocate).
+fn text_pieces(source: &str, range: Range<usize>, pieces: &mut Vec<Piece>) {
     let text = &source[range.clone()];
-    let mut pieces = Vec::new();
     let mut plain_from = 0;
     let mut i = 0;
     let bytes = text.as_bytes();
@@ -479,7 +524,7 @@ fn text_pieces(source: &str, range: Range<usize>) -> Vec<Piece> {
         match bytes[i] {
             b'&' => {
                 if let Some((decoded, len)) = decode_reference(&text[i..]) {
-                    push_plain(&mut pieces, plain_from, i);
+                    push_plain(pieces, plain_from, i);
                     pieces.push(Piece {
                         part: Part::Str(decoded),
                         span: range.start + i..range.start + i + len,
@@ -499,7 +544,7 @@ fn text_pieces(source: &str, range: Range<usize>) -> Vec<Piece> {
                     end += 1;
                 }
                 if breaks {
-                    push_plain(&mut pieces, plain_from, i);
+                    push_plain(pieces, plain_from, i);
                     pieces.push(Piece {
                         part: Part::Str(" ".into()),
                         span: range.start + i..range.start + end,
@@ -511,8 +556,7 @@ fn text_pieces(source: &str, range: Range<usize>) -> Vec<Piece> {
             _ => i += 1,
         }
     }
-    push_plain(&mut pieces, plain_from, text.len());
-    pieces
+    push_plain(pieces, plain_from, text.len());
 }
 
 /// Decodes a character reference at the start of `s`: the text and the bytes it took.
@@ -570,17 +614,19 @@ fn analyze(source: &str, segmenter: &Segmenter) -> (Vec<Unit>, Vec<Repair>) {
     for event in events(source) {
         match event {
             Event::Start {
-                name,
                 tag,
+                reported,
                 attributes,
                 untranslatable,
                 has_end,
-                meta_content,
             } => {
-                let _ = meta_content;
+                let name = tag_name(source, &tag, 1, || reported.unwrap_or_default());
                 ex.start(name, tag, attributes, untranslatable, has_end)
             }
-            Event::End { name, tag } => ex.end(name, tag),
+            Event::End { tag, reported } => {
+                let name = tag_name(source, &tag, 2, || reported.unwrap_or_default());
+                ex.end(name, tag)
+            }
             Event::Text(range) => ex.text(range),
             Event::Comment(range) => ex.comment(range),
         }
@@ -734,6 +780,7 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Text;
 
     fn units(src: &str) -> Vec<Unit> {
         extract(src, &Segmenter::new(&Locale::parse("en").unwrap(), &[]))
@@ -783,6 +830,56 @@ mod tests {
         assert_eq!(r.len(), 1, "{r:?}");
         assert_eq!((r[0].line, r[0].column), (1, 8));
         assert_eq!(texts(&extract(src, &seg)), vec!["One {1/}two.", "Three."]);
+    }
+
+    fn merged(src: &str, translate: impl Fn(&Text) -> Text) -> String {
+        let en = Locale::parse("en").unwrap();
+        let doc = super::super::Format::Html.extract(src.to_string(), &Segmenter::new(&en, &[]));
+        let translations: Vec<Text> = doc.segments().map(|s| translate(&s.source)).collect();
+        let outputs: Vec<_> = translations
+            .iter()
+            .map(super::super::SegmentOutput::Translated)
+            .collect();
+        super::super::Format::Html.merge(&doc, &outputs, &en)
+    }
+
+    #[test]
+    fn attributes_of_inline_elements_are_units() {
+        let src = "<ul><li>See <a href=\"/m\" title=\"Ministry page\">the ministry</a> and <img src=x.png alt='A map'>.</li></ul><p><span aria-label=\"Note\">n</span> Done.</p>";
+        assert_eq!(
+            texts(&units(src)),
+            vec![
+                "See {1}the ministry{/1} and {2/}.",
+                "Ministry page",
+                "A map",
+                "{1}n{/1} Done.",
+                "Note"
+            ]
+        );
+        assert_eq!(merged(src, Text::clone), src);
+    }
+
+    #[test]
+    fn attributes_of_inline_elements_are_merged_into_their_tag_and_escaped() {
+        let src = "<li>See <a href=\"/m\" title=\"Ministry page\">the ministry</a>. Then <b title='Bold'>go</b>.</li>";
+        let translate = |t: &Text| -> Text {
+            match t.to_string().as_str() {
+                // The link moves to the front of the sentence; the attribute goes with it.
+                "See {1}the ministry{/1}." => Text(vec![
+                    t.0[1].clone(),
+                    t.0[2].clone(),
+                    t.0[3].clone(),
+                    Part::Str(" sehen.".into()),
+                ]),
+                "Ministry page" => Text::plain("Seite \"des\" <Ministeriums> & mehr"),
+                "Bold" => Text::plain("Fett"),
+                _ => t.clone(),
+            }
+        };
+        assert_eq!(
+            merged(src, translate),
+            "<li><a href=\"/m\" title=\"Seite &quot;des&quot; &lt;Ministeriums&gt; &amp; mehr\">the ministry</a> sehen. Then <b title='Fett'>go</b>.</li>"
+        );
     }
 
     #[test]

@@ -15,8 +15,9 @@ pub mod tmx;
 
 use crate::error::{Error, Result};
 use crate::lang::Locale;
-use crate::model::{Document, Part, Segment, Text};
+use crate::model::{Document, Part, PlaceholderKind, Segment, Text, Unit};
 use crate::segment::Segmenter;
+use std::ops::Range;
 use std::path::Path;
 
 /// The document formats the pipeline reads and writes.
@@ -89,18 +90,27 @@ impl Format {
             return fluent::merge(doc, outputs, target);
         }
         let src = doc.source.as_str();
-        let mut out = String::with_capacity(src.len() * 2);
+        let mut out = String::with_capacity(src.len() + src.len() / 2);
         let mut copied_to = 0;
+        let (nested, is_nested) = nested_segments(doc, outputs);
+        let mut nested_rest = nested.as_slice();
         let mut outputs = outputs.iter();
-        for unit in &doc.units {
+        for (unit, &inside) in doc.units.iter().zip(&is_nested) {
+            if inside {
+                // Rendered with the segment that holds it.
+                for _ in &unit.segments {
+                    outputs.next();
+                }
+                continue;
+            }
             let mut prev_end: Option<usize> = None;
             for segment in &unit.segments {
                 let output = outputs.next().expect("one output per segment");
+                let identical = matches!(output, SegmentOutput::Translated(t) if **t == segment.source);
                 let gap_start = prev_end.unwrap_or(copied_to);
                 let gap = &src[gap_start..segment.span.start];
                 if prev_end.is_some() && !gap.contains('\n') && gap.trim().is_empty() {
                     // Between two sentences: the target's own joiner (none in Chinese).
-                    let identical = matches!(output, SegmentOutput::Translated(t) if **t == segment.source);
                     if identical && target.sentence_joiner() == " " {
                         out.push_str(gap);
                     } else {
@@ -109,7 +119,14 @@ impl Format {
                 } else {
                     out.push_str(gap);
                 }
-                self.render_segment(segment, *output, src, &mut out);
+                let within = nested_rest.partition_point(|(n, _)| n.span.end <= segment.span.end);
+                let (inner, rest) = nested_rest.split_at(within);
+                nested_rest = rest;
+                if inner.is_empty() {
+                    self.render_segment(segment, *output, identical, src, &mut out);
+                } else {
+                    self.render_with_nested(segment, *output, identical, inner, src, &mut out);
+                }
                 prev_end = Some(segment.span.end);
             }
             if let Some(end) = prev_end {
@@ -123,9 +140,16 @@ impl Format {
         out
     }
 
-    fn render_segment(self, segment: &Segment, output: SegmentOutput<'_>, src: &str, out: &mut String) {
+    fn render_segment(
+        self,
+        segment: &Segment,
+        output: SegmentOutput<'_>,
+        identical: bool,
+        src: &str,
+        out: &mut String,
+    ) {
         match output {
-            SegmentOutput::Translated(t) if *t == segment.source => {
+            SegmentOutput::Translated(_) if identical => {
                 out.push_str(&src[segment.span.clone()]);
             }
             SegmentOutput::Translated(t) => self.render_text(t, out),
@@ -137,6 +161,70 @@ impl Format {
         }
     }
 
+    /// Renders a segment whose span holds other segments (HTML: a title or alt of an inline
+    /// element inside the sentence): those are rendered in place, inside their tag's bytes.
+    fn render_with_nested(
+        self,
+        segment: &Segment,
+        output: SegmentOutput<'_>,
+        identical: bool,
+        inner: &[(&Segment, SegmentOutput<'_>)],
+        src: &str,
+        out: &mut String,
+    ) {
+        match output {
+            SegmentOutput::Translated(t) if !identical => {
+                // Where each opening or standalone placeholder of the source sits in its bytes
+                // (a tag's bytes cannot occur inside the text between tags).
+                let mut starts: Vec<(u32, usize)> = Vec::new();
+                let mut cursor = segment.span.start;
+                for p in segment.source.placeholders() {
+                    if let Some(i) = src[cursor..segment.span.end].find(&p.original) {
+                        if p.kind != PlaceholderKind::Close {
+                            starts.push((p.id, cursor + i));
+                        }
+                        cursor += i + p.original.len();
+                    }
+                }
+                for part in &t.0 {
+                    match part {
+                        Part::Str(s) => out.push_str(&self.escape(s)),
+                        Part::Placeholder(p) => {
+                            let start = starts
+                                .iter()
+                                .find(|(id, at)| *id == p.id && src[*at..].starts_with(&p.original))
+                                .filter(|_| p.kind != PlaceholderKind::Close);
+                            match start {
+                                Some(&(_, at)) => self.splice_nested(at..at + p.original.len(), inner, src, out),
+                                None => out.push_str(&p.original),
+                            }
+                        }
+                    }
+                }
+            }
+            SegmentOutput::Translated(_) => self.splice_nested(segment.span.clone(), inner, src, out),
+            SegmentOutput::Untranslated => {
+                out.push_str(UNTRANSLATED_OPEN);
+                self.splice_nested(segment.span.clone(), inner, src, out);
+                out.push_str(UNTRANSLATED_CLOSE);
+            }
+        }
+    }
+
+    /// The source bytes of `range` with the nested segments inside it rendered in place.
+    fn splice_nested(self, range: Range<usize>, inner: &[(&Segment, SegmentOutput<'_>)], src: &str, out: &mut String) {
+        let mut pos = range.start;
+        for (nested, output) in inner {
+            if nested.span.start >= pos && nested.span.end <= range.end {
+                out.push_str(&src[pos..nested.span.start]);
+                let identical = matches!(output, SegmentOutput::Translated(t) if **t == nested.source);
+                self.render_segment(nested, *output, identical, src, out);
+                pos = nested.span.end;
+            }
+        }
+        out.push_str(&src[pos..range.end]);
+    }
+
     /// Renders a translation: text escaped, placeholders as their original bytes.
     pub fn render_text(self, text: &Text, out: &mut String) {
         for part in &text.0 {
@@ -146,6 +234,38 @@ impl Format {
             }
         }
     }
+}
+
+/// The segments that lie inside another segment's span (HTML: the attribute values of inline
+/// elements within a sentence) with their outputs, in document order, and for each unit
+/// whether it is made of such segments.
+#[allow(clippy::type_complexity)]
+fn nested_segments<'d, 'o>(
+    doc: &'d Document,
+    outputs: &[SegmentOutput<'o>],
+) -> (Vec<(&'d Segment, SegmentOutput<'o>)>, Vec<bool>) {
+    let mut nested = Vec::new();
+    let mut is_nested = Vec::with_capacity(doc.units.len());
+    let mut outer: Option<&Unit> = None;
+    let mut first = 0;
+    for unit in &doc.units {
+        let count = unit.segments.len();
+        let inside = outer.is_some_and(|o| {
+            o.span.end > unit.span.start
+                && o.segments
+                    .iter()
+                    .any(|s| s.span.start <= unit.span.start && unit.span.end <= s.span.end)
+        });
+        if inside {
+            let own = outputs.get(first..first + count).unwrap_or_default();
+            nested.extend(unit.segments.iter().zip(own.iter().copied()));
+        } else {
+            outer = Some(unit);
+        }
+        is_nested.push(inside);
+        first += count;
+    }
+    (nested, is_nested)
 }
 
 /// Marks around a source sentence left in a partial edition: visible to any reader, and easy

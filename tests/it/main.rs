@@ -13,6 +13,7 @@ mod example;
 mod fluent_format;
 mod glossary;
 mod html;
+mod html_inline_attributes;
 mod http_server;
 mod interrupt;
 mod memory;
