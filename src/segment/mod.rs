@@ -144,6 +144,9 @@ impl Segmenter {
 
     /// Byte ranges of the sentences of `text`, without surrounding whitespace.
     pub fn sentences(&self, text: &str) -> Vec<Range<usize>> {
+        if is_one_ascii_sentence(text) {
+            return trim_range(text, 0..text.len()).into_iter().collect();
+        }
         let mut candidates: Vec<usize> = SentenceSegmenter::new(SentenceBreakInvariantOptions::default())
             .segment_str(text)
             .filter(|&b| b > 0 && b < text.len())
@@ -381,6 +384,15 @@ impl Segmenter {
 /// One to four Latin letters: the body of an abbreviation such as `Pvt`, `Rs`, `Ltd`.
 fn body_is_short_latin(body: &str) -> bool {
     (1..=4).contains(&body.len()) && body.bytes().all(|b| b.is_ascii_alphabetic())
+}
+
+/// Whether `text` is ASCII with no terminator (`.` `?` `!`) and no line break before its
+/// closing punctuation: then UAX #29 and every rule here find no break, so headings, list
+/// items and table cells (most units of a web page) skip the breaker.
+fn is_one_ascii_sentence(text: &str) -> bool {
+    let body = text
+        .trim_end_matches(|c: char| c.is_ascii_whitespace() || matches!(c, '.' | '?' | '!' | '"' | '\'' | ')' | ']'));
+    text.is_ascii() && !body.bytes().any(|b| matches!(b, b'.' | b'?' | b'!' | b'\n' | b'\r'))
 }
 
 /// A letter of a script without upper and lower case (Arabic, Devanagari, Han).
