@@ -860,6 +860,25 @@ mod tests {
     }
 
     #[test]
+    fn unquoted_attribute_values_get_quotes_when_translated() {
+        let src = "<p><img src=x.png alt=Map> Kyiv <abbr title=Ukraine>UA</abbr>.</p><img alt = Lake>";
+        // Untouched, the source stays byte for byte.
+        assert_eq!(merged(src, Text::clone), src);
+        let translate = |t: &Text| -> Text {
+            match t.to_string().as_str() {
+                "Map" => Text::plain("خريطة \"البلد\""),
+                "Ukraine" => Text::plain("युक्रेन देश"),
+                "Lake" => Text::plain("湖 泊"),
+                _ => t.clone(),
+            }
+        };
+        assert_eq!(
+            merged(src, translate),
+            "<p><img src=x.png alt=\"خريطة &quot;البلد&quot;\"> Kyiv <abbr title=\"युक्रेन देश\">UA</abbr>.</p><img alt = \"湖 泊\">"
+        );
+    }
+
+    #[test]
     fn attributes_of_inline_elements_are_merged_into_their_tag_and_escaped() {
         let src = "<li>See <a href=\"/m\" title=\"Ministry page\">the ministry</a>. Then <b title='Bold'>go</b>.</li>";
         let translate = |t: &Text| -> Text {

@@ -123,7 +123,8 @@ impl Format {
                 let (inner, rest) = nested_rest.split_at(within);
                 nested_rest = rest;
                 if inner.is_empty() {
-                    self.render_segment(segment, *output, identical, src, &mut out);
+                    let attribute = unit.kind == crate::model::UnitKind::Attribute;
+                    self.render_segment(segment, *output, identical, attribute, src, &mut out);
                 } else {
                     self.render_with_nested(segment, *output, identical, inner, src, &mut out);
                 }
@@ -140,14 +141,21 @@ impl Format {
         out
     }
 
+    /// Renders one segment; `attribute`: it is an attribute value (which gets quotes if the
+    /// source had none and the text changes: `title=Map` cannot hold a translation's spaces).
     fn render_segment(
         self,
         segment: &Segment,
         output: SegmentOutput<'_>,
         identical: bool,
+        attribute: bool,
         src: &str,
         out: &mut String,
     ) {
+        let quote = attribute && !identical && src[..segment.span.start].trim_end().ends_with('=');
+        if quote {
+            out.push('"');
+        }
         match output {
             SegmentOutput::Translated(_) if identical => {
                 out.push_str(&src[segment.span.clone()]);
@@ -158,6 +166,9 @@ impl Format {
                 out.push_str(&src[segment.span.clone()]);
                 out.push_str(UNTRANSLATED_CLOSE);
             }
+        }
+        if quote {
+            out.push('"');
         }
     }
 
@@ -218,7 +229,7 @@ impl Format {
             if nested.span.start >= pos && nested.span.end <= range.end {
                 out.push_str(&src[pos..nested.span.start]);
                 let identical = matches!(output, SegmentOutput::Translated(t) if **t == nested.source);
-                self.render_segment(nested, *output, identical, src, out);
+                self.render_segment(nested, *output, identical, true, src, out);
                 pos = nested.span.end;
             }
         }
