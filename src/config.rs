@@ -70,8 +70,18 @@ pub struct MemoryConfig {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SegmentationConfig {
+    /// Abbreviations after which a sentence never ends (the `[title]` class: `Dist.`).
     #[serde(default)]
     pub abbreviations: Vec<String>,
+    /// Abbreviations that lead into a number or a lowercase word (`Fig.`), as `[number]`.
+    #[serde(default)]
+    pub number: Vec<String>,
+    /// Abbreviations that end a sentence only before a typical opener (`Mt.`), as `[proper]`.
+    #[serde(default)]
+    pub proper: Vec<String>,
+    /// Abbreviations that end a sentence before any capitalised word (`Hldgs.`), as `[ends]`.
+    #[serde(default)]
+    pub ends: Vec<String>,
     /// Regular expressions a sentence break may never fall inside: `["Gov\\. [A-Z]"]`.
     #[serde(default)]
     pub no_break: Vec<String>,
@@ -191,11 +201,20 @@ impl Config {
         self.backends.get(name).cloned().unwrap_or_default()
     }
 
+    /// The project's abbreviations for a source language, as lines of a rules list
+    /// (`segment::rules`): never-break ones first, then each other class under its header.
     pub fn abbreviations(&self, language: &str) -> Vec<String> {
-        self.segmentation
-            .get(language)
-            .map(|s| s.abbreviations.clone())
-            .unwrap_or_default()
+        let Some(s) = self.segmentation.get(language) else {
+            return Vec::new();
+        };
+        let mut lines = s.abbreviations.clone();
+        for (header, entries) in [("[number]", &s.number), ("[proper]", &s.proper), ("[ends]", &s.ends)] {
+            if !entries.is_empty() {
+                lines.push(header.to_string());
+                lines.extend(entries.iter().cloned());
+            }
+        }
+        lines
     }
 }
 

@@ -46,12 +46,22 @@ pub struct Rules {
 }
 
 impl Rules {
-    /// The built-in lists of `language`, with `extra` (from `l10n.toml`) as [`Class::Title`].
+    /// The built-in lists of `language`, with the project's `extra` (from `l10n.toml`): each
+    /// entry an abbreviation of [`Class::Title`], until a `[number]`, `[proper]` or `[ends]`
+    /// line switches the class (anything else is taken as it is written).
     pub fn new(language: &str, extra: &[String]) -> Rules {
         let mut rules = Rules::default();
         rules.read(builtin(language));
-        for abbreviation in extra {
-            rules.classes.insert(abbreviation.clone(), Class::Title);
+        let mut class = Class::Title;
+        for entry in extra {
+            match entry.as_str() {
+                "[number]" => class = Class::Number,
+                "[proper]" => class = Class::Proper,
+                "[ends]" => class = Class::Ends,
+                abbreviation => {
+                    rules.classes.insert(abbreviation.to_string(), class);
+                }
+            }
         }
         rules
     }
