@@ -186,6 +186,9 @@ pub struct HttpClient {
     key_env: String,
     key_optional: bool,
     limiter: RateLimiter,
+    /// Requests in flight to this engine from the whole process (every worker of
+    /// `translate --workers`), at most `concurrency`.
+    in_flight: tokio::sync::Semaphore,
     stop_statuses: &'static [u16],
     stop_codes: &'static [i64],
     /// Set when the engine said to stop (quota); every later call fails at once with it.
@@ -215,6 +218,7 @@ impl HttpClient {
             key_env: settings.api_key_env.clone(),
             key_optional: defaults.key_optional,
             limiter: RateLimiter::new(settings.requests_per_second, settings.chars_per_minute),
+            in_flight: tokio::sync::Semaphore::new(settings.concurrency.max(1)),
             stop_statuses: defaults.stop_statuses,
             stop_codes: defaults.stop_codes,
             stopped: Mutex::new(None),
@@ -239,6 +243,7 @@ impl HttpClient {
             });
         }
         self.check_stopped()?;
+        let _slot = self.in_flight.acquire().await.expect("the semaphore is never closed");
         self.limiter.acquire(chars).await;
         // The engine may have said stop while this request waited for its turn.
         self.check_stopped()?;

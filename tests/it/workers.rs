@@ -290,3 +290,44 @@ fn a_killed_workers_leases_expire_and_are_taken_over() {
         }
     }
 }
+
+#[test]
+fn workers_share_the_engines_concurrency_limit() {
+    // `concurrency = 1` is a promise to the engine's operator (a small Ollama box): four
+    // workers together still send one request at a time.
+    let in_flight = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let most = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let (now, peak) = (in_flight.clone(), most.clone());
+    let server = TestServer::start(move |r| {
+        use std::sync::atomic::Ordering::SeqCst;
+        let running = now.fetch_add(1, SeqCst) + 1;
+        peak.fetch_max(running, SeqCst);
+        std::thread::sleep(Duration::from_millis(20));
+        let body = r.json();
+        let target = body["target"].as_str().unwrap_or("").to_string();
+        let texts: Vec<String> = body["q"]
+            .as_array()
+            .map(|q| {
+                q.iter()
+                    .map(|t| format!("⟨{target}⟩ {}", t.as_str().unwrap_or("")))
+                    .collect()
+            })
+            .unwrap_or_default();
+        now.fetch_sub(1, SeqCst);
+        Response::json(200, &json!({ "translatedText": texts }))
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let articles = write_articles(dir.path());
+    std::fs::write(
+        dir.path().join("l10n.toml"),
+        "[backends.libretranslate]\nconcurrency = 1\nrequests_per_second = 0\n",
+    )
+    .unwrap();
+    let o = translate_command(dir.path(), &server.url, "w", "m.sqlite", "out", &articles[..12])
+        .args(["--workers", "4"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(server.requests().len() > 4, "enough requests to overlap");
+    assert_eq!(most.load(std::sync::atomic::Ordering::SeqCst), 1, "requests at once");
+}
