@@ -210,3 +210,71 @@ fn now_millis() -> i64 {
         .map(millis)
         .unwrap_or(0)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::memory::Memory;
+
+    /// Runs `sqlite` or `postgres` (the same statement in each dialect) on the memory, as
+    /// another worker would, and returns the rows changed or counted.
+    fn raw(memory: &mut Memory, sqlite: &str, postgres: &str) -> i64 {
+        match memory {
+            Memory::Sqlite(m) if sqlite.starts_with("SELECT") => m.conn.query_row(sqlite, [], |r| r.get(0)).unwrap(),
+            Memory::Sqlite(m) => m.conn.execute(sqlite, []).unwrap() as i64,
+            Memory::Postgres(m) => {
+                let sql = postgres.to_string();
+                m.call(move |tx| {
+                    if sql.starts_with("SELECT") {
+                        Ok(tx.query_one(&sql, &[])?.get::<_, i64>(0))
+                    } else {
+                        Ok(tx.execute(&sql, &[])? as i64)
+                    }
+                })
+                .unwrap()
+            }
+        }
+    }
+
+    /// Puts a lease of `worker` on hash `[n; 16]` for ar, expiring at `expires_at` ms.
+    fn foreign_lease(memory: &mut Memory, n: u8, worker: &str, expires_at: i64) {
+        let hex = format!("{n:02x}").repeat(16);
+        raw(
+            memory,
+            &format!("INSERT INTO lease VALUES (X'{hex}', 'ar', '{worker}', {expires_at})"),
+            &format!("INSERT INTO lease VALUES ('\\x{hex}'::bytea, 'ar', '{worker}', {expires_at})"),
+        );
+    }
+
+    fn count(memory: &mut Memory, worker: &str) -> i64 {
+        let sql = format!("SELECT count(*) FROM lease WHERE worker = '{worker}'");
+        raw(memory, &sql, &sql)
+    }
+
+    fn claims_take_only_free_expired_or_own_rows(mut m: Memory) {
+        let far = i64::MAX / 2;
+        assert_eq!(m.claim("ar", &[[1; 16], [2; 16]]).unwrap(), [true, true]);
+        // Held by a live worker: left to it; its expired lease: taken over.
+        foreign_lease(&mut m, 3, "alive", far);
+        foreign_lease(&mut m, 4, "dead", 1);
+        assert_eq!(
+            m.claim("ar", &[[3; 16], [4; 16], [1; 16]]).unwrap(),
+            [false, true, true]
+        );
+        assert_eq!(count(&mut m, "alive"), 1);
+        assert_eq!(count(&mut m, "dead"), 0);
+        // The same sentence into another language is another lease.
+        let other_language = m.claim("hi", &[[3; 16]]).unwrap();
+        assert_eq!(other_language, [true]);
+        // Released rows are free for anyone; the live worker's stays.
+        m.release("ar", &[[1; 16], [3; 16]]).unwrap();
+        let sql = "SELECT count(*) FROM lease WHERE target_locale = 'ar'";
+        assert_eq!(raw(&mut m, sql, sql), 3, "[2], [4] ours, [3] alive's");
+        // gc removes what dead workers left behind, nothing alive.
+        foreign_lease(&mut m, 5, "dead", 1);
+        m.gc(30, None).unwrap();
+        assert_eq!(count(&mut m, "dead"), 0);
+        assert_eq!(count(&mut m, "alive"), 1);
+    }
+
+    on_both_stores!(claims_take_only_free_expired_or_own_rows);
+}

@@ -84,6 +84,12 @@ impl SqliteMemory {
                 params![cutoff, current_fingerprint],
             )
             .map_err(err)?;
+        // Leases of workers that died and whose segments nobody needed since.
+        tx.execute(
+            "DELETE FROM lease WHERE expires_at < ?1",
+            params![now().saturating_mul(1000)],
+        )
+        .map_err(err)?;
         tx.commit().map_err(err)?;
         Ok(GcOutcome { removed })
     }

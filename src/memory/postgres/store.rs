@@ -253,6 +253,11 @@ impl PgMemory {
         let cutoff = now() - (older_than_days as i64).saturating_mul(86_400);
         let current = current_fingerprint.map(str::to_string);
         let removed = self.call(move |tx| {
+            // Leases of workers that died and whose segments nobody needed since.
+            tx.execute(
+                "DELETE FROM lease WHERE expires_at < (extract(epoch from clock_timestamp()) * 1000)::bigint",
+                &[],
+            )?;
             tx.execute(
                 "DELETE FROM translation AS t
                  WHERE t.origin = 'machine' AND t.updated_at <= $1
