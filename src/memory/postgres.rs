@@ -10,13 +10,15 @@
 //! if the server stays away the operation fails with [`Error::MemoryUnreachable`].
 //!
 //! The URL's password is never shown: [`redact`] replaces it everywhere the URL appears. A URL
-//! without a password takes it from `PGPASSWORD`. TLS is not used (`NoTls`): run it on a
-//! trusted network or through a tunnel.
+//! without a password takes it from `PGPASSWORD` (or the variable `[memory] password_env`
+//! names). `sslmode=require` in the URL connects over TLS with the server's certificate
+//! verified ([`tls`]); otherwise the connection is plain, for a trusted network or a tunnel.
 
 mod lease;
 mod store;
 #[cfg(test)]
 pub(crate) mod testing;
+mod tls;
 
 use crate::error::{Error, Result};
 use postgres::{Client, NoTls};
@@ -85,6 +87,8 @@ pub struct PgMemory {
 /// The connection, owned by the store's thread, reopened after a loss.
 struct Connection {
     config: postgres::Config,
+    /// TLS, when the URL says `sslmode=require` (see [`tls`]).
+    tls: Option<tokio_postgres_rustls::MakeRustlsConnect>,
     client: Option<Client>,
     display: String,
     /// Statements [`Connection::read`] prepared on this connection, by their SQL.
@@ -149,7 +153,7 @@ impl Connection {
                         return Err(Error::MemoryUnreachable {
                             url: self.display.clone(),
                             attempts,
-                            reason: e.to_string(),
+                            reason: describe(&e),
                         });
                     }
                     std::thread::sleep(delay);
@@ -168,7 +172,10 @@ impl Connection {
     fn try_once<R>(&mut self, op: &mut dyn FnMut(&mut Client, &mut Statements) -> PgResult<R>) -> PgResult<R> {
         if self.client.as_ref().is_none_or(|c| c.is_closed()) {
             self.statements.clear();
-            self.client = Some(self.config.connect(NoTls)?);
+            self.client = Some(match &self.tls {
+                Some(tls) => self.config.connect(tls.clone())?,
+                None => self.config.connect(NoTls)?,
+            });
         }
         let client = self.client.as_mut().expect("connected above");
         op(client, &mut self.statements)
@@ -177,6 +184,9 @@ impl Connection {
 
 /// Whether an error means the server went away (worth reconnecting), not a refused statement.
 fn is_connection_error(e: &postgres::Error) -> bool {
+    if tls::is_handshake_failure(e) {
+        return false;
+    }
     if e.is_closed() {
         return true;
     }
@@ -195,10 +205,21 @@ fn is_deadlock(e: &postgres::Error) -> bool {
 
 /// The server's message (the `postgres` crate's Display says only "db error").
 fn describe(e: &postgres::Error) -> String {
-    match e.as_db_error() {
-        Some(db) => format!("{}: {}", db.severity(), db.message()),
-        None => e.to_string(),
+    if let Some(db) = e.as_db_error() {
+        return format!("{}: {}", db.severity(), db.message());
     }
+    // The client's own errors keep their cause apart ("error performing TLS handshake" says
+    // nothing without "invalid peer certificate: UnknownIssuer").
+    let mut text = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        let part = s.to_string();
+        if !text.contains(&part) {
+            text = format!("{text}: {part}");
+        }
+        source = s.source();
+    }
+    text
 }
 
 impl PgMemory {
@@ -226,7 +247,9 @@ impl PgMemory {
             config.connect_timeout(Duration::from_secs(10));
         }
         let (jobs, receive) = mpsc::channel::<Job>();
+        let tls = tls::connector(&config, &display)?;
         let mut connection = Connection {
+            tls,
             config,
             client: None,
             display: display.clone(),

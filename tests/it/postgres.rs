@@ -139,3 +139,46 @@ fn split_password(url: &str) -> (String, String) {
     let (user, password) = credentials.split_once(':').unwrap();
     (format!("{scheme}://{user}@{host}"), password.to_string())
 }
+
+#[test]
+fn sslmode_require_speaks_tls_and_verifies_the_servers_certificate() {
+    let (Ok(url), Ok(ca)) = (
+        std::env::var("L10N_TEST_POSTGRES"),
+        std::env::var("L10N_TEST_POSTGRES_CA"),
+    ) else {
+        eprintln!("skipped: L10N_TEST_POSTGRES or L10N_TEST_POSTGRES_CA is not set");
+        return;
+    };
+    // .ci/postgres: role and database l10n_tls accept TLS connections only.
+    let host = url.split('@').nth(1).unwrap().split('/').next().unwrap();
+    let tls_only = format!("postgres://l10n_tls:l10n-test@{host}/l10n_tls");
+    let dir = tempfile::tempdir().unwrap();
+    let stats = |url: &str, trusted: Option<&str>| {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_l10n"));
+        c.args(["memory", "stats", "--memory", url])
+            .current_dir(dir.path())
+            .env("L10N_PG_RETRY_SECS", "0.5")
+            .env_remove("SSL_CERT_DIR");
+        match trusted {
+            Some(file) => c.env("SSL_CERT_FILE", file),
+            // A CA file that does not sign the server's certificate.
+            None => c.env(
+                "SSL_CERT_FILE",
+                crate::common::repo().join("tests/fixtures/tls/other-ca.crt"),
+            ),
+        };
+        c.output().unwrap()
+    };
+    let plain = stats(&tls_only, Some(&ca));
+    assert_eq!(plain.status.code(), Some(2), "{}", stderr(&plain));
+    assert!(stderr(&plain).contains("no encryption"), "{}", stderr(&plain));
+
+    let required = format!("{tls_only}?sslmode=require");
+    let o = stats(&required, Some(&ca));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+
+    let untrusted = stats(&required, None);
+    assert_eq!(untrusted.status.code(), Some(2), "{}", stderr(&untrusted));
+    assert!(stderr(&untrusted).contains("UnknownIssuer"), "{}", stderr(&untrusted));
+    assert!(!stderr(&untrusted).contains("l10n-test"), "{}", stderr(&untrusted));
+}
