@@ -8,7 +8,8 @@
 //! another live worker holds are left to it, and the pipeline waits for their translations to
 //! appear in the memory. While a worker holds leases a heartbeat thread pushes their expiry
 //! forward; a worker that dies stops beating, its leases expire after [`ttl`], and the others
-//! take them over. A lease is released the moment its translation is stored.
+//! take them over. A worker releases its leases when it is done with their segments (stored,
+//! or given up after an engine failure), and all of them when its memory is closed.
 //!
 //! The same mechanism serves `translate --workers N` (N workers in one process, each with its
 //! own connection) and the same command run on several machines against one PostgreSQL memory.
@@ -92,26 +93,28 @@ impl Drop for Heartbeat {
     }
 }
 
-/// The leases one worker holds in a SQLite memory, with the heartbeat that keeps them alive.
-pub(crate) struct SqliteLeases {
+/// One worker's side of the leases, in either store: its name in lease rows, whether it ever
+/// claimed (only then is there anything to release), and the heartbeat that keeps its leases
+/// alive once it holds some. The SQLite statements are the methods below; the PostgreSQL ones
+/// are in `postgres/lease.rs`.
+pub(crate) struct Leases {
     pub(crate) worker: String,
-    heartbeat: Option<Heartbeat>,
-    /// Whether this worker ever claimed anything (only then is there something to release).
-    claimed: bool,
+    pub(crate) heartbeat: Option<Heartbeat>,
+    pub(crate) claimed: bool,
 }
 
-impl SqliteLeases {
-    pub(crate) fn new() -> SqliteLeases {
-        SqliteLeases {
+impl Leases {
+    pub(crate) fn new() -> Leases {
+        Leases {
             worker: worker_id(),
             heartbeat: None,
             claimed: false,
         }
     }
 
-    /// Claims what is free or expired among `hashes` for `target_locale`; returns, per hash,
-    /// whether this worker holds it now. One IMMEDIATE transaction: SQLite has one writer, so
-    /// two workers never both take the same row.
+    /// In SQLite: claims what is free or expired among `hashes` for `target_locale`; returns,
+    /// per hash, whether this worker holds it now. One IMMEDIATE transaction: SQLite has one
+    /// writer, so two workers never both take the same row.
     pub(crate) fn claim(
         &mut self,
         conn: &mut Connection,
@@ -150,6 +153,7 @@ impl SqliteLeases {
         Ok(held)
     }
 
+    /// In SQLite: gives back leases this worker holds.
     pub(crate) fn release(
         &mut self,
         conn: &Connection,
@@ -172,8 +176,8 @@ impl SqliteLeases {
         tx.commit().map_err(err)
     }
 
-    /// Gives up every lease this worker holds (a clean end of run; a crash leaves them to
-    /// expire).
+    /// In SQLite: gives up every lease this worker holds (a clean end of run; a crash leaves
+    /// them to expire).
     pub(crate) fn release_all(&mut self, conn: &Connection) {
         self.heartbeat.take();
         if !self.claimed {

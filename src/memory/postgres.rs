@@ -78,10 +78,8 @@ pub struct PgMemory {
     thread: Option<std::thread::JoinHandle<()>>,
     /// The URL without its password.
     display: PathBuf,
-    /// This worker's name in lease rows, and what keeps its leases alive.
-    worker: String,
-    heartbeat: Option<crate::memory::lease::Heartbeat>,
-    claimed: bool,
+    /// This worker's side of the leases (see `postgres/lease.rs`).
+    leases: crate::memory::lease::Leases,
 }
 
 /// The connection, owned by the store's thread, reopened after a loss.
@@ -103,12 +101,17 @@ type PgResult<R> = Result<R, postgres::Error>;
 impl Connection {
     /// Runs `op` in a transaction, reconnecting and running it again after a lost connection.
     fn run<R>(&mut self, op: &mut dyn FnMut(&mut postgres::Transaction<'_>) -> PgResult<R>) -> Result<R> {
-        self.retrying(&mut |client, _| {
-            let mut tx = client.transaction()?;
-            let r = op(&mut tx)?;
-            tx.commit()?;
-            Ok(r)
-        })
+        self.retrying(&mut |client, _| in_transaction(client, op))
+    }
+
+    /// Runs `op` in a transaction once, without waiting for a server that went away: for
+    /// housekeeping (renewing or giving up leases) that must never hold up a run or its exit.
+    fn run_once<R>(&mut self, op: &mut dyn FnMut(&mut postgres::Transaction<'_>) -> PgResult<R>) -> PgResult<R> {
+        let outcome = self.try_once(&mut |client, _| in_transaction(client, op));
+        if outcome.as_ref().is_err_and(is_connection_error) {
+            self.client = None;
+        }
+        outcome
     }
 
     /// Runs one read-only statement, prepared once per connection, outside a transaction (a
@@ -180,6 +183,16 @@ impl Connection {
         let client = self.client.as_mut().expect("connected above");
         op(client, &mut self.statements)
     }
+}
+
+fn in_transaction<R>(
+    client: &mut Client,
+    op: &mut dyn FnMut(&mut postgres::Transaction<'_>) -> PgResult<R>,
+) -> PgResult<R> {
+    let mut tx = client.transaction()?;
+    let r = op(&mut tx)?;
+    tx.commit()?;
+    Ok(r)
 }
 
 /// Whether an error means the server went away (worth reconnecting), not a refused statement.
@@ -267,9 +280,7 @@ impl PgMemory {
             jobs: Some(jobs),
             thread: Some(thread),
             display: PathBuf::from(display),
-            worker: crate::memory::lease::worker_id(),
-            heartbeat: None,
-            claimed: false,
+            leases: crate::memory::lease::Leases::new(),
         };
         memory
             .call(migrate)?
@@ -306,9 +317,7 @@ impl PgMemory {
         self.jobs.as_ref().ok_or_else(gone)?.send(job).map_err(|_| gone())?;
         reply.recv().map_err(|_| gone())?
     }
-}
 
-impl PgMemory {
     /// Runs one read-only statement on the store's thread (see [`Connection::read`]).
     pub(super) fn call_read<R: Send + 'static>(
         &self,

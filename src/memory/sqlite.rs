@@ -1,7 +1,7 @@
 //! The SQLite store of the translation memory (the embedded default): one file, WAL mode,
 //! migrations under an IMMEDIATE transaction so two processes starting at once are safe.
 
-use super::lease::SqliteLeases;
+use super::lease::Leases;
 use super::{NewEntry, Reuse, StatRow, StoredEntry, fuzzy, now, origin_from, placeholder_skeleton, source_hash};
 use crate::error::{Error, Result};
 use crate::model::{Origin, State, Text, Translation};
@@ -72,7 +72,7 @@ impl Scope<'_> {
 pub struct SqliteMemory {
     pub(crate) conn: Connection,
     pub(super) path: PathBuf,
-    leases: SqliteLeases,
+    leases: Leases,
 }
 
 impl SqliteMemory {
@@ -116,7 +116,7 @@ impl SqliteMemory {
             let mut memory = SqliteMemory {
                 conn,
                 path: path.to_path_buf(),
-                leases: SqliteLeases::new(),
+                leases: Leases::new(),
             };
             match memory.prepare(existed) {
                 Ok(()) => return Ok(memory),
@@ -135,7 +135,7 @@ impl SqliteMemory {
         let mut memory = SqliteMemory {
             conn,
             path: PathBuf::from(":memory:"),
-            leases: SqliteLeases::new(),
+            leases: Leases::new(),
         };
         memory.prepare(false)?;
         Ok(memory)

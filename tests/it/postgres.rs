@@ -182,3 +182,116 @@ fn sslmode_require_speaks_tls_and_verifies_the_servers_certificate() {
     assert!(stderr(&untrusted).contains("UnknownIssuer"), "{}", stderr(&untrusted));
     assert!(!stderr(&untrusted).contains("l10n-test"), "{}", stderr(&untrusted));
 }
+
+/// A TCP forwarder to the PostgreSQL server that the test can cut, as a network that drops.
+struct Cable {
+    address: String,
+    cut: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    open: std::sync::Arc<std::sync::Mutex<Vec<std::net::TcpStream>>>,
+}
+
+impl Cable {
+    fn to(server: &str) -> Cable {
+        use std::net::{TcpListener, TcpStream};
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let address = listener.local_addr().unwrap().to_string();
+        let cable = Cable {
+            address,
+            cut: Default::default(),
+            open: Default::default(),
+        };
+        let (cut, open, server) = (cable.cut.clone(), cable.open.clone(), server.to_string());
+        std::thread::spawn(move || {
+            for client in listener.incoming().flatten() {
+                if cut.load(std::sync::atomic::Ordering::SeqCst) {
+                    continue; // dropped: the server is gone
+                }
+                let Ok(upstream) = TcpStream::connect(&server) else {
+                    continue;
+                };
+                let mut streams = open.lock().unwrap();
+                for (mut from, mut to) in [
+                    (client.try_clone().unwrap(), upstream.try_clone().unwrap()),
+                    (upstream.try_clone().unwrap(), client.try_clone().unwrap()),
+                ] {
+                    std::thread::spawn(move || std::io::copy(&mut from, &mut to));
+                }
+                streams.extend([client, upstream]);
+            }
+        });
+        cable
+    }
+
+    fn cut(&self) {
+        self.cut.store(true, std::sync::atomic::Ordering::SeqCst);
+        for s in self.open.lock().unwrap().drain(..) {
+            let _ = s.shutdown(std::net::Shutdown::Both);
+        }
+    }
+}
+
+#[test]
+fn a_server_lost_mid_run_is_reported_promptly_and_what_was_stored_stays() {
+    let Ok(url) = std::env::var("L10N_TEST_POSTGRES") else {
+        eprintln!("skipped: L10N_TEST_POSTGRES is not set");
+        return;
+    };
+    let direct = fresh_schema_url(&url);
+    let host = direct.split('@').nth(1).unwrap().split('/').next().unwrap().to_string();
+    let cable = Cable::to(&host);
+    let through_cable = direct.replace(&host, &cable.address);
+    // A slow LibreTranslate: 85 segments go in four requests, two at a time.
+    let engine = crate::http_server::TestServer::start(|r| {
+        std::thread::sleep(std::time::Duration::from_millis(1500));
+        let body = r.json();
+        let texts: Vec<String> = body["q"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| format!("⟨ar⟩ {}", t.as_str().unwrap()))
+            .collect();
+        crate::http_server::Response::json(200, &serde_json::json!({ "translatedText": texts }))
+    });
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(crate::common::seed_article(), dir.path().join("a.txt")).unwrap();
+    let mut run = std::process::Command::new(env!("CARGO_BIN_EXE_l10n"))
+        .args(["translate", "a.txt", "--to", "ar", "--backend", "libretranslate"])
+        .args(["--backend-url", &engine.url, "--memory", &through_cable])
+        .current_dir(dir.path())
+        .env("L10N_PG_RETRY_SECS", "1")
+        // Heartbeats every 0.2 s: they must not pile up behind the lost server.
+        .env("L10N_LEASE_SECS", "0.6")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The third request leaves once the first answer is stored; then the network drops.
+    let started = std::time::Instant::now();
+    while engine.requests().len() < 3 {
+        assert!(started.elapsed().as_secs() < 60, "the run never got going");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    cable.cut();
+    // A liveness check, not a performance figure: with a 1 s retry budget the run ends within
+    // seconds; it once took 96 s, each of the heartbeats queued meanwhile retrying in turn.
+    let ended = std::time::Instant::now();
+    while run.try_wait().unwrap().is_none() {
+        assert!(
+            ended.elapsed().as_secs() < 30,
+            "the run did not end after the server went away"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let o = run.wait_with_output().unwrap();
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("could not be reached"), "{err}");
+    assert!(!err.contains("l10n-test"), "the password never shows: {err}");
+    // The first batch was stored before the loss and is still there.
+    let stats = l10n(
+        dir.path(),
+        &["memory", "stats", "--memory", &direct, "--format", "json"],
+    );
+    assert_eq!(stats.status.code(), Some(0), "{}", stderr(&stats));
+    let v: serde_json::Value = serde_json::from_slice(&stats.stdout).unwrap();
+    assert!(v["entries"].as_i64().unwrap() >= 25, "{v}");
+}

@@ -17,8 +17,8 @@ impl PgMemory {
         let mut sorted: Vec<Vec<u8>> = hashes.iter().map(|h| h.to_vec()).collect();
         sorted.sort();
         sorted.dedup();
-        let (target, worker, ttl_ms) = (target_locale.to_string(), self.worker.clone(), millis(ttl()));
-        self.claimed = true;
+        let (target, worker, ttl_ms) = (target_locale.to_string(), self.leases.worker.clone(), millis(ttl()));
+        self.leases.claimed = true;
         let held: Vec<Vec<u8>> = self.call(move |tx| {
             let sql = format!(
                 "INSERT INTO lease (source_hash, target_locale, worker, expires_at)
@@ -31,8 +31,11 @@ impl PgMemory {
             let rows = tx.query(&sql, &[&sorted, &target, &worker, &ttl_ms])?;
             Ok(rows.iter().map(|r| r.get(0)).collect())
         })?;
-        if self.heartbeat.is_none() && !held.is_empty() {
-            self.heartbeat = self.jobs.clone().map(|jobs| heartbeat(jobs, self.worker.clone()));
+        if self.leases.heartbeat.is_none() && !held.is_empty() {
+            self.leases.heartbeat = self
+                .jobs
+                .clone()
+                .map(|jobs| heartbeat(jobs, self.leases.worker.clone()));
         }
         Ok(hashes.iter().map(|h| held.iter().any(|x| x[..] == h[..])).collect())
     }
@@ -40,7 +43,7 @@ impl PgMemory {
     /// Gives back leases this worker holds.
     pub fn release(&mut self, target_locale: &str, hashes: &[[u8; 16]]) -> Result<()> {
         let hashes: Vec<Vec<u8>> = hashes.iter().map(|h| h.to_vec()).collect();
-        let (target, worker) = (target_locale.to_string(), self.worker.clone());
+        let (target, worker) = (target_locale.to_string(), self.leases.worker.clone());
         self.call(move |tx| {
             tx.execute(
                 "DELETE FROM lease WHERE worker = $1 AND target_locale = $2 AND source_hash = ANY($3)",
@@ -51,24 +54,30 @@ impl PgMemory {
     }
 
     /// Gives up every lease this worker holds (a clean end; a crash leaves them to expire).
+    /// One attempt: a server that went away must not hold up the exit, and the leases expire.
     pub(super) fn release_all(&mut self) {
-        self.heartbeat.take();
-        if self.claimed {
-            let worker = self.worker.clone();
-            let _ = self.call(move |tx| tx.execute("DELETE FROM lease WHERE worker = $1", &[&worker]));
+        self.leases.heartbeat.take();
+        if self.leases.claimed {
+            let worker = self.leases.worker.clone();
+            let _ = self.submit(move |c| {
+                let _ = c.run_once(&mut |tx| tx.execute("DELETE FROM lease WHERE worker = $1", &[&worker]));
+                Ok(())
+            });
         }
     }
 }
 
 /// Renews the worker's leases every third of their lifetime, through the store's connection
-/// thread (which is idle while the worker waits for an engine).
+/// thread (which is idle while the worker waits for an engine). One attempt per beat: a missed
+/// beat costs nothing (two more come before the leases expire), while retrying would queue
+/// beats behind a lost server and hold up everything after them.
 fn heartbeat(jobs: std::sync::mpsc::Sender<Job>, worker: String) -> Heartbeat {
     let ttl = ttl();
     Heartbeat::start(ttl / 3, move || {
         let worker = worker.clone();
         let ttl_ms = millis(ttl);
         let renew: Job = Box::new(move |connection| {
-            let _ = connection.run(&mut |tx| {
+            let _ = connection.run_once(&mut |tx| {
                 tx.execute(
                     &format!("UPDATE lease SET expires_at = {NOW} + $2 WHERE worker = $1"),
                     &[&worker, &ttl_ms],
