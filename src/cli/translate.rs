@@ -105,8 +105,7 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
         .chain(config.glossary.iter().map(|g| config.resolve(g)))
         .collect();
     let glossary = Glossary::load(&glossary_paths)?;
-    let memory_path = args.memory.memory.clone().unwrap_or_else(|| config.memory_path());
-    let mut memory = super::open_memory(Some(&memory_path), &config)?;
+    let mut memory = super::open_memory(args.memory.memory.as_deref(), &config)?;
     for seed in &config.memory.import {
         let path = config.resolve(seed);
         if let ImportOutcome::Imported(n) = import_tmx(&mut memory, &path, &source)?
@@ -153,7 +152,7 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
     // One connection per worker; the first is the one opened above.
     let mut memories = vec![memory];
     for _ in 1..args.workers {
-        memories.push(super::open_memory(Some(&memory_path), &config)?);
+        memories.push(super::open_memory(args.memory.memory.as_deref(), &config)?);
     }
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     let text_output = args.format == OutputFormat::Text && !quiet;

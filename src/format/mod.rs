@@ -15,7 +15,7 @@ pub mod tmx;
 
 use crate::error::{Error, Result};
 use crate::lang::Locale;
-use crate::model::{Document, Part, PlaceholderKind, Segment, Text, Unit};
+use crate::model::{Document, Part, PlaceholderKind, Segment, Text, Unit, UnitKind};
 use crate::segment::Segmenter;
 use std::ops::Range;
 use std::path::Path;
@@ -123,7 +123,7 @@ impl Format {
                 let (inner, rest) = nested_rest.split_at(within);
                 nested_rest = rest;
                 if inner.is_empty() {
-                    let attribute = unit.kind == crate::model::UnitKind::Attribute;
+                    let attribute = unit.kind == UnitKind::Attribute;
                     self.render_segment(segment, *output, identical, attribute, src, &mut out);
                 } else {
                     self.render_with_nested(segment, *output, identical, inner, src, &mut out);

@@ -1,8 +1,9 @@
 //! The order of the stages, and nothing else: read → extract and segment → memory → backend
 //! (only the misses) → store each result at once → merge → write the edition atomically.
 //!
-//! Every other module does one stage and can be tested alone; this is the only file that
-//! knows how they follow each other.
+//! Every other module does one stage and can be tested alone; this module is the only one
+//! that knows how they follow each other: one (document, language) here, its engine stage with
+//! leases in `engine.rs`, and the workers that share a job's pairs in `workers.rs`.
 
 use crate::backend::{Backend, Context};
 use crate::error::{Error, Result};

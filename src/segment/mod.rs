@@ -128,7 +128,9 @@ pub struct Segmenter {
 }
 
 impl Segmenter {
-    /// The segmenter for `locale`, with extra never-break abbreviations (from `l10n.toml`).
+    /// The segmenter for `locale`, with the project's abbreviations from `l10n.toml` (as
+    /// [`crate::config::Config::abbreviations`] gives them: never-break ones, then others
+    /// under a class header).
     pub fn new(locale: &Locale, extra_abbreviations: &[String]) -> Segmenter {
         Segmenter {
             rules: Rules::new(&locale.language(), extra_abbreviations),
@@ -308,7 +310,8 @@ impl Segmenter {
         }
         // The first letter or digit of the next sentence, past opening quotes and brackets.
         let next_letter = after.trim_start_matches(OPENERS).chars().next().unwrap_or(next_char);
-        match self.rules.class(token) {
+        let class = self.rules.class(token);
+        match class {
             Some(Class::Title) => return true,
             // `approx. $2.5 billion`, `No. 5`, `Vol. II`, `By Sept. it`: a number or a
             // lowercase word continues; another capitalised word starts a new sentence.
@@ -366,7 +369,7 @@ impl Segmenter {
         {
             return true;
         }
-        if self.rules.class(token) == Some(Class::Proper) || is_initialism(token) {
+        if class == Some(Class::Proper) || is_initialism(token) {
             // A Latin abbreviation inside Arabic, Hindi or Chinese text (واشنطن D.C. الأسبوع,
             // U.K. के, 美国（U.S.）宣布) is followed by the rest of its sentence.
             if caseless_letter(next_char) {

@@ -7,9 +7,9 @@
 //! |---|---|---|
 //! | `[title]` | titles before names, `vs.`, `e.g.` | never |
 //! | `[number]` | `approx.`, `No.`, `Vol.`, `p.`, months | only before a capitalised word that is not a number (`Vol. II`, `p. A1` are numbers) |
-//! | `[proper]` | `St.` (initialisms like `U.S.` behave so without a list) | only before a typical sentence opener (`The`, `It`, …) |
+//! | `[proper]` | `St.`, `Jr.` (initialisms like `U.S.` behave so without a list) | only before a typical sentence opener (`The`, `It`, …) |
 //! | `[time]` | `a.m.`, `p.m.` | before a capitalised word, unless it is listed in `[time-continues]` (`Eastern`, `GMT`, `Monday`) |
-//! | `[ends]` | `Inc.`, `Ltd.`, `Co.`, `etc.`, `Jr.` | before any capitalised word, never before lowercase or a number |
+//! | `[ends]` | `Inc.`, `Ltd.`, `Co.`, `etc.` | before any capitalised word, never before lowercase or a number |
 //!
 //! `[time-continues]` lists the words that continue a time of day, `[words]` the short words
 //! of Hindi and Arabic that do end sentences although they are one syllable long (the
@@ -36,6 +36,25 @@ pub enum Class {
     Ends,
 }
 
+impl Class {
+    /// The class a list section (`[number]` → `number`) stands for.
+    fn of_section(name: &str) -> Option<Class> {
+        match name {
+            "title" => Some(Class::Title),
+            "number" => Some(Class::Number),
+            "proper" => Some(Class::Proper),
+            "time" => Some(Class::Time),
+            "ends" => Some(Class::Ends),
+            _ => None,
+        }
+    }
+}
+
+/// The name in a section header line: `[number]` → `number`.
+fn header(line: &str) -> Option<&str> {
+    line.strip_prefix('[').and_then(|l| l.strip_suffix(']'))
+}
+
 /// One language's abbreviation classes and the words that continue a time of day.
 #[derive(Debug, Clone, Default)]
 pub struct Rules {
@@ -54,12 +73,10 @@ impl Rules {
         rules.read(builtin(language));
         let mut class = Class::Title;
         for entry in extra {
-            match entry.as_str() {
-                "[number]" => class = Class::Number,
-                "[proper]" => class = Class::Proper,
-                "[ends]" => class = Class::Ends,
-                abbreviation => {
-                    rules.classes.insert(abbreviation.to_string(), class);
+            match header(entry).and_then(Class::of_section) {
+                Some(next) => class = next,
+                None => {
+                    rules.classes.insert(entry.clone(), class);
                 }
             }
         }
@@ -74,16 +91,12 @@ impl Rules {
             if line.is_empty() {
                 continue;
             }
-            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                section = match name {
-                    "title" => Some(Class::Title),
-                    "number" => Some(Class::Number),
-                    "proper" => Some(Class::Proper),
-                    "time" => Some(Class::Time),
-                    "ends" => Some(Class::Ends),
-                    "time-continues" | "words" => None,
-                    other => panic!("segment/rules: unknown section [{other}]"),
-                };
+            if let Some(name) = header(line) {
+                section = Class::of_section(name);
+                assert!(
+                    section.is_some() || matches!(name, "time-continues" | "words"),
+                    "segment/rules: unknown section [{name}]"
+                );
                 words = name == "words";
                 continue;
             }
