@@ -46,10 +46,6 @@ impl Azure {
     pub fn http(&self) -> &HttpClient {
         &self.http
     }
-
-    pub fn price_per_million_chars(&self) -> f64 {
-        self.settings.price_per_million_chars
-    }
 }
 
 /// Azure's code: `zh-Hans` / `zh-Hant`, else the language.

@@ -60,10 +60,6 @@ impl DeepL {
         &self.http
     }
 
-    pub fn price_per_million_chars(&self) -> f64 {
-        self.settings.price_per_million_chars
-    }
-
     fn base(&self) -> &str {
         match self.http.key() {
             Some(k) if !self.settings.url_given && k.expose().ends_with(":fx") => FREE_URL,

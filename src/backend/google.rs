@@ -45,10 +45,6 @@ impl Google {
     pub fn http(&self) -> &HttpClient {
         &self.http
     }
-
-    pub fn price_per_million_chars(&self) -> f64 {
-        self.settings.price_per_million_chars
-    }
 }
 
 /// Google's code: `zh-CN` for Simplified Chinese, `zh-TW` for Traditional, else the language.

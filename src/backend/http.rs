@@ -191,6 +191,8 @@ pub struct HttpClient {
     in_flight: tokio::sync::Semaphore,
     stop_statuses: &'static [u16],
     stop_codes: &'static [i64],
+    /// What the engine charges, for `--dry-run`'s estimate.
+    price_per_million_chars: f64,
     /// Set when the engine said to stop (quota); every later call fails at once with it.
     stopped: Mutex<Option<String>>,
 }
@@ -219,10 +221,16 @@ impl HttpClient {
             key_optional: defaults.key_optional,
             limiter: RateLimiter::new(settings.requests_per_second, settings.chars_per_minute),
             in_flight: tokio::sync::Semaphore::new(settings.concurrency.max(1)),
+            price_per_million_chars: settings.price_per_million_chars,
             stop_statuses: defaults.stop_statuses,
             stop_codes: defaults.stop_codes,
             stopped: Mutex::new(None),
         })
+    }
+
+    /// The configured price per million characters sent (0 when free).
+    pub fn price_per_million_chars(&self) -> f64 {
+        self.price_per_million_chars
     }
 
     pub fn key(&self) -> Option<&ApiKey> {

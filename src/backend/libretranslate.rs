@@ -44,10 +44,6 @@ impl LibreTranslate {
     pub fn http(&self) -> &HttpClient {
         &self.http
     }
-
-    pub fn price_per_million_chars(&self) -> f64 {
-        self.settings.price_per_million_chars
-    }
 }
 
 /// LibreTranslate's code: `zh` (Simplified) / `zt` (Traditional), else the language.

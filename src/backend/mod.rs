@@ -236,7 +236,7 @@ impl Backend {
 
     /// The configured price per million characters sent (for `--dry-run`); 0 when free.
     pub fn price_per_million_chars(&self) -> f64 {
-        with_http!(self, e => e.price_per_million_chars()).unwrap_or(0.0)
+        with_http!(self, e => e.http().price_per_million_chars()).unwrap_or(0.0)
     }
 
     /// The batching limits (texts and characters per request, requests in flight).

@@ -71,10 +71,6 @@ impl OpenAi {
         &self.http
     }
 
-    pub fn price_per_million_chars(&self) -> f64 {
-        self.settings.price_per_million_chars
-    }
-
     fn request_body(&self, batch: &Batch) -> Value {
         let target = language_name(&batch.target);
         let source = language_name(&batch.source);
