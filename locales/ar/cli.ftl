@@ -117,7 +117,6 @@ plan-locale-summary = { $path } ← { $locale }: { $segments ->
     } — { $backend ->
         [memory] { $memory } من الذاكرة
         [human] { $memory } من الذاكرة
-        [pseudo] { $engine } بترجمة زائفة
        *[other] { $memory } من الذاكرة، { $engine } من { $backend }
     }، { $missing } ناقصة
 plan-requests = { $count ->

@@ -93,7 +93,6 @@ plan-locale-summary = { $path } → { $locale }: { $segments ->
     } — { $backend ->
         [memory] { $memory } from memory
         [human] { $memory } from memory
-        [pseudo] { $engine } pseudo-localized
        *[other] { $memory } from memory, { $engine } from { $backend }
     }, { $missing } missing
 plan-requests = { $count ->

@@ -93,7 +93,6 @@ plan-locale-summary = { $path } → { $locale }: { $segments ->
     } — { $backend ->
         [memory] { $memory } मेमोरी से
         [human] { $memory } मेमोरी से
-        [pseudo] { $engine } छद्म-स्थानीयकृत
        *[other] { $memory } मेमोरी से, { $engine } { $backend } से
     }, { $missing } अनुपलब्ध
 plan-requests = { $count ->

@@ -74,7 +74,6 @@ error-no-documents = { $path }：没有文档：请在命令行中指明，或�
 plan-locale-summary = { $path } → { $locale }：{ $segments }个片段 — { $backend ->
         [memory] { $memory }个来自记忆库
         [human] { $memory }个来自记忆库
-        [pseudo] { $engine }个伪本地化
        *[other] { $memory }个来自记忆库，{ $engine }个来自{ $backend }
     }，缺少{ $missing }个
 plan-requests = { $count ->

@@ -1,8 +1,8 @@
 //! The engine stage: the plan's misses, of all documents at once, de-duplicated per locale (the
 //! plan holds each distinct sentence once), sent to the engine in batches within its limits.
 //!
-//! Every result is stored the moment it arrives (pseudo output is not: it is not a
-//! translation). A translation that breaks the glossary is stored as needs-review at once, then
+//! Every result is stored the moment it arrives (pseudo output too, apart: only a pseudo run
+//! reuses it). A translation that breaks the glossary is stored as needs-review at once, then
 //! sent again with the broken terms protected; the repaired one replaces it.
 //!
 //! Workers sharing the memory (`--workers`, or other machines on one PostgreSQL memory) claim
@@ -308,7 +308,8 @@ impl LocaleWork<'_, '_> {
         (i, text, state, reason, repair)
     }
 
-    /// Stores a batch of results (not pseudo output) and records them for the plan.
+    /// Stores a batch of results and records them for the plan (pseudo output is stored apart:
+    /// only the pseudo backend ever uses it, see [`crate::plan::classify`]).
     fn keep(
         &self,
         memory: &mut Memory,
@@ -321,7 +322,7 @@ impl LocaleWork<'_, '_> {
             engine: project.backend.name().into(),
             model: project.backend.model(),
         };
-        if !pseudo {
+        {
             let (source_tag, target_tag) = (project.source.tag(), self.locale.target.tag());
             let documents: Vec<String> = checked
                 .iter()

@@ -6,8 +6,9 @@
 //! - Machine work is current when it carries the run's fingerprint (engine, model, prompt and
 //!   the glossary entries that guided it); other machine work is stale: published only by the
 //!   `memory` backend or with `--reuse stale`, else translated again.
-//! - Pseudo-localized text is not a translation: never published from the memory, never
-//!   counted, never offered to translators.
+//! - Pseudo-localized text is not a translation. It is stored apart (machine rows of the
+//!   `pseudo` engine) so a pseudo re-run is instant, but only the `pseudo` backend ever uses it:
+//!   for every other backend, `status`, `check`, exports and the hand-off it does not exist.
 //! - A stored translation whose placeholders do not match its source (a link written three
 //!   times, an image dropped) is never published: it needs review, with the reason.
 
@@ -93,10 +94,11 @@ pub fn look_up(
 ) -> Result<Found> {
     let (from, to) = (project.source.tag(), target.tag());
     let engine = fingerprint.is_some();
+    let pseudo = matches!(project.backend, crate::backend::Backend::Pseudo(_));
     if let Some(f) = fingerprint.filter(|_| !project.reuse_stale)
         && let Some(t) = memory.lookup(from, to, source, &Reuse::Fingerprint(f.to_string()))?
     {
-        let found = classify(source, t, true, engine);
+        let found = classify(source, t, true, engine, pseudo);
         if found.status != Status::Missing {
             return Ok(found);
         }
@@ -104,7 +106,7 @@ pub fn look_up(
     match memory.lookup(from, to, source, &Reuse::AnyMachine)? {
         // Without an engine, or with `--reuse stale`, any machine work is published.
         Some(t) => {
-            let mut found = classify(source, t, !engine || project.reuse_stale, engine);
+            let mut found = classify(source, t, !engine || project.reuse_stale, engine, pseudo);
             if engine && found.status == Status::MachineCurrent {
                 // Published only because `--reuse stale` allows it.
                 found.status = Status::MachineStale;
@@ -116,10 +118,12 @@ pub fn look_up(
 }
 
 /// What a stored translation is worth. `usable`: machine work may be published (it is current,
-/// or stale work is allowed); `engine`: an engine could translate the sentence again.
-pub fn classify(source: &Text, t: Translation, usable: bool, engine: bool) -> Found {
+/// or stale work is allowed); `engine`: an engine could translate the sentence again;
+/// `pseudo_backend`: the run pseudo-localizes (the only one that uses pseudo text).
+pub fn classify(source: &Text, t: Translation, usable: bool, engine: bool, pseudo_backend: bool) -> Found {
     let human = t.origin.is_human();
-    if matches!(&t.origin, Origin::Machine { engine, .. } if engine == "pseudo") {
+    let pseudo_text = matches!(&t.origin, Origin::Machine { engine, .. } if engine == "pseudo");
+    if pseudo_text && !(pseudo_backend && usable) {
         return Found::missing(engine);
     }
     if let Some((lost, extra)) = placeholder_mismatch(source, &t.target) {
@@ -144,6 +148,7 @@ pub fn classify(source: &Text, t: Translation, usable: bool, engine: bool) -> Fo
         (true, State::Final) => Status::Final,
         (true, State::Reviewed) => Status::Reviewed,
         (true, State::Translated) => Status::HumanTranslated,
+        (false, _) if pseudo_text => Status::Pseudo,
         (false, _) if usable => Status::MachineCurrent,
         (false, _) => Status::MachineStale,
     };

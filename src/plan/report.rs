@@ -73,7 +73,7 @@ pub struct LocaleReport {
     pub from_memory: usize,
     /// Segments translated by the engine in this run (pseudo-localized ones included).
     pub from_engine: usize,
-    /// Segments pseudo-localized in this run: not translations.
+    /// Segments pseudo-localized (in this run or before): not translations.
     pub pseudo: usize,
     /// Segments with nothing to translate (numbers, symbols), copied.
     pub copied: usize,
