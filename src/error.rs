@@ -35,6 +35,12 @@ pub enum Error {
     Locale(#[from] crate::lang::LocaleError),
     #[error("no target languages: give --to or set `targets` in l10n.toml")]
     NoTargets,
+    #[error(
+        "no project here (no l10n.toml in this folder or above): run `l10n init` to start one, or name the documents and --to"
+    )]
+    NoProject,
+    #[error("{}: no documents: name them, or list them as `documents` in the project file", path.display())]
+    NoDocuments { path: PathBuf },
     #[error("unknown backend '{name}' (known: {known})")]
     UnknownBackend { name: String, known: String },
     #[error("{}: {reason}", path.display())]
@@ -80,6 +86,8 @@ impl Error {
             Error::Locale(crate::lang::LocaleError::Malformed(_)) => "error-locale-malformed",
             Error::Locale(crate::lang::LocaleError::Unknown(_)) => "error-locale-unknown",
             Error::NoTargets => "error-no-targets",
+            Error::NoProject => "error-no-project",
+            Error::NoDocuments { .. } => "error-no-documents",
             Error::UnknownBackend { .. } => "error-unknown-backend",
             Error::Memory { .. } => "error-memory",
             Error::MemoryLocked { .. } => "error-memory-locked",
@@ -105,6 +113,7 @@ impl Error {
             Error::IsDirectory { path: p }
             | Error::Empty { path: p }
             | Error::UnknownFormat { path: p }
+            | Error::NoDocuments { path: p }
             | Error::MemoryLocked { path: p }
             | Error::MemoryForeign { path: p } => vec![path(p)],
             Error::NotUtf8 { path: p, line } | Error::Binary { path: p, line } => {
@@ -130,7 +139,7 @@ impl Error {
             }
             Error::Locale(crate::lang::LocaleError::Malformed(tag))
             | Error::Locale(crate::lang::LocaleError::Unknown(tag)) => vec![("tag", tag.clone())],
-            Error::NoTargets => vec![],
+            Error::NoTargets | Error::NoProject => vec![],
             Error::UnknownBackend { name, known } => {
                 vec![("name", name.clone()), ("known", known.clone())]
             }

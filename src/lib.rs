@@ -23,6 +23,8 @@ pub mod lang;
 pub mod memory;
 pub mod model;
 pub mod pipeline;
+pub mod plan;
+pub mod project;
 pub mod render;
 pub mod segment;
 pub mod ui;

@@ -6,6 +6,7 @@
 
 pub mod bidi;
 pub mod chrome;
+pub mod edition;
 pub mod page;
 pub mod typography;
 

@@ -8,8 +8,9 @@ use crate::error::Result;
 use crate::glossary::enforce::Terminology;
 use crate::glossary::verify::Violation;
 use crate::lang::Locale;
-use crate::memory::{Memory, Reuse};
+use crate::memory::Memory;
 use crate::model::{Document, Origin, State, Text, UnitKind};
+use crate::plan::{Decision, Status};
 use std::collections::HashSet;
 
 /// Which segments to export.
@@ -78,14 +79,24 @@ pub struct Exporter<'a> {
 
 impl Exporter<'_> {
     /// The export of `doc` (named `original`) into `target`; `None` when no segment qualifies.
-    pub fn build(&self, original: &str, doc: &Document, target: &Locale) -> Result<Option<ExportFile>> {
+    /// `decisions` are the plan's for `doc` in `target` (one per segment): what the plan would
+    /// publish is the unit's target, and what it lacks is untranslated (pseudo text never is
+    /// a target).
+    pub fn build(
+        &self,
+        original: &str,
+        doc: &Document,
+        target: &Locale,
+        decisions: &[Decision],
+    ) -> Result<Option<ExportFile>> {
         let verifier = self.terminology.verifier(target);
         let glossary = self.terminology.glossary();
         let mut units = Vec::new();
-        for seg in known_segments(doc) {
-            let best = self
-                .memory
-                .lookup(self.source.tag(), target.tag(), &seg.source, &Reuse::AnyMachine)?;
+        let published = decisions
+            .iter()
+            .filter(|d| d.status != Status::Copied)
+            .map(|d| d.translation.clone());
+        for (seg, best) in known_segments(doc).into_iter().zip(published) {
             let wanted = match (&best, self.include) {
                 (_, Include::All) | (None, _) => true,
                 (Some(t), Include::Machine) => !t.origin.is_human(),

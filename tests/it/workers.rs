@@ -320,7 +320,9 @@ fn workers_share_the_engines_concurrency_limit() {
     let articles = write_articles(dir.path());
     std::fs::write(
         dir.path().join("l10n.toml"),
-        "[backends.libretranslate]\nconcurrency = 1\nrequests_per_second = 0\n",
+        // Small batches: the engine stage batches across documents, so 12 articles would
+        // otherwise fit in a few requests.
+        "[backends.libretranslate]\nconcurrency = 1\nrequests_per_second = 0\nmax_texts = 5\n",
     )
     .unwrap();
     let o = translate_command(dir.path(), &server.url, "w", "m.sqlite", "out", &articles[..12])

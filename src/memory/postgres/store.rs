@@ -261,11 +261,13 @@ impl PgMemory {
             tx.execute(
                 "DELETE FROM translation AS t
                  WHERE t.origin = 'machine' AND t.updated_at <= $1
-                   AND (($2::text IS NOT NULL AND t.fingerprint <> $2)
+                   AND (($2::text IS NOT NULL AND t.fingerprint <> $2 AND split_part(t.fingerprint, '|terms:', 1) <> $2)
                         OR EXISTS (SELECT 1 FROM translation AS o
                                    WHERE o.source_hash = t.source_hash AND o.target_locale = t.target_locale
                                      AND (o.origin = 'human'
-                                          OR (o.fingerprint <> t.fingerprint AND o.updated_at > t.updated_at))))",
+                                          OR ($2::text IS NULL AND o.fingerprint <> t.fingerprint
+                                              AND o.updated_at > t.updated_at
+                                              AND split_part(o.fingerprint, '|terms:', 1) <> split_part(t.fingerprint, '|terms:', 1)))))",
                 &[&cutoff, &current],
             )
         })?;
