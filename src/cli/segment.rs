@@ -1,6 +1,8 @@
 //! `l10n segment`: prints the segments of a document as the pipeline sees them, one per line
 //! with placeholders as `{1}`…`{/1}` and `{2/}`, or as JSON, to inspect and tune the rules.
 
+#![deny(clippy::string_slice)]
+
 use crate::config::Config;
 use crate::format::{Format, html};
 use crate::lang::Locale;
