@@ -5,8 +5,9 @@ use super::Segmenter;
 use super::rules::Class;
 use super::text::{
     CLOSERS, OPENERS, abbreviation_token, body_is_short_latin, caseless_letter, is_cjk, is_initialism,
-    is_list_marker, is_number_like, is_one_syllable,
+    is_invisible, is_list_marker, is_number_like, is_one_syllable, list_marker, spaced_ellipsis,
 };
+use std::borrow::Cow;
 
 /// Words that start sentences far more often than they follow an abbreviation or an initial:
 /// after `U.S.` or `W.` they mean the abbreviation ended the sentence (`talks with the U.S.
@@ -21,6 +22,9 @@ const SENTENCE_STARTERS: &[&str] = &[
     "Despite",
 ];
 
+/// Prepositions that open a sentence with its time (`At 5 a.m. Mr. Smith went`).
+const TIME_PREPOSITIONS: &[&str] = &["At", "By", "Before", "After", "Until", "Around", "About", "From", "Since"];
+
 impl Segmenter {
     /// Whether the break at `brk` (the start of the next sentence; the current one began at
     /// `start`) is wrong, by the project's exception rules.
@@ -30,12 +34,27 @@ impl Segmenter {
         let (Some((head, after)), Some(so_far)) = (text.split_at_checked(brk), text.get(start..brk)) else {
             return true;
         };
-        let before = head.trim_end();
+        // Directional marks around a period (Arabic `د`, LRE, `.`, PDF) change nothing.
+        let before = head.trim_end().trim_end_matches(is_invisible);
         let Some(next_char) = after.chars().next() else {
             return false;
         };
         if quotation_goes_on(before, so_far, next_char) {
             return true;
+        }
+        // An omission in square brackets, `[...]`, is inside a quotation, never its end
+        // (`"Bohr [...] used the analogy of parallel stairways [...]" (Smith 55).`).
+        let unquoted = before.trim_end_matches(['"', '”', '’', '\'', ')', '»']);
+        if unquoted.ends_with("[...]") || unquoted.ends_with("[…]") {
+            return true;
+        }
+        // A spaced ellipsis (`. . .`) marks an omission: three periods are a pause inside the
+        // sentence (`the thing is . . . I didn't`), a fourth is the sentence's own period
+        // (`with a period . . . . Next`). When that period is glued to the word (`compounds.
+        // . . . The practice`), the sentence ended there (the scan breaks after it) and the
+        // omission opens the next one, so no break after it.
+        if let Some((dots, glued)) = spaced_ellipsis(before.trim_end_matches(CLOSERS)) {
+            return glued || dots == 3;
         }
         // An ellipsis before a letter of a script without case is a pause, not an end
         // (قال الوزير إن الأمور... معقدة): without capitals nothing else tells them apart.
@@ -54,8 +73,18 @@ impl Segmenter {
         // (The closing marks were trimmed first, so `token` is a suffix of `stem`, not of
         // `before`: slicing `before` by the token's length was defect #2 of issue 16.)
         let stem = before.trim_end_matches(CLOSERS);
-        let token = abbreviation_token(stem);
-        let (Some(body), Some(preceding)) = (token.strip_suffix('.'), stem.strip_suffix(token)) else {
+        let raw_token = abbreviation_token(stem);
+        let Some(preceding) = stem.strip_suffix(raw_token) else {
+            return false;
+        };
+        // Invisible directional marks inside the abbreviation (`د`, LRE, `.`) are not part of it.
+        let token: Cow<str> = if raw_token.contains(is_invisible) {
+            Cow::Owned(raw_token.chars().filter(|&c| !is_invisible(c)).collect())
+        } else {
+            Cow::Borrowed(raw_token)
+        };
+        let token = token.as_ref();
+        let Some(body) = token.strip_suffix('.') else {
             return false;
         };
         if body.is_empty() {
@@ -75,8 +104,16 @@ impl Segmenter {
             // `approx. $2.5 billion`, `No. 5`, `Vol. II`, `By Sept. it`: a number or a
             // lowercase word continues; another capitalised word starts a new sentence.
             Some(Class::Number) => return !next_letter.is_uppercase() || is_number_like(next_word),
-            // `9 a.m. Eastern time`, `8 p.m. Sunday`, but `8 p.m. Staff will ask`.
-            Some(Class::Time) => return !next_letter.is_uppercase() || self.rules.continues_time(next_word),
+            // `9 a.m. Eastern time`, `8 p.m. Sunday`, but `8 p.m. Staff will ask`. A sentence
+            // that opened with its time (`At 5 a.m. Mr. Smith went`) goes on with the name
+            // of its subject, which a title announces; `at 6 P.M. Mr. Smith` later in a
+            // sentence ends it.
+            Some(Class::Time) => {
+                let next_token = after.split(char::is_whitespace).next().unwrap_or("");
+                return !next_letter.is_uppercase()
+                    || self.rules.continues_time(next_word)
+                    || (opens_with_time(so_far) && self.rules.class(next_token) == Some(Class::Title));
+            }
             // `Ltd. in March`, `Jr. delivered`, but `Harrow & Co. Rival bidders`; another
             // company form goes on with the name (`Kestrel Pty. Ltd.`).
             Some(Class::Ends) => {
@@ -102,8 +139,10 @@ impl Segmenter {
         {
             return true;
         }
-        // A list marker alone is not a sentence (`1. Open the file`, `(a) The first`).
-        if so_far.trim() == token && is_list_marker(token) {
+        // A list marker alone is not a sentence (`1. Open the file`, `(a) The first`, `2.) The
+        // second item`, `• 10. The tenth`).
+        let alone = so_far.trim();
+        if (alone == token && is_list_marker(token)) || list_marker(alone).is_some_and(|m| m.len == alone.len()) {
             return true;
         }
         // An abbreviation with an inner period (कि.मी., a.m.) before a letter of a script
@@ -122,6 +161,17 @@ impl Segmenter {
         {
             return true;
         }
+        // `I.` after a lowercase word is the pronoun ending its sentence (`you and I. Did
+        // you`); after a name it is an initial or a numeral (`Albert I. Jones`).
+        if token == "I."
+            && preceding
+                .split_whitespace()
+                .next_back()
+                .and_then(|w| w.chars().next())
+                .is_some_and(char::is_lowercase)
+        {
+            return false;
+        }
         if class == Some(Class::Proper) || is_initialism(token) {
             // A Latin abbreviation inside Arabic, Hindi or Chinese text (واشنطن D.C. الأسبوع,
             // U.K. के, 美国（U.S.）宣布) is followed by the rest of its sentence.
@@ -139,6 +189,11 @@ impl Segmenter {
 
 /// Rules about quotations and brackets around the break.
 fn quotation_goes_on(before: &str, so_far: &str, next_char: char) -> bool {
+    // A terminator inside the title marks of a book or a film (`《摔跤吧！爸爸》`) is part of
+    // the title.
+    if so_far.matches(['《', '〈']).count() > so_far.matches(['》', '〉']).count() {
+        return true;
+    }
     // No sentence ends with an opening bracket: ICU counts one after a terminator as
     // closing (。（详见下表。）) and would break after it.
     if before.ends_with(|c: char| OPENERS.contains(&c) && !matches!(c, '"' | '\'')) {
@@ -155,4 +210,11 @@ fn quotation_goes_on(before: &str, so_far: &str, next_char: char) -> bool {
         && so_far.trim_start().starts_with(OPENERS)
         && before.trim_end_matches(CLOSERS).ends_with(['?', '!', '？', '！', '؟'])
         && before.ends_with(CLOSERS)
+}
+
+/// Whether the sentence so far is a time phrase it opened with (`At 5 a.m.`): a preposition,
+/// then at most three words.
+fn opens_with_time(so_far: &str) -> bool {
+    let mut words = so_far.split_whitespace();
+    words.next().is_some_and(|w| TIME_PREPOSITIONS.contains(&w)) && words.count() <= 3
 }

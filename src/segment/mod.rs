@@ -29,7 +29,7 @@ mod text;
 
 pub use pieces::{Piece, segment_owned_pieces, segment_pieces};
 use rules::Rules;
-use text::{is_one_ascii_sentence, trim_range};
+use text::{inline_list_items, is_one_ascii_sentence, list_marker, trim_range};
 
 use crate::lang::Locale;
 use icu_segmenter::SentenceSegmenter;
@@ -45,6 +45,8 @@ pub struct Segmenter {
     rules: Rules,
     /// User patterns a break may never fall inside.
     no_break: Vec<Regex>,
+    /// Whether a rubric or dateline before a colon opens paragraphs (Arabic news).
+    run_in_labels: bool,
 }
 
 impl Segmenter {
@@ -55,6 +57,7 @@ impl Segmenter {
         Segmenter {
             rules: Rules::new(&locale.language(), extra_abbreviations),
             no_break: Vec::new(),
+            run_in_labels: locale.language() == "ar",
         }
     }
 
@@ -66,14 +69,18 @@ impl Segmenter {
 
     /// Byte ranges of the sentences of `text`, without surrounding whitespace.
     pub fn sentences(&self, text: &str) -> Vec<Range<usize>> {
-        if is_one_ascii_sentence(text) {
+        if is_one_ascii_sentence(text) && list_marker(text).is_none() {
             return trim_range(text, 0..text.len()).into_iter().collect();
         }
         let mut candidates: Vec<usize> = SentenceSegmenter::new(SentenceBreakInvariantOptions::default())
             .segment_str(text)
             .filter(|&b| b > 0 && b < text.len())
             .collect();
-        let missed = self.missed_breaks(text);
+        let mut missed = self.missed_breaks(text);
+        missed.extend(inline_list_items(text));
+        if self.run_in_labels {
+            missed.extend(scan::run_in_label(text));
+        }
         if !missed.is_empty() {
             candidates.extend(missed);
             candidates.sort_unstable();

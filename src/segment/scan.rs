@@ -55,6 +55,14 @@ impl Segmenter {
             {
                 found.push(brk);
             }
+            // A period glued to its word before a spaced ellipsis (`compounds. . . . The
+            // practice`) ends the sentence; the omission opens the next one.
+            let glued = text.get(..at).and_then(|b| b.chars().next_back()).is_some_and(|c| !c.is_whitespace() && c != '.');
+            // Not at the end of a quotation or of the text (`less complex. . . .”`).
+            let next_word = rest.trim_start_matches([' ', '.']);
+            if glued && rest.starts_with(" . . .") && next_word.starts_with(char::is_uppercase) {
+                found.push(end + 1);
+            }
         }
         found
     }
@@ -97,4 +105,30 @@ fn aside_after(rest: &str, end: usize, wide: bool) -> Option<usize> {
     let opener = closed.chars().next()?;
     (OPENERS.contains(&opener) && !matches!(opener, '"' | '\'') && (wide || is_cjk(opener)))
         .then(|| end + (rest.len() - closed.len()))
+}
+
+/// In Arabic news a paragraph often opens with a rubric or a dateline run into its first
+/// sentence, separated by a colon (`سؤال وجواب: ماذا حدث…؟`, Q&A; `الاحد, 21 فبراير …
+/// الصنداي تايمز: رئيس الموساد…`, date and newspaper): the label is a segment of its own,
+/// as pySBD and the Pragmatic Segmenter have it. Only the first colon of the paragraph, with
+/// no terminator before it, between Arabic letters (not before a quotation: `قال الوزير: «…»`),
+/// when the sentence after it is not an enumeration (`ثلاثة: ارتفاع الأسعار، ونقص…`) and
+/// more sentences follow it: a colon that introduces the paragraph's only statement stays.
+pub(super) fn run_in_label(text: &str) -> Option<usize> {
+    let (label, rest) = text.split_once(": ")?;
+    let arabic = |c: char| matches!(c as u32, 0x0620..=0x064A);
+    if label.contains(['.', '?', '!', '؟', '؛', '\n']) || !label.chars().next_back().is_some_and(arabic) {
+        return None;
+    }
+    let next = rest.trim_start();
+    if !next.chars().next().is_some_and(arabic) {
+        return None;
+    }
+    let end = next.find(['.', '?', '!', '؟'])?;
+    let (statement, after) = next.split_at_checked(end)?;
+    let mut past = after.chars();
+    past.next();
+    let more = past.as_str();
+    (!statement.contains('،') && more.starts_with(char::is_whitespace) && !more.trim().is_empty())
+        .then(|| text.len() - next.len())
 }

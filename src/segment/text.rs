@@ -12,12 +12,12 @@ pub const OPENERS: &[char] = &[
 /// Quotation marks and brackets that close one; they stay with the sentence before them.
 pub const CLOSERS: &[char] = &[')', ']', '}', '”', '’', '"', '\'', '»', '）', '】', '」', '』', '》'];
 
-/// Directional formatting characters (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI) and the
-/// zero-width marks: invisible, and written around punctuation in Arabic and Hebrew text
+/// Directional formatting characters (LRM, RLM, LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI)
+/// and the zero-width space (not the joiners, which belong to Indic and Arabic words): invisible, and written around punctuation in Arabic and Hebrew text
 /// (`د`, U+202A, `.`, U+202C: a period wrapped in LRE…PDF) without changing what the
 /// punctuation means.
 pub fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+    matches!(c, '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
 /// One to four Latin letters: the body of an abbreviation such as `Pvt`, `Rs`, `Ltd`.
@@ -109,6 +109,121 @@ pub fn is_initialism(token: &str) -> bool {
     }
 }
 
+/// Bullets that may stand before a list item's number (`• 9.`, `⁃10.`).
+pub const LIST_BULLETS: &[char] = &['•', '◦', '‣', '⁃', '▪', '-', '*'];
+
+/// The number or letter of a list item and how it is written, at the start of `text`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListMarker<'a> {
+    /// The bullet before the number, if any.
+    pub bullet: Option<char>,
+    /// A number of up to three digits or one lowercase letter.
+    pub label: &'a str,
+    /// What follows the label: `.`, `.)` or `)`.
+    pub punct: &'a str,
+    /// Bytes of `text` the marker takes, its bullet and spaces included.
+    pub len: usize,
+}
+
+impl ListMarker<'_> {
+    /// The label of the item after this one: `9` → `10`, `a` → `b`.
+    pub fn next_label(&self) -> Option<String> {
+        if let Ok(n) = self.label.parse::<u16>() {
+            return Some((n + 1).to_string());
+        }
+        let c = self.label.chars().next()?;
+        (c.is_ascii_lowercase() && c != 'z').then(|| char::from(c as u8 + 1).to_string())
+    }
+}
+
+/// Parses a list item's marker at the start of `text`: an optional bullet and spaces, then
+/// `1.`, `2.)`, `3)` or `a.`, `b)`; the marker must be followed by a space or the end.
+pub fn list_marker(text: &str) -> Option<ListMarker<'_>> {
+    let bullet = text.chars().next().filter(|c| LIST_BULLETS.contains(c));
+    let after_bullet = text.trim_start_matches(LIST_BULLETS).trim_start_matches([' ', '\t']);
+    let label_len = match after_bullet.bytes().take_while(u8::is_ascii_digit).count() {
+        0 => usize::from(after_bullet.starts_with(|c: char| c.is_ascii_lowercase())),
+        n @ 1..=3 => n,
+        _ => 0,
+    };
+    let (label, rest) = after_bullet.split_at_checked(label_len).filter(|_| label_len > 0)?;
+    let punct = [".)", ".", ")"].into_iter().find(|p| rest.starts_with(p))?;
+    let after = rest.strip_prefix(punct)?;
+    if !(after.is_empty() || after.starts_with(char::is_whitespace)) {
+        return None;
+    }
+    Some(ListMarker {
+        bullet,
+        label,
+        punct,
+        len: text.len() - after.len(),
+    })
+}
+
+/// For text that opens with a list item (`1.) The first item 2.) The second item`), the
+/// starts of the items run into it: each next number or letter written the same way, after
+/// a space. Lists in one line are items, not sentences, whether or not an item ends with a
+/// period.
+pub fn inline_list_items(text: &str) -> Vec<usize> {
+    let mut found = Vec::new();
+    let Some(mut marker) = list_marker(text) else {
+        return found;
+    };
+    let mut from = marker.len;
+    while let Some(label) = marker.next_label() {
+        let written = match marker.bullet {
+            Some(b) => format!("{b}{label}{}", marker.punct),
+            None => format!("{label}{}", marker.punct),
+        };
+        let Some(rest) = text.get(from..) else { break };
+        // The next item's marker, after whitespace, alone or with a bullet and a space.
+        let hit = rest.match_indices(&written).map(|(i, _)| i).chain(
+            marker
+                .bullet
+                .map(|b| format!("{b} {label}{}", marker.punct))
+                .and_then(|spaced| rest.find(&spaced)),
+        );
+        let Some(at) = hit
+            .filter(|&i| rest.get(..i).is_some_and(|b| b.ends_with(char::is_whitespace)))
+            .filter_map(|i| list_marker(rest.get(i..)?).map(|m| (i, m)))
+            .min_by_key(|&(i, _)| i)
+        else {
+            break;
+        };
+        // A bullet alone before the number (`item • 10.`) opens the item.
+        let trimmed = rest.get(..at.0).unwrap_or("").trim_end();
+        let start = match trimmed.strip_suffix(LIST_BULLETS) {
+            Some(b) if b.ends_with(char::is_whitespace) => b.len(),
+            _ => at.0,
+        };
+        found.push(from + start);
+        from += at.0 + at.1.len;
+        marker = at.1;
+    }
+    found
+}
+
+/// The periods of a spaced ellipsis that ends `before` (`is . . .`, `compounds. . . .`): how
+/// many, and whether the first is glued to the word before it (then it is that sentence's own
+/// period). `None` unless there are at least three periods with spaces between them.
+pub fn spaced_ellipsis(before: &str) -> Option<(usize, bool)> {
+    let mut rest = before;
+    let mut dots = 0;
+    let mut spaced = false;
+    while let Some(r) = rest.strip_suffix('.') {
+        dots += 1;
+        let t = r.trim_end_matches(' ');
+        spaced |= t.len() < r.len();
+        if t.ends_with('.') {
+            rest = t;
+        } else {
+            let glued = t.len() == r.len() && !r.is_empty();
+            return (dots >= 3 && spaced).then_some((dots, glued));
+        }
+    }
+    None
+}
+
 pub fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3000..=0x303F | 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
 }
@@ -132,6 +247,21 @@ mod tests {
         assert_eq!(abbreviation_token("美国（U.S."), "U.S.");
         assert_eq!(abbreviation_token("Mr."), "Mr.");
         assert_eq!(abbreviation_token("ends with "), "");
+    }
+
+    #[test]
+    fn inline_lists_and_spaced_ellipses() {
+        let t = "1.) The first item 2.) The second item";
+        assert_eq!(inline_list_items(t), vec![19]);
+        assert_eq!(inline_list_items("• 9. One • 10. Two"), vec![11]);
+        assert_eq!(inline_list_items("9. One • 10. Two"), vec![7]);
+        assert_eq!(inline_list_items("a. One b. Two c. Three"), vec![7, 14]);
+        assert_eq!(inline_list_items("1. One 3. Three"), Vec::<usize>::new());
+        assert_eq!(inline_list_items("It was 1. Then 2. came"), Vec::<usize>::new());
+        assert_eq!(spaced_ellipsis("the thing is . . ."), Some((3, false)));
+        assert_eq!(spaced_ellipsis("compounds. . . ."), Some((4, true)));
+        assert_eq!(spaced_ellipsis("a period . . . ."), Some((4, false)));
+        assert_eq!(spaced_ellipsis("that...."), None);
     }
 
     #[test]
