@@ -114,16 +114,22 @@ fn compare() {
     let me = std::env::current_exe().unwrap();
     println!("file: {} ({mb:.1} MB)", file.display());
     for (name, make) in [
-        ("ICU4X only", Box::new(|| {
-            let mut c = Command::new(&me);
-            c.env("L10N_SEGMENT_ICU_ONLY", &file);
-            c
-        }) as Box<dyn Fn() -> Command>),
-        ("l10n segment", Box::new(|| {
-            let mut c = Command::new(env!("CARGO_BIN_EXE_l10n"));
-            c.args(["segment", "--lang", "en"]).arg(&file);
-            c
-        })),
+        (
+            "ICU4X only",
+            Box::new(|| {
+                let mut c = Command::new(&me);
+                c.env("L10N_SEGMENT_ICU_ONLY", &file);
+                c
+            }) as Box<dyn Fn() -> Command>,
+        ),
+        (
+            "l10n segment",
+            Box::new(|| {
+                let mut c = Command::new(env!("CARGO_BIN_EXE_l10n"));
+                c.args(["segment", "--lang", "en"]).arg(&file);
+                c
+            }),
+        ),
     ] {
         let mut runs: Vec<(f64, i64)> = (0..3).map(|_| run(&mut make())).collect();
         runs.sort_by(|a, b| a.0.total_cmp(&b.0));

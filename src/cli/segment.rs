@@ -137,7 +137,11 @@ fn stream_plain(path: &Path, segmenter: &Segmenter, out: &mut impl Write) -> any
         let Ok(text) = std::str::from_utf8(&line) else {
             return Err(not_utf8(path, line_no, &mut reader).into());
         };
-        let text = if line_no == 1 { text.strip_prefix('\u{feff}').unwrap_or(text) } else { text };
+        let text = if line_no == 1 {
+            text.strip_prefix('\u{feff}').unwrap_or(text)
+        } else {
+            text
+        };
         if text.trim().is_empty() {
             units += print_block(&mut block, segmenter, out)?;
         } else {

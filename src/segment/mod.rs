@@ -37,7 +37,6 @@ use icu_segmenter::options::SentenceBreakInvariantOptions;
 use regex::Regex;
 use std::ops::Range;
 
-
 /// Splits text into sentences for one source language.
 #[derive(Debug, Clone)]
 pub struct Segmenter {
@@ -241,7 +240,12 @@ mod tests {
     fn defect_2_devanagari_abbreviation_before_closing_punctuation_does_not_panic() {
         for lang in ["en", "hi", "ar", "zh"] {
             let seg = Segmenter::new(&Locale::parse(lang).unwrap(), &[]);
-            for text in ["He met घ.) कहा today.", "See (ख.) के बारे में here.", "x घ.\u{201d} कहा", "घ.» قال"] {
+            for text in [
+                "He met घ.) कहा today.",
+                "See (ख.) के बारे में here.",
+                "x घ.\u{201d} कहा",
+                "घ.» قال",
+            ] {
                 let got: Vec<&str> = seg.sentences(text).into_iter().filter_map(|r| text.get(r)).collect();
                 let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
                 assert_eq!(words(&got.join(" ")), words(text), "{lang}: {text}");

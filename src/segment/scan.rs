@@ -22,10 +22,10 @@ impl Segmenter {
         // E3 80 82, EF BC 9F, EF BC 81 and E2 80 A6 in UTF-8): decoding every character to
         // compare it was slow. `at` is always an ASCII byte or the lead byte of a sequence,
         // so `at` and `end` below are character boundaries; `get` checks it all the same.
-        while let Some(pos) = bytes
-            .get(scan..)
-            .and_then(|rest| rest.iter().position(|&b| matches!(b, b'.' | b'?' | b'!' | 0xE2 | 0xE3 | 0xEF)))
-        {
+        while let Some(pos) = bytes.get(scan..).and_then(|rest| {
+            rest.iter()
+                .position(|&b| matches!(b, b'.' | b'?' | b'!' | 0xE2 | 0xE3 | 0xEF))
+        }) {
             let at = scan + pos;
             let len = match bytes.get(at..).unwrap_or_default() {
                 [b'.' | b'?' | b'!', ..] => 1,
@@ -57,7 +57,10 @@ impl Segmenter {
             }
             // A period glued to its word before a spaced ellipsis (`compounds. . . . The
             // practice`) ends the sentence; the omission opens the next one.
-            let glued = text.get(..at).and_then(|b| b.chars().next_back()).is_some_and(|c| !c.is_whitespace() && c != '.');
+            let glued = text
+                .get(..at)
+                .and_then(|b| b.chars().next_back())
+                .is_some_and(|c| !c.is_whitespace() && c != '.');
             // Not at the end of a quotation or of the text (`less complex. . . .”`).
             let next_word = rest.trim_start_matches([' ', '.']);
             if glued && rest.starts_with(" . . .") && next_word.starts_with(char::is_uppercase) {

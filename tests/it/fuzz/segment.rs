@@ -16,7 +16,9 @@ fn broken_promise(text: &str, ranges: &[Range<usize>]) -> Option<String> {
     let mut covered = 0;
     for r in ranges {
         if r.start < covered || r.start >= r.end {
-            return Some(format!("range {r:?} overlaps, is out of order or empty (covered to {covered})"));
+            return Some(format!(
+                "range {r:?} overlaps, is out of order or empty (covered to {covered})"
+            ));
         }
         let Some(gap) = text.get(covered..r.start) else {
             return Some(format!("range {r:?} starts inside a character"));
