@@ -87,3 +87,6 @@ help-import--from = Source language (default: from l10n.toml, else en)
 help-import--memory = The memory database (default: from l10n.toml, else cache/l10n.sqlite)
 help-import--config = The project file (default: l10n.toml next to the input or in a parent folder)
 help-import--format = `json`: each file's summary (imported, unchanged, empty, rejected with reasons) on stdout
+
+## helper hardening
+help-memory-lookup--history = Also show the earlier versions a human translation replaced

@@ -66,6 +66,23 @@ struct HumanCopy {
     conflict: Option<Conflict>,
 }
 
+impl HumanCopy {
+    /// A row the destination did not have: it comes with its history.
+    fn new_row(e: &RawEntry) -> HumanCopy {
+        HumanCopy {
+            replace: true,
+            history: e.history.clone(),
+            conflict: None,
+        }
+    }
+
+    /// Whether the row counts as copied: it is new or replaced, or it brought a new
+    /// alternative (`last`: rows the last history insert added).
+    fn counts(&self, last: u64) -> usize {
+        usize::from(self.replace || (self.conflict.is_some() && last > 0))
+    }
+}
+
 /// The destination holds (`target`, `state`, `file`) for the sentence of human row `e`.
 fn human_copy(target: &str, state: &str, file: Option<&str>, e: &RawEntry) -> HumanCopy {
     let old = State::parse(state).unwrap_or(State::NeedsReview);
@@ -217,9 +234,8 @@ impl SqliteMemory {
                     e.updated_at
                 ])
                 .map_err(err)?;
-            let (id, history) = if n == 1 {
-                added += 1;
-                (tx.last_insert_rowid(), e.history.clone())
+            let (id, copy) = if n == 1 {
+                (tx.last_insert_rowid(), HumanCopy::new_row(e))
             } else if e.origin == "human" {
                 let existing: (i64, String, String, Option<String>) = tx
                     .query_row(SELECT_HUMAN_SQLITE, params![e.source_hash, e.target_locale], |r| {
@@ -234,18 +250,19 @@ impl SqliteMemory {
                     )
                     .map_err(err)?;
                 }
-                if copy.replace || copy.conflict.is_some() {
-                    added += 1;
-                }
-                conflicts.extend(copy.conflict);
-                (existing.0, copy.history)
+                (existing.0, copy)
             } else {
                 continue;
             };
-            for (target, state, file, at, kind) in &history {
-                tx.execute(INSERT_HISTORY_SQLITE, params![id, target, state, file, at, kind])
-                    .map_err(err)?;
+            // The version set aside, if any, comes last: whether it was new decides the report.
+            let mut last = 0;
+            for (target, state, file, at, kind) in &copy.history {
+                last = tx
+                    .execute(INSERT_HISTORY_SQLITE, params![id, target, state, file, at, kind])
+                    .map_err(err)? as u64;
             }
+            added += copy.counts(last);
+            conflicts.extend(copy.conflict.filter(|_| last > 0));
         }
         tx.execute(
             "INSERT INTO translation_fuzzy (rowid, source_text) SELECT id, source_text FROM translation WHERE id > ?1",
@@ -324,11 +341,8 @@ impl PgMemory {
                         &e.updated_at,
                     ],
                 )?;
-                let (id, history) = match row {
-                    Some(row) => {
-                        added += 1;
-                        (row.get::<_, i64>(0), e.history.clone())
-                    }
+                let (id, copy) = match row {
+                    Some(row) => (row.get::<_, i64>(0), HumanCopy::new_row(e)),
                     None if e.origin == "human" => {
                         let old = tx.query_one(SELECT_HUMAN_PG, &[&e.source_hash, &e.target_locale])?;
                         let (id, target, state, file): (i64, String, String, Option<String>) =
@@ -340,17 +354,17 @@ impl PgMemory {
                                 &[&id, &e.target, &e.state, &e.file, &e.updated_at],
                             )?;
                         }
-                        if copy.replace || copy.conflict.is_some() {
-                            added += 1;
-                        }
-                        conflicts.extend(copy.conflict);
-                        (id, copy.history)
+                        (id, copy)
                     }
                     None => continue,
                 };
-                for (target, state, file, at, kind) in &history {
-                    tx.execute(INSERT_HISTORY_PG, &[&id, target, state, file, at, kind])?;
+                // The version set aside, if any, comes last: whether it was new decides the report.
+                let mut last = 0;
+                for (target, state, file, at, kind) in &copy.history {
+                    last = tx.execute(INSERT_HISTORY_PG, &[&id, target, state, file, at, kind])?;
                 }
+                added += copy.counts(last);
+                conflicts.extend(copy.conflict.filter(|_| last > 0));
             }
             for (hash, path, at) in &imports {
                 tx.execute(

@@ -174,9 +174,21 @@ impl Exporter<'_> {
     /// Memory entries whose source resembles this one: pre-selected by the segment's longest
     /// word, scored by word overlap (Dice), the best three at 50 % or more.
     /// Fuzzy matches from the memory (75% and up, the best three), never the sentence itself.
+    /// First the alternatives of this very sentence that human work kept aside (a lower-state
+    /// translation that met a better one: see `memory::merge_human`), for the translator to
+    /// weigh.
     fn candidates(&self, source: &Text, key: &str, target: &Locale) -> Result<Vec<Candidate>> {
+        let alternatives = self.memory.versions(self.source.tag(), target.tag(), source, false)?;
+        let keyed = crate::memory::placeholder_skeleton(key);
+        let alternatives = alternatives.into_iter().map(|v| Candidate {
+            score: 100,
+            source: keyed.clone(),
+            target: v.target,
+            origin: Origin::Human { file: v.file },
+        });
         let matches = self.memory.fuzzy(self.source.tag(), target.tag(), source, 4, 0.75)?;
-        Ok(matches
+        Ok(alternatives
+            .chain(matches
             .into_iter()
             .filter(|m| m.source.memory_key() != key)
             .take(3)
@@ -185,7 +197,7 @@ impl Exporter<'_> {
                 source: m.source,
                 target: m.target,
                 origin: m.origin,
-            })
+            }))
             .collect())
     }
 }

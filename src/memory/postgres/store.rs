@@ -188,13 +188,17 @@ impl PgMemory {
                     } else {
                         (&r.target, r.state, &r.file)
                     };
-                    tx.execute(
+                    let set_aside = tx.execute(
                         "INSERT INTO translation_history (translation_id, target, state, file, replaced_at, kind)
                          SELECT $1, $2, $3, $4, $5, $6 WHERE NOT EXISTS (SELECT 1 FROM translation_history
                             WHERE translation_id = $1 AND target = $2 AND state = $3 AND kind = $6)",
                         &[&id, aside, &aside_state, aside_file, &now, &kind],
                     )?;
                     if kind == ALTERNATIVE {
+                        // Offered before: nothing new to report.
+                        if set_aside == 0 {
+                            continue;
+                        }
                         conflicts.push(Conflict {
                             target_locale: r.target_locale.clone(),
                             source: r.key.clone(),
