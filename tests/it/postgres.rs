@@ -115,14 +115,14 @@ fn the_password_comes_from_the_variable_password_env_names() {
     let config = |url: &str| {
         std::fs::write(
             d.join("l10n.toml"),
-            format!("[memory]\nurl = \"{url}\"\npassword_env = \"TEAM_MEMORY_PASSWORD\"\n"),
+            format!("[memory]\nurl = \"{url}\"\npassword_env = \"L10N_TEAM_MEMORY_PASSWORD\"\n"),
         )
         .unwrap();
     };
     config("postgres://team@127.0.0.1:1/l10n");
     let o = l10n(d, &["memory", "stats"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(stderr(&o).contains("TEAM_MEMORY_PASSWORD"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("L10N_TEAM_MEMORY_PASSWORD"), "{}", stderr(&o));
 
     let Some(url) = server() else {
         return;
@@ -135,7 +135,7 @@ fn the_password_comes_from_the_variable_password_env_names() {
         std::process::Command::new(env!("CARGO_BIN_EXE_l10n"))
             .args(["memory", "stats"])
             .current_dir(d)
-            .env("TEAM_MEMORY_PASSWORD", password)
+            .env("L10N_TEAM_MEMORY_PASSWORD", password)
             .env("L10N_PG_RETRY_SECS", "0.5")
             .output()
             .unwrap()
