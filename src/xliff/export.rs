@@ -214,6 +214,19 @@ fn as_written(text: &Text) -> String {
     out.trim().to_string()
 }
 
+/// Appends `s` escaped for XML text content, each character XML cannot carry written by
+/// `code` instead of being dropped.
+pub(super) fn split_xml_chars(s: &str, out: &mut String, mut code: impl FnMut(char, &mut String)) {
+    let mut rest = s;
+    while let Some((at, c)) = rest.char_indices().find(|(_, c)| !crate::xml::is_xml_char(*c)) {
+        let (before, after) = rest.split_at(at);
+        out.push_str(&crate::xml::escape(before));
+        code(c, out);
+        rest = after.get(c.len_utf8()..).unwrap_or("");
+    }
+    out.push_str(&crate::xml::escape(rest));
+}
+
 fn describe_origin(origin: &Origin) -> String {
     match origin {
         Origin::Machine { engine, model: Some(m) } => format!("machine translation by {engine} ({m})"),

@@ -281,3 +281,39 @@ fn gc_older_than_u64_max_does_not_wrap() {
     assert_eq!(gc("9223372036854775807"), 0, "nothing is that old");
     assert_eq!(gc("0"), 1, "the stale row is there to remove");
 }
+
+#[test]
+fn xliff_export_writes_only_characters_xml_allows_and_they_round_trip() {
+    // #11: a control character and U+FFFF in a document's sentence.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("note.txt"), "Press \u{1b}[1m here\u{ffff} now.\n").unwrap();
+    for (format, code) in [("xliff2", "<cp hex=\"001B\"/>"), ("xliff12", "ctype=\"x-l10n-cp\"")] {
+        let (out, memory) = (format!("x-{format}"), format!("{format}.sqlite"));
+        let o = l10n(d, &["export", "note.txt", "--to", "ar", "--format", format, "--memory", &memory, "-o", &out]);
+        ok(&o);
+        let file = files_under(&d.join(&out)).pop().unwrap();
+        let xliff = std::fs::read_to_string(&file).unwrap();
+        assert!(!xliff.contains('\u{1b}') && !xliff.contains('\u{ffff}'), "{xliff:?}");
+        assert!(xliff.contains(code), "{xliff}");
+        // The translator copies the source into the target and marks it final.
+        let source = xliff.split("<source>").nth(1).unwrap().split("</source>").next().unwrap().to_string();
+        let filled = match xliff.contains("<target state=\"needs-translation\"></target>") {
+            true => xliff.replace(
+                "<target state=\"needs-translation\"></target>",
+                &format!("<target state=\"final\">{source}</target>"),
+            ),
+            false => xliff
+                .replacen("</source>", &format!("</source>\n<target>{source}</target>"), 1)
+                .replace("state=\"initial\"", "state=\"final\""),
+        };
+        std::fs::write(&file, filled).unwrap();
+        let file = file.to_str().unwrap();
+        let o = l10n(d, &["import", file, "--document", "note.txt", "--memory", &memory]);
+        ok(&o);
+        assert!(!stderr(&o).contains("rejected:") && !stderr(&o).contains("edited"), "{}", stderr(&o));
+        let o = l10n(d, &["memory", "lookup", "Press \u{1b}[1m here\u{ffff} now.", "--to", "ar", "--memory", &memory]);
+        ok(&o);
+        assert!(stdout(&o).contains("exact: Press \\u{1b}[1m here\u{ffff} now."), "{format}: {}", stdout(&o));
+    }
+}
