@@ -63,13 +63,17 @@ pub enum Error {
     },
     #[error("backend {backend} needs an API key in the environment variable {var}, which is not set")]
     MissingApiKey { backend: String, var: String },
-    #[error("{setting} = \"{var}\" is refused: the project file is shared, so it may only name {documented} or a variable starting with L10N_ (copy the secret into one: L10N_{var}=…)")]
+    #[error(
+        "{setting} = \"{var}\" is refused: the project file is shared, so it may only name {documented} or a variable starting with L10N_ (copy the secret into one: L10N_{var}=…)"
+    )]
     SecretVariableRefused {
         setting: String,
         var: String,
         documented: String,
     },
-    #[error("[backends.{backend}] url = \"{url}\" is not {backend}'s own service and comes only from the project file, so the key in {var} is not sent there: give the URL in the environment ({url_var}=…) or allow the project file's URLs with {opt_in}=1")]
+    #[error(
+        "[backends.{backend}] url = \"{url}\" is not {backend}'s own service and comes only from the project file, so the key in {var} is not sent there: give the URL in the environment ({url_var}=…) or allow the project file's URLs with {opt_in}=1"
+    )]
     UntrustedEngineUrl {
         backend: String,
         url: String,

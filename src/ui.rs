@@ -199,7 +199,10 @@ mod tests {
     #[test]
     fn control_characters_from_files_are_escaped_before_the_terminal() {
         // #10: an escape sequence in a TMX or XLIFF segment is shown, not obeyed.
-        assert_eq!(printable("a\u{1b}[31mred\r\u{9b}2J\u{7}"), "a\\u{1b}[31mred\\u{d}\\u{9b}2J\\u{7}");
+        assert_eq!(
+            printable("a\u{1b}[31mred\r\u{9b}2J\u{7}"),
+            "a\\u{1b}[31mred\\u{d}\\u{9b}2J\\u{7}"
+        );
         assert_eq!(printable("नमस्ते\tمرحبا\n中文"), "नमस्ते\tمرحبا\n中文");
         let ui = Ui::new(Some("en-US"));
         let shown = ui.msg("memory-lookup-none", &[("locale", "x\u{1b}]0;pwned\u{7}".into())]);

@@ -187,7 +187,12 @@ pub fn check_secret_variable(setting: &str, var: &str, documented: &str) -> Resu
 /// URL when the user opts in with `L10N_TRUST_PROJECT_URLS=1`. A URL from the project file
 /// alone is not enough: the file is shared and may come from a pull request.
 fn url_trust(engine: &str, from_file: Option<String>, d: &Defaults) -> (Option<String>, bool) {
-    let env = |name: &str| std::env::var(name).ok().map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+    let env = |name: &str| {
+        std::env::var(name)
+            .ok()
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
     if let Some(url) = env(&url_variable(engine)) {
         return (Some(url), true);
     }
@@ -545,7 +550,10 @@ mod tests {
         // #7: another variable than the engine's own or an L10N_ one is refused…
         let t: toml::Table = toml::from_str("api_key_env = \"GITHUB_TOKEN\"").unwrap();
         let e = Settings::from_table("x", &t, &defaults()).unwrap_err().to_string();
-        assert!(e.contains("GITHUB_TOKEN") && e.contains("X_KEY") && e.contains("L10N_"), "{e}");
+        assert!(
+            e.contains("GITHUB_TOKEN") && e.contains("X_KEY") && e.contains("L10N_"),
+            "{e}"
+        );
         for ok in ["X_KEY", "L10N_X_KEY"] {
             let t: toml::Table = toml::from_str(&format!("api_key_env = \"{ok}\"")).unwrap();
             assert!(Settings::from_table("x", &t, &defaults()).is_ok(), "{ok}");

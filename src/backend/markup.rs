@@ -337,7 +337,10 @@ mod tests {
         });
         t.push_str(" after.");
         for wire in [to_html(&t), to_tokens(&t), t.tagged()] {
-            assert!(!wire.contains("TODO") && !wire.contains("TOKEN") && !wire.contains("abc123"), "{wire}");
+            assert!(
+                !wire.contains("TODO") && !wire.contains("TOKEN") && !wire.contains("abc123"),
+                "{wire}"
+            );
         }
         assert_eq!(from_html(&to_html(&t)), t.tagged());
     }

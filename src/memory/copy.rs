@@ -7,8 +7,8 @@
 //! version), a lower one is kept beside it as an alternative and reported as a conflict.
 
 use super::{ALTERNATIVE, Conflict, EARLIER, HumanMerge, Memory, PgMemory, SqliteMemory, merge_human, sql_error};
-use crate::model::State;
 use crate::error::Result;
+use crate::model::State;
 use rusqlite::params;
 
 /// One stored row, exactly as a store keeps it.
@@ -44,12 +44,13 @@ pub type RawImport = (Vec<u8>, String, i64);
 
 const SELECT_ROWS: &str = "SELECT id, source_locale, target_locale, source_key, source_hash, target, origin, engine, model, file, fingerprint,
     state, document, source_text, prev_hash, next_hash, created_at, updated_at FROM translation ORDER BY id";
-const SELECT_HISTORY: &str =
-    "SELECT translation_id, target, state, file, replaced_at, kind FROM translation_history ORDER BY translation_id, id";
-const INSERT_HISTORY_SQLITE: &str = "INSERT INTO translation_history (translation_id, target, state, file, replaced_at, kind)
+const SELECT_HISTORY: &str = "SELECT translation_id, target, state, file, replaced_at, kind FROM translation_history ORDER BY translation_id, id";
+const INSERT_HISTORY_SQLITE: &str =
+    "INSERT INTO translation_history (translation_id, target, state, file, replaced_at, kind)
     SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE NOT EXISTS (SELECT 1 FROM translation_history
         WHERE translation_id = ?1 AND target = ?2 AND state = ?3 AND kind = ?6)";
-const INSERT_HISTORY_PG: &str = "INSERT INTO translation_history (translation_id, target, state, file, replaced_at, kind)
+const INSERT_HISTORY_PG: &str =
+    "INSERT INTO translation_history (translation_id, target, state, file, replaced_at, kind)
     SELECT $1, $2, $3, $4, $5, $6 WHERE NOT EXISTS (SELECT 1 FROM translation_history
         WHERE translation_id = $1 AND target = $2 AND state = $3 AND kind = $6)";
 const SELECT_HUMAN_SQLITE: &str = "SELECT id, target, state, file FROM translation
@@ -97,11 +98,13 @@ fn human_copy(target: &str, state: &str, file: Option<&str>, e: &RawEntry) -> Hu
         HumanMerge::Replace => {
             copy.replace = true;
             let aside = (target.to_string(), state.to_string(), file.map(str::to_string));
-            copy.history.push((aside.0, aside.1, aside.2, e.updated_at, EARLIER.into()));
+            copy.history
+                .push((aside.0, aside.1, aside.2, e.updated_at, EARLIER.into()));
         }
         HumanMerge::KeepBetter => {
             let aside = (e.target.clone(), e.state.clone(), e.file.clone());
-            copy.history.push((aside.0, aside.1, aside.2, e.updated_at, ALTERNATIVE.into()));
+            copy.history
+                .push((aside.0, aside.1, aside.2, e.updated_at, ALTERNATIVE.into()));
             copy.conflict = Some(Conflict {
                 target_locale: e.target_locale.clone(),
                 source: e.source_key.clone(),

@@ -119,7 +119,13 @@ impl Memory {
 
     /// The other versions of the stored human translation of `source`: alternatives (always
     /// worth showing) and, with `history`, the earlier versions it replaced; newest first.
-    pub fn versions(&self, source_locale: &str, target_locale: &str, source: &Text, history: bool) -> Result<Vec<Version>> {
+    pub fn versions(
+        &self,
+        source_locale: &str,
+        target_locale: &str,
+        source: &Text,
+        history: bool,
+    ) -> Result<Vec<Version>> {
         let key = source.memory_key();
         let hash = source_hash(source_locale, &key);
         let rows = dispatch!(self, m => m.versions(&hash, target_locale))?;
@@ -128,7 +134,11 @@ impl Memory {
             .into_iter()
             .filter(|(kind, ..)| history || kind == ALTERNATIVE)
             .map(|(kind, target, state, file, at)| Version {
-                kind: if kind == ALTERNATIVE { VersionKind::Alternative } else { VersionKind::Earlier },
+                kind: if kind == ALTERNATIVE {
+                    VersionKind::Alternative
+                } else {
+                    VersionKind::Earlier
+                },
                 target: Text::parse_tagged(&target, &skeleton).unwrap_or_else(|_| Text::plain(&target)),
                 state: State::parse(&state).unwrap_or(State::NeedsReview),
                 file,

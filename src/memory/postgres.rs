@@ -460,9 +460,15 @@ mod tests {
         for (url, shown) in [
             ("postgres://u:pa/ss@h:5432/db", "postgres://u:***@h:5432/db"),
             ("postgres://u:pa?ss@h/db", "postgres://u:***@h/db"),
-            ("postgres://u:a/b?c#d&e=f@h/db?sslmode=require", "postgres://u:***@h/db?sslmode=require"),
+            (
+                "postgres://u:a/b?c#d&e=f@h/db?sslmode=require",
+                "postgres://u:***@h/db?sslmode=require",
+            ),
             ("postgres://u@h/db?password=s3cret", "postgres://u@h/db?password=***"),
-            ("postgres://h/db?sslmode=require&password=s3cret&user=u", "postgres://h/db?sslmode=require&password=***&user=u"),
+            (
+                "postgres://h/db?sslmode=require&password=s3cret&user=u",
+                "postgres://h/db?sslmode=require&password=***&user=u",
+            ),
             ("postgres://h/db?pass%77ord=s3cret", "postgres://h/db?pass%77ord=***"),
         ] {
             assert_eq!(redact(url), shown, "{url}");
@@ -472,7 +478,11 @@ mod tests {
             let sent = String::from_utf8_lossy(config.get_password().unwrap()).into_owned();
             assert!(!redact(url).contains(&sent), "{url}");
         }
-        for url in ["postgres://u@h/db", "postgres://h:5/db?sslmode=require&user=x", "postgres://u:***@h"] {
+        for url in [
+            "postgres://u@h/db",
+            "postgres://h:5/db?sslmode=require&user=x",
+            "postgres://u:***@h",
+        ] {
             assert_eq!(has_password(url), url.contains(':') && url.contains("***"), "{url}");
         }
     }

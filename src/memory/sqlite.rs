@@ -379,14 +379,15 @@ impl SqliteMemory {
                 } else {
                     (target.as_str(), e.state.as_str(), file)
                 };
-                let set_aside = tx.prepare_cached(
-                    "INSERT INTO translation_history (translation_id, target, state, file, replaced_at, kind)
+                let set_aside = tx
+                    .prepare_cached(
+                        "INSERT INTO translation_history (translation_id, target, state, file, replaced_at, kind)
                      SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE NOT EXISTS (SELECT 1 FROM translation_history
                         WHERE translation_id = ?1 AND target = ?2 AND state = ?3 AND kind = ?6)",
-                )
-                .map_err(err)?
-                .execute(params![id, aside, aside_state, aside_file, now, kind])
-                .map_err(err)?;
+                    )
+                    .map_err(err)?
+                    .execute(params![id, aside, aside_state, aside_file, now, kind])
+                    .map_err(err)?;
                 if kind == super::ALTERNATIVE {
                     // Offered before: nothing new to report.
                     if set_aside == 0 {

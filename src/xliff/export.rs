@@ -188,16 +188,18 @@ impl Exporter<'_> {
         });
         let matches = self.memory.fuzzy(self.source.tag(), target.tag(), source, 4, 0.75)?;
         Ok(alternatives
-            .chain(matches
-            .into_iter()
-            .filter(|m| m.source.memory_key() != key)
-            .take(3)
-            .map(|m| Candidate {
-                score: (m.score * 100.0).round() as u8,
-                source: m.source,
-                target: m.target,
-                origin: m.origin,
-            }))
+            .chain(
+                matches
+                    .into_iter()
+                    .filter(|m| m.source.memory_key() != key)
+                    .take(3)
+                    .map(|m| Candidate {
+                        score: (m.score * 100.0).round() as u8,
+                        source: m.source,
+                        target: m.target,
+                        origin: m.origin,
+                    }),
+            )
             .collect())
     }
 }

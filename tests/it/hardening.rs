@@ -11,15 +11,22 @@ use std::process::{Command, Output};
 /// Runs `l10n` in `dir` with extra environment variables.
 fn l10n_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut command = Command::new(crate::common::BIN);
-    command.args(args).current_dir(dir).env("LC_ALL", "en_US.UTF-8").env("NO_COLOR", "1");
+    command
+        .args(args)
+        .current_dir(dir)
+        .env("LC_ALL", "en_US.UTF-8")
+        .env("NO_COLOR", "1");
     for (k, v) in env {
         command.env(k, v);
     }
     command.output().expect("the binary runs")
 }
 
-/// A TMX file of English sentences with one target each: (source, lang, target, props).
-fn tmx(units: &[(&str, &str, &str, &[(&str, &str)])]) -> String {
+/// A TMX unit: (source, lang, target, props).
+type Unit<'a> = (&'a str, &'a str, &'a str, &'a [(&'a str, &'a str)]);
+
+/// A TMX file of English sentences with one target each.
+fn tmx(units: &[Unit<'_>]) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n  <header creationtool=\"t\" creationtoolversion=\"1\" datatype=\"plaintext\" segtype=\"sentence\" adminlang=\"en-US\" srclang=\"en\" o-tmf=\"none\"/>\n  <body>\n",
     );
@@ -64,7 +71,11 @@ fn engine_decoder_panics_on_entities_before_non_ascii_text() {
         Response::json(200, &json!({"data": {"translations": vec![t; q]}}))
     });
     let dir = project(GOOGLE, &server.url, "");
-    let o = run_engine(dir.path(), GOOGLE, &["translate", "article.md", "--to", "zh", "--memory", "m.sqlite"]);
+    let o = run_engine(
+        dir.path(),
+        GOOGLE,
+        &["translate", "article.md", "--to", "zh", "--memory", "m.sqlite"],
+    );
     assert_ne!(o.status.code(), Some(101), "{}", stderr(&o));
     assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
     let edition = std::fs::read_to_string(dir.path().join("out/zh-Hans/article.md")).unwrap();
@@ -90,7 +101,11 @@ fn google_azure_libretranslate_never_receive_placeholder_originals() {
         "Run `export TOKEN=abc123` first <!-- TODO internal figure 41 --> and then wait.\n",
     )
     .unwrap();
-    let o = run_engine(dir.path(), GOOGLE, &["translate", "article.md", "--to", "ar", "--memory", "m.sqlite"]);
+    let o = run_engine(
+        dir.path(),
+        GOOGLE,
+        &["translate", "article.md", "--to", "ar", "--memory", "m.sqlite"],
+    );
     ok(&o);
     let requests = server.requests();
     assert!(!requests.is_empty());
@@ -99,7 +114,10 @@ fn google_azure_libretranslate_never_receive_placeholder_originals() {
         assert!(!body.contains("TOKEN") && !body.contains("internal figure"), "{body}");
     }
     let edition = std::fs::read_to_string(dir.path().join("out/ar/article.md")).unwrap();
-    assert!(edition.contains("`export TOKEN=abc123`") && edition.contains("<!-- TODO internal figure 41 -->"), "{edition}");
+    assert!(
+        edition.contains("`export TOKEN=abc123`") && edition.contains("<!-- TODO internal figure 41 -->"),
+        "{edition}"
+    );
 }
 
 #[test]
@@ -110,7 +128,11 @@ fn an_api_key_echoed_near_the_cut_is_scrubbed_before_truncation() {
         Response::json(400, &json!({"error": {"code": 400, "message": message}}))
     });
     let dir = project(GOOGLE, &server.url, "");
-    let o = run_engine(dir.path(), GOOGLE, &["translate", "article.md", "--to", "ar", "--memory", "m.sqlite"]);
+    let o = run_engine(
+        dir.path(),
+        GOOGLE,
+        &["translate", "article.md", "--to", "ar", "--memory", "m.sqlite"],
+    );
     assert!(!o.status.success());
     let err = stderr(&o);
     assert!(err.contains("xxxx"), "the engine's text is shown: {err}");
@@ -132,24 +154,36 @@ fn a_project_file_cannot_send_secrets_elsewhere() {
         &[("GITHUB_TOKEN", "ghp_s3cret")],
     );
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(stderr(&o).contains("GITHUB_TOKEN") && stderr(&o).contains("L10N_"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("GITHUB_TOKEN") && stderr(&o).contains("L10N_"),
+        "{}",
+        stderr(&o)
+    );
     assert!(!stderr(&o).contains("ghp_s3cret"));
 
     let server = TestServer::start(|_| Response::json(500, &json!({})));
-    let toml = format!("backend = \"google\"\n[backends.google]\nurl = \"https://evil.example\"\n");
-    let o = run(&toml, &[("GOOGLE_API_KEY", KEY)]);
+    let toml = "backend = \"google\"\n[backends.google]\nurl = \"https://evil.example\"\n";
+    let o = run(toml, &[("GOOGLE_API_KEY", KEY)]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(stderr(&o).contains("L10N_GOOGLE_URL") && stderr(&o).contains("L10N_TRUST_PROJECT_URLS"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("L10N_GOOGLE_URL") && stderr(&o).contains("L10N_TRUST_PROJECT_URLS"),
+        "{}",
+        stderr(&o)
+    );
     // The URL from the environment is the user's choice: the key goes there.
     let served = server.url.clone();
-    let o = run(&toml, &[("GOOGLE_API_KEY", KEY), ("L10N_GOOGLE_URL", &served)]);
+    let o = run(toml, &[("GOOGLE_API_KEY", KEY), ("L10N_GOOGLE_URL", &served)]);
     assert_ne!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(!server.requests().is_empty(), "the environment's URL was used");
 
     std::fs::write(d.join("l10n.toml"), "[memory]\npassword_env = \"GITHUB_TOKEN\"\n").unwrap();
     let o = l10n(d, &["memory", "stats"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(stderr(&o).contains("password_env") && stderr(&o).contains("PGPASSWORD"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("password_env") && stderr(&o).contains("PGPASSWORD"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -169,11 +203,22 @@ fn postgres_passwords_with_slash_query_or_parameter_are_refused_and_never_shown(
         assert!(!stderr(&o).contains("pa/ss") && !stderr(&o).contains("pa?ss") && !stderr(&o).contains("pa-ss"));
     }
     std::fs::remove_file(d.join("l10n.toml")).unwrap();
-    for url in ["postgres://team:pa/ss@127.0.0.1:1/l10n", "postgres://team@127.0.0.1:1/l10n?password=pa-ss"] {
-        let o = l10n_env(d, &["memory", "stats", "--memory", url], &[("L10N_PG_RETRY_SECS", "0.2")]);
+    for url in [
+        "postgres://team:pa/ss@127.0.0.1:1/l10n",
+        "postgres://team@127.0.0.1:1/l10n?password=pa-ss",
+    ] {
+        let o = l10n_env(
+            d,
+            &["memory", "stats", "--memory", url],
+            &[("L10N_PG_RETRY_SECS", "0.2")],
+        );
         assert_eq!(o.status.code(), Some(2), "{url}: {}", stderr(&o));
         assert!(stderr(&o).contains("127.0.0.1:1"), "{url}: {}", stderr(&o));
-        assert!(!stderr(&o).contains("pa/ss") && !stderr(&o).contains("pa-ss"), "{}", stderr(&o));
+        assert!(
+            !stderr(&o).contains("pa/ss") && !stderr(&o).contains("pa-ss"),
+            "{}",
+            stderr(&o)
+        );
     }
 }
 
@@ -183,12 +228,20 @@ fn a_later_lower_import_never_replaces_human_final_work() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     let final_props: &[(&str, &str)] = &[("x-l10n-state", "final")];
-    std::fs::write(d.join("final.tmx"), tmx(&[(SENTENCE, "ar", "انخفضت الصادرات بشدة.", final_props)])).unwrap();
+    std::fs::write(
+        d.join("final.tmx"),
+        tmx(&[(SENTENCE, "ar", "انخفضت الصادرات بشدة.", final_props)]),
+    )
+    .unwrap();
     std::fs::write(d.join("vendor.tmx"), tmx(&[(SENTENCE, "ar", "هبطت الصادرات.", &[])])).unwrap();
     ok(&l10n(d, &["memory", "import", "final.tmx", "--memory", "m.sqlite"]));
     let o = l10n(d, &["memory", "import", "vendor.tmx", "--memory", "m.sqlite"]);
     ok(&o);
-    assert!(stderr(&o).contains("vendor.tmx") && stderr(&o).contains("alternative"), "the conflict is reported: {}", stderr(&o));
+    assert!(
+        stderr(&o).contains("vendor.tmx") && stderr(&o).contains("alternative"),
+        "the conflict is reported: {}",
+        stderr(&o)
+    );
     let o = l10n(d, &["memory", "lookup", SENTENCE, "--to", "ar", "--memory", "m.sqlite"]);
     ok(&o);
     let out = stdout(&o);
@@ -198,25 +251,65 @@ fn a_later_lower_import_never_replaces_human_final_work() {
 
     // A better one replaces it; the replaced one is an earlier version `--history` shows.
     let reviewed: &[(&str, &str)] = &[("x-l10n-state", "final")];
-    std::fs::write(d.join("fix.tmx"), tmx(&[(SENTENCE, "ar", "تراجعت الصادرات بحدة.", reviewed)])).unwrap();
+    std::fs::write(
+        d.join("fix.tmx"),
+        tmx(&[(SENTENCE, "ar", "تراجعت الصادرات بحدة.", reviewed)]),
+    )
+    .unwrap();
     ok(&l10n(d, &["memory", "import", "fix.tmx", "--memory", "m.sqlite"]));
-    let plain = stdout(&l10n(d, &["memory", "lookup", SENTENCE, "--to", "ar", "--memory", "m.sqlite"]));
-    assert!(plain.contains("exact: تراجعت الصادرات بحدة.") && !plain.contains("earlier"), "{plain}");
-    let o = l10n(d, &["memory", "lookup", SENTENCE, "--to", "ar", "--history", "--memory", "m.sqlite"]);
+    let plain = stdout(&l10n(
+        d,
+        &["memory", "lookup", SENTENCE, "--to", "ar", "--memory", "m.sqlite"],
+    ));
+    assert!(
+        plain.contains("exact: تراجعت الصادرات بحدة.") && !plain.contains("earlier"),
+        "{plain}"
+    );
+    let o = l10n(
+        d,
+        &[
+            "memory",
+            "lookup",
+            SENTENCE,
+            "--to",
+            "ar",
+            "--history",
+            "--memory",
+            "m.sqlite",
+        ],
+    );
     assert!(stdout(&o).contains("earlier: انخفضت الصادرات بشدة."), "{}", stdout(&o));
 
     // The XLIFF hand-off offers the alternative to the translator.
     std::fs::write(d.join("doc.txt"), format!("{SENTENCE}\n")).unwrap();
     let export = |format: &str, dir: &str| {
-        let args = ["export", "doc.txt", "--to", "ar", "--include", "all", "--format", format];
+        let args = [
+            "export",
+            "doc.txt",
+            "--to",
+            "ar",
+            "--include",
+            "all",
+            "--format",
+            format,
+        ];
         ok(&l10n(d, &[&args[..], &["--memory", "m.sqlite", "-o", dir]].concat()));
         let files = files_under(&d.join(dir));
-        files.into_iter().map(|f| std::fs::read_to_string(f).unwrap()).collect::<String>()
+        files
+            .into_iter()
+            .map(|f| std::fs::read_to_string(f).unwrap())
+            .collect::<String>()
     };
     let xliff = export("xliff2", "x2");
-    assert!(xliff.contains("<mtc:match") && xliff.contains("هبطت الصادرات."), "{xliff}");
+    assert!(
+        xliff.contains("<mtc:match") && xliff.contains("هبطت الصادرات."),
+        "{xliff}"
+    );
     let xliff = export("xliff12", "x12");
-    assert!(xliff.contains("<alt-trans") && xliff.contains("هبطت الصادرات."), "{xliff}");
+    assert!(
+        xliff.contains("<alt-trans") && xliff.contains("هبطت الصادرات."),
+        "{xliff}"
+    );
 }
 
 #[test]
@@ -225,7 +318,11 @@ fn memory_copy_keeps_the_sources_human_work() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     let final_props: &[(&str, &str)] = &[("x-l10n-state", "final")];
-    std::fs::write(d.join("final.tmx"), tmx(&[(SENTENCE, "hi", "निर्यात तेज़ी से गिरा।", final_props)])).unwrap();
+    std::fs::write(
+        d.join("final.tmx"),
+        tmx(&[(SENTENCE, "hi", "निर्यात तेज़ी से गिरा।", final_props)]),
+    )
+    .unwrap();
     std::fs::write(d.join("draft.tmx"), tmx(&[(SENTENCE, "hi", "निर्यात गिरा।", &[])])).unwrap();
     ok(&l10n(d, &["memory", "import", "final.tmx", "--memory", "a.sqlite"]));
     ok(&l10n(d, &["memory", "import", "draft.tmx", "--memory", "b.sqlite"]));
@@ -234,15 +331,33 @@ fn memory_copy_keeps_the_sources_human_work() {
     let o = l10n(d, &["memory", "copy", "--from", "a.sqlite", "--to", "b.sqlite"]);
     ok(&o);
     assert!(!stderr(&o).contains(" 0 "), "{}", stderr(&o));
-    let out = stdout(&l10n(d, &["memory", "lookup", SENTENCE, "--to", "hi", "--history", "--memory", "b.sqlite"]));
+    let out = stdout(&l10n(
+        d,
+        &[
+            "memory",
+            "lookup",
+            SENTENCE,
+            "--to",
+            "hi",
+            "--history",
+            "--memory",
+            "b.sqlite",
+        ],
+    ));
     assert!(out.contains("exact: निर्यात तेज़ी से गिरा।"), "{out}");
     assert!(out.contains("earlier: निर्यात गिरा।"), "{out}");
     // The other way, the destination's final stays; the draft is kept as an alternative.
     let o = l10n(d, &["memory", "copy", "--from", "c.sqlite", "--to", "a.sqlite"]);
     ok(&o);
     assert!(stderr(&o).contains("alternative"), "{}", stderr(&o));
-    let out = stdout(&l10n(d, &["memory", "lookup", SENTENCE, "--to", "hi", "--memory", "a.sqlite"]));
-    assert!(out.contains("exact: निर्यात तेज़ी से गिरा।") && out.contains("alternative: निर्यात गिरा।"), "{out}");
+    let out = stdout(&l10n(
+        d,
+        &["memory", "lookup", SENTENCE, "--to", "hi", "--memory", "a.sqlite"],
+    ));
+    assert!(
+        out.contains("exact: निर्यात तेज़ी से गिरा।") && out.contains("alternative: निर्यात गिरा।"),
+        "{out}"
+    );
     // Copying again changes nothing more.
     let o = l10n(d, &["memory", "copy", "--from", "c.sqlite", "--to", "a.sqlite"]);
     ok(&o);
@@ -254,7 +369,11 @@ fn terminal_escapes_from_a_tmx_are_not_printed_raw() {
     // #10: `&#x1b;` in a TMX segment reaches `memory lookup`'s output as text, not a command.
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    std::fs::write(d.join("evil.tmx"), tmx(&[(SENTENCE, "ar", "&#x1b;]0;pwned&#x7;&#x1b;[2Jنص", &[])])).unwrap();
+    std::fs::write(
+        d.join("evil.tmx"),
+        tmx(&[(SENTENCE, "ar", "&#x1b;]0;pwned&#x7;&#x1b;[2Jنص", &[])]),
+    )
+    .unwrap();
     ok(&l10n(d, &["memory", "import", "evil.tmx", "--memory", "m.sqlite"]));
     let o = l10n(d, &["memory", "lookup", SENTENCE, "--to", "ar", "--memory", "m.sqlite"]);
     ok(&o);
@@ -269,13 +388,38 @@ fn gc_older_than_u64_max_does_not_wrap() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     let machine: &[(&str, &str)] = &[("x-l10n-origin", "machine"), ("x-l10n-engine", "deepl")];
-    std::fs::write(d.join("mt.tmx"), tmx(&[(SENTENCE, "zh-Hans", "出口大幅下降。", machine)])).unwrap();
-    std::fs::write(d.join("human.tmx"), tmx(&[(SENTENCE, "zh-Hans", "出口急剧下降。", &[])])).unwrap();
-    ok(&l10n(d, &["memory", "import", "mt.tmx", "human.tmx", "--memory", "m.sqlite"]));
+    std::fs::write(
+        d.join("mt.tmx"),
+        tmx(&[(SENTENCE, "zh-Hans", "出口大幅下降。", machine)]),
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("human.tmx"),
+        tmx(&[(SENTENCE, "zh-Hans", "出口急剧下降。", &[])]),
+    )
+    .unwrap();
+    ok(&l10n(
+        d,
+        &["memory", "import", "mt.tmx", "human.tmx", "--memory", "m.sqlite"],
+    ));
     let gc = |days: &str| {
-        let o = l10n(d, &["memory", "gc", "--older-than", days, "--format", "json", "--memory", "m.sqlite"]);
+        let o = l10n(
+            d,
+            &[
+                "memory",
+                "gc",
+                "--older-than",
+                days,
+                "--format",
+                "json",
+                "--memory",
+                "m.sqlite",
+            ],
+        );
         ok(&o);
-        serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap()["removed"].as_u64().unwrap()
+        serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap()["removed"]
+            .as_u64()
+            .unwrap()
     };
     assert_eq!(gc("18446744073709551615"), 0, "nothing is that old");
     assert_eq!(gc("9223372036854775807"), 0, "nothing is that old");
@@ -290,14 +434,26 @@ fn xliff_export_writes_only_characters_xml_allows_and_they_round_trip() {
     std::fs::write(d.join("note.txt"), "Press \u{1b}[1m here\u{ffff} now.\n").unwrap();
     for (format, code) in [("xliff2", "<cp hex=\"001B\"/>"), ("xliff12", "ctype=\"x-l10n-cp\"")] {
         let (out, memory) = (format!("x-{format}"), format!("{format}.sqlite"));
-        let o = l10n(d, &["export", "note.txt", "--to", "ar", "--format", format, "--memory", &memory, "-o", &out]);
+        let o = l10n(
+            d,
+            &[
+                "export", "note.txt", "--to", "ar", "--format", format, "--memory", &memory, "-o", &out,
+            ],
+        );
         ok(&o);
         let file = files_under(&d.join(&out)).pop().unwrap();
         let xliff = std::fs::read_to_string(&file).unwrap();
         assert!(!xliff.contains('\u{1b}') && !xliff.contains('\u{ffff}'), "{xliff:?}");
         assert!(xliff.contains(code), "{xliff}");
         // The translator copies the source into the target and marks it final.
-        let source = xliff.split("<source>").nth(1).unwrap().split("</source>").next().unwrap().to_string();
+        let source = xliff
+            .split("<source>")
+            .nth(1)
+            .unwrap()
+            .split("</source>")
+            .next()
+            .unwrap()
+            .to_string();
         let filled = match xliff.contains("<target state=\"needs-translation\"></target>") {
             true => xliff.replace(
                 "<target state=\"needs-translation\"></target>",
@@ -311,9 +467,28 @@ fn xliff_export_writes_only_characters_xml_allows_and_they_round_trip() {
         let file = file.to_str().unwrap();
         let o = l10n(d, &["import", file, "--document", "note.txt", "--memory", &memory]);
         ok(&o);
-        assert!(!stderr(&o).contains("rejected:") && !stderr(&o).contains("edited"), "{}", stderr(&o));
-        let o = l10n(d, &["memory", "lookup", "Press \u{1b}[1m here\u{ffff} now.", "--to", "ar", "--memory", &memory]);
+        assert!(
+            !stderr(&o).contains("rejected:") && !stderr(&o).contains("edited"),
+            "{}",
+            stderr(&o)
+        );
+        let o = l10n(
+            d,
+            &[
+                "memory",
+                "lookup",
+                "Press \u{1b}[1m here\u{ffff} now.",
+                "--to",
+                "ar",
+                "--memory",
+                &memory,
+            ],
+        );
         ok(&o);
-        assert!(stdout(&o).contains("exact: Press \\u{1b}[1m here\u{ffff} now."), "{format}: {}", stdout(&o));
+        assert!(
+            stdout(&o).contains("exact: Press \\u{1b}[1m here\u{ffff} now."),
+            "{format}: {}",
+            stdout(&o)
+        );
     }
 }

@@ -162,7 +162,10 @@ fn sslmode_require_speaks_tls_and_verifies_the_servers_certificate() {
     };
     // The CA exists when openssl could make one (`.ci/postgres`); CI installs openssl.
     let Ok(ca) = std::env::var("L10N_TEST_POSTGRES_CA") else {
-        assert!(!ci(), "CI=true but L10N_TEST_POSTGRES_CA is not set: the TLS test must run in CI");
+        assert!(
+            !ci(),
+            "CI=true but L10N_TEST_POSTGRES_CA is not set: the TLS test must run in CI"
+        );
         eprintln!("skipped: L10N_TEST_POSTGRES_CA is not set");
         return;
     };

@@ -4,9 +4,7 @@
 use super::{PgMemory, schema_version};
 use crate::error::Result;
 use crate::memory::fuzzy::{Candidate, Ranker, neutral_text};
-use crate::memory::{
-    ALTERNATIVE, Conflict, EARLIER, HumanMerge, VersionRow, merge_human,
-};
+use crate::memory::{ALTERNATIVE, Conflict, EARLIER, HumanMerge, VersionRow, merge_human};
 use crate::memory::{
     FuzzyMatch, GcOutcome, NewEntry, Reuse, StatRow, Stats, StoredEntry, now, origin_from, placeholder_skeleton,
     source_hash,

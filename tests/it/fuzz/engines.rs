@@ -9,8 +9,8 @@ use l10n::backend::{Azure, Batch, DeepL, Engine, Google, LibreTranslate, OpenAi,
 use l10n::lang::Locale;
 use l10n::model::{Placeholder, PlaceholderKind, Text};
 use serde_json::{Value, json};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Markup-like pieces engines send back, to reach the decoders' corners.
 const MARKUP: &[&str] = &[
@@ -97,7 +97,9 @@ fn body(engine: &str, n: usize, rng: &mut fastrand::Rng) -> (u16, String) {
     let texts: Vec<String> = (0..rng.usize(0..=n + 1)).map(|_| answer_text(rng)).collect();
     let shaped = match engine {
         "deepl" => json!({"translations": texts.iter().map(|t| json!({"text": t})).collect::<Vec<_>>()}),
-        "google" => json!({"data": {"translations": texts.iter().map(|t| json!({"translatedText": t})).collect::<Vec<_>>()}}),
+        "google" => {
+            json!({"data": {"translations": texts.iter().map(|t| json!({"translatedText": t})).collect::<Vec<_>>()}})
+        }
         "azure" => Value::Array(texts.iter().map(|t| json!({"translations": [{"text": t}]})).collect()),
         "libretranslate" => json!({"translatedText": texts}),
         _ => {
@@ -112,8 +114,14 @@ fn body(engine: &str, n: usize, rng: &mut fastrand::Rng) -> (u16, String) {
     };
     match rng.u8(..10) {
         0 => (200, text(rng, 20)),
-        1 => (rng.choice([400u16, 403, 404, 429, 456, 500, 503]).unwrap(), answer_text(rng)),
-        2 => (200, json!({"translations": answer_text(rng), "data": [1, 2], "choices": {}}).to_string()),
+        1 => (
+            rng.choice([400u16, 403, 404, 429, 456, 500, 503]).unwrap(),
+            answer_text(rng),
+        ),
+        2 => (
+            200,
+            json!({"translations": answer_text(rng), "data": [1, 2], "choices": {}}).to_string(),
+        ),
         _ => (200, shaped.to_string()),
     }
 }
@@ -127,8 +135,15 @@ fn every_engine_takes_random_answers_without_panicking() {
     let server = TestServer::start(move |r| {
         let i = counter.fetch_add(1, Ordering::Relaxed);
         let mut rng = fastrand::Rng::with_seed(seed ^ i.wrapping_mul(0x9e37_79b9_7f4a_7c15));
-        let engine = engines.iter().find(|e| r.path().contains(&format!("/{e}/"))).copied().unwrap_or("deepl");
-        let n = r.json()["q"].as_array().or(r.json()["text"].as_array()).map_or(2, Vec::len);
+        let engine = engines
+            .iter()
+            .find(|e| r.path().contains(&format!("/{e}/")))
+            .copied()
+            .unwrap_or("deepl");
+        let n = r.json()["q"]
+            .as_array()
+            .or(r.json()["text"].as_array())
+            .map_or(2, Vec::len);
         let (status, body) = body(engine, n, &mut rng);
         Response::raw(status, &body)
     });
@@ -144,7 +159,10 @@ fn every_engine_takes_random_answers_without_panicking() {
     let azure = Azure::from_settings(&table("azure", "region = \"westeurope\"")).unwrap();
     let libre = LibreTranslate::from_settings(&table("libretranslate", "")).unwrap();
     let openai = OpenAi::from_settings(&table("openai", "model = \"m\"")).unwrap();
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     let mut rng = rng("engines-batches");
     let mut decoded = 0;
     let rounds = for_budget(50, |i| {
@@ -172,6 +190,12 @@ fn every_engine_takes_random_answers_without_panicking() {
             }
         }
     });
-    eprintln!("engines: {rounds} rounds, {} answers, {decoded} decoded", served.load(Ordering::Relaxed));
-    assert!(decoded > rounds / 4, "the answers reached the decoders: {decoded} of {rounds}");
+    eprintln!(
+        "engines: {rounds} rounds, {} answers, {decoded} decoded",
+        served.load(Ordering::Relaxed)
+    );
+    assert!(
+        decoded > rounds / 4,
+        "the answers reached the decoders: {decoded} of {rounds}"
+    );
 }

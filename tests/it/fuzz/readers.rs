@@ -21,7 +21,10 @@ fn seeds() -> Vec<(&'static str, String)> {
         ("tmx", read("tests/fixtures/tmx/foreign-tools.tmx")),
         ("tmx", read("tests/fixtures/check/documents/memory.tmx")),
         ("tbx", read("glossary/rare-earths.tbx")),
-        ("csv", "en,ar,hi,zh-Hans\nrare earth,عناصر أرضية نادرة,दुर्लभ मृदा,稀土\n\"a, b\",\"c\"\"d\",,\n".into()),
+        (
+            "csv",
+            "en,ar,hi,zh-Hans\nrare earth,عناصر أرضية نادرة,दुर्लभ मृदा,稀土\n\"a, b\",\"c\"\"d\",,\n".into(),
+        ),
     ]
 }
 
@@ -41,7 +44,10 @@ fn mutate(s: &str, rng: &mut fastrand::Rng) -> String {
             0 => format!("{head}{}{tail}", PIECES[rng.usize(..PIECES.len())]),
             1 => format!("{head}{tail}"),
             2 => format!("{head}{middle}{middle}{tail}"),
-            _ => format!("{head}{}{tail}", ["<", "</", "/>", "&", "\"", "<x id=\"9\"/>", "<g>", "]]>"][rng.usize(..8)]),
+            _ => format!(
+                "{head}{}{tail}",
+                ["<", "</", "/>", "&", "\"", "<x id=\"9\"/>", "<g>", "]]>"][rng.usize(..8)]
+            ),
         };
     }
     s
@@ -65,7 +71,11 @@ fn random_and_mutated_exchange_files_never_panic() {
     let mut rng = rng("readers");
     let rounds = for_budget(500, |i| {
         let (kind, seed) = &seeds[i % seeds.len()];
-        let content = if rng.u8(..8) == 0 { text(&mut rng, 60) } else { mutate(seed, &mut rng) };
+        let content = if rng.u8(..8) == 0 {
+            text(&mut rng, 60)
+        } else {
+            mutate(seed, &mut rng)
+        };
         read_as(kind, &content);
     });
     eprintln!("readers: {rounds} rounds");
@@ -91,7 +101,11 @@ fn random_text(rng: &mut fastrand::Rng) -> Text {
 
 /// The `<tu>` blocks of a TMX file, sorted.
 fn units(tmx: &str) -> Vec<String> {
-    let mut units: Vec<String> = tmx.split("<tu>").skip(1).map(|u| u.split("</tu>").next().unwrap_or(u).to_string()).collect();
+    let mut units: Vec<String> = tmx
+        .split("<tu>")
+        .skip(1)
+        .map(|u| u.split("</tu>").next().unwrap_or(u).to_string())
+        .collect();
     units.sort();
     units
 }
@@ -114,8 +128,12 @@ fn memory_export_import_export_is_byte_identical() {
         // Human work without a file is attributed to the file that brings it on import (by
         // design), so every human row here names its file.
         let origins = [
-            Origin::Human { file: Some("a.xlf".into()) },
-            Origin::Human { file: Some("b.tmx".into()) },
+            Origin::Human {
+                file: Some("a.xlf".into()),
+            },
+            Origin::Human {
+                file: Some("b.tmx".into()),
+            },
             Origin::Machine {
                 engine: "deepl".into(),
                 model: None,
