@@ -49,6 +49,7 @@ help-memory-lookup--to = Target language
 help-memory-lookup--from = Source language (default: from l10n.toml, else en)
 help-memory-lookup--limit = How many similar sentences to show at most
 help-memory-lookup--threshold = Minimum similarity of a fuzzy match, in percent
+help-memory-lookup--history = Also show the earlier versions a human translation replaced
 help-memory-gc = Remove stale machine translations (superseded by human work, by a newer engine's, or made with another engine than the configured one) older than DAYS days
 help-memory-gc--backend = The engine whose translations are current (default: the backend in l10n.toml, if any)
 help-segment = Print the segments of a document as the pipeline sees them
@@ -87,6 +88,3 @@ help-import--from = Source language (default: from l10n.toml, else en)
 help-import--memory = The memory database (default: from l10n.toml, else cache/l10n.sqlite)
 help-import--config = The project file (default: l10n.toml next to the input or in a parent folder)
 help-import--format = `json`: each file's summary (imported, unchanged, empty, rejected with reasons) on stdout
-
-## helper hardening
-help-memory-lookup--history = Also show the earlier versions a human translation replaced

@@ -346,7 +346,7 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
 /// Who made a translation, for listings: `human (file)` or `machine (engine/model)`.
 /// Tells, on standard error, of every human translation a store kept over a lower-state one
 /// from `from` (which it keeps as an alternative): never silent, even with `--quiet`.
-fn report_conflicts(memory: &mut Memory, from: &std::path::Path, ui: &Ui) {
+pub(crate) fn report_conflicts(memory: &mut Memory, from: &std::path::Path, ui: &Ui) {
     for c in memory.take_conflicts() {
         eprintln!(
             "{}",
