@@ -172,6 +172,10 @@ impl Config {
                 line,
             });
         }
+        if let Some(var) = &config.memory.password_env {
+            let setting = format!("{}: [memory] password_env", path.display());
+            crate::backend::http::check_secret_variable(&setting, var, "PGPASSWORD")?;
+        }
         config.root = path.parent().map(Path::to_path_buf).unwrap_or_default();
         config.path = Some(path.to_path_buf());
         Ok(config)

@@ -69,6 +69,24 @@ pub enum Error {
     },
     #[error("backend {backend} needs an API key in the environment variable {var}, which is not set")]
     MissingApiKey { backend: String, var: String },
+    #[error(
+        "{setting} = \"{var}\" is refused: the project file is shared, so it may only name {documented} or a variable starting with L10N_ (copy the secret into one: L10N_{var}=…)"
+    )]
+    SecretVariableRefused {
+        setting: String,
+        var: String,
+        documented: String,
+    },
+    #[error(
+        "[backends.{backend}] url = \"{url}\" is not {backend}'s own service and comes only from the project file, so the key in {var} is not sent there: give the URL in the environment ({url_var}=…) or allow the project file's URLs with {opt_in}=1"
+    )]
+    UntrustedEngineUrl {
+        backend: String,
+        url: String,
+        var: String,
+        url_var: String,
+        opt_in: String,
+    },
 }
 
 impl Error {
@@ -100,6 +118,8 @@ impl Error {
             Error::Engine { .. } => "error-engine",
             Error::BackendSetting { .. } => "error-backend-setting",
             Error::MissingApiKey { .. } => "error-missing-api-key",
+            Error::SecretVariableRefused { .. } => "error-secret-variable-refused",
+            Error::UntrustedEngineUrl { .. } => "error-untrusted-engine-url",
         }
     }
 
@@ -172,6 +192,28 @@ impl Error {
             Error::MissingApiKey { backend, var } => {
                 vec![("backend", backend.clone()), ("var", var.clone())]
             }
+            Error::SecretVariableRefused {
+                setting,
+                var,
+                documented,
+            } => vec![
+                ("setting", setting.clone()),
+                ("var", var.clone()),
+                ("documented", documented.clone()),
+            ],
+            Error::UntrustedEngineUrl {
+                backend,
+                url,
+                var,
+                url_var,
+                opt_in,
+            } => vec![
+                ("backend", backend.clone()),
+                ("url", url.clone()),
+                ("var", var.clone()),
+                ("url_var", url_var.clone()),
+                ("opt_in", opt_in.clone()),
+            ],
         }
     }
 }

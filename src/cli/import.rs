@@ -62,6 +62,8 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
             .unwrap_or_default();
         let mut stream = read::open_file(file)?;
         let summary = importer.import_stream(&mut memory, &mut stream, &file_name)?;
+        // Lower-state human translations kept aside as alternatives (never silent).
+        super::memory::report_conflicts(&mut memory, file, ui);
         any_rejected |= !summary.rejected.is_empty();
         match args.format {
             OutputFormat::Json => reports.push(json_report(file, &summary, ui)),

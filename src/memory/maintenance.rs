@@ -68,7 +68,7 @@ impl SqliteMemory {
     pub fn gc(&mut self, older_than_days: u64, current_fingerprint: Option<&str>) -> Result<GcOutcome> {
         let path = self.path.clone();
         let err = |e| sql_error(&path, e);
-        let cutoff = now() - (older_than_days as i64).saturating_mul(86_400);
+        let cutoff = super::cutoff_days_ago(older_than_days);
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
