@@ -98,15 +98,41 @@ impl Collector {
             pos = t.end;
         }
         if !any {
-            self.pieces.push(Piece {
-                part: Part::Str(text.to_string()),
-                span: range,
-            });
+            self.push_unescaped(source, range, text);
         } else if pos < range.end {
             self.pieces.push(Piece {
                 part: Part::Str(source[pos..range.end].to_string()),
                 span: pos..range.end,
             });
+        }
+    }
+
+    /// A text event the parser reports without the backslash of the escape before it
+    /// (`\\*Note` gives `*Note`): the escaped character becomes a piece of its own whose span
+    /// holds the backslash, so that a segment starting there takes the backslash with it
+    /// instead of leaving it in the skeleton before the translation.
+    fn push_unescaped(&mut self, source: &str, range: Range<usize>, text: &str) {
+        let bytes = source.as_bytes();
+        let backslashes = bytes[..range.start].iter().rev().take_while(|&&b| b == b'\\').count();
+        let first = text.chars().next().filter(char::is_ascii_punctuation);
+        match first {
+            Some(c) if backslashes % 2 == 1 && source[range.clone()].starts_with(c) => {
+                // `c` is ASCII: one byte, so `range.start + 1` is a character boundary.
+                self.pieces.push(Piece {
+                    part: Part::Str(c.to_string()),
+                    span: range.start - 1..range.start + 1,
+                });
+                if range.end > range.start + 1 {
+                    self.pieces.push(Piece {
+                        part: Part::Str(text[1..].to_string()),
+                        span: range.start + 1..range.end,
+                    });
+                }
+            }
+            _ => self.pieces.push(Piece {
+                part: Part::Str(text.to_string()),
+                span: range,
+            }),
         }
     }
 
@@ -219,9 +245,9 @@ fn reference_close(source: &str, tag: &Tag<'_>, range: &Range<usize>) -> Option<
         return None;
     };
     let text = source.get(range.clone())?;
+    // The parser's range of a collapsed link ends before its `[]`.
     let label = match link_type {
-        LinkType::Shortcut => text.strip_prefix('[')?.strip_suffix(']')?,
-        LinkType::Collapsed => text.strip_prefix('[')?.strip_suffix("][]")?,
+        LinkType::Shortcut | LinkType::Collapsed => text.strip_prefix('[')?.strip_suffix(']')?,
         _ => return None,
     };
     Some(format!("][{label}]"))
@@ -340,6 +366,15 @@ pub(super) fn body_units(source: &str, prepared: &Prepared, segmenter: &Segmente
                     if let Some(c) = current.as_mut() {
                         c.child_starts(source, range.start);
                         let close = reference_close(source, &tag, &range);
+                        let mut range = range;
+                        if let Tag::Link {
+                            link_type: LinkType::Collapsed,
+                            ..
+                        } = tag
+                            && source[range.end..].starts_with("[]")
+                        {
+                            range.end += 2;
+                        }
                         c.open_span(label, range, close);
                     }
                     continue;

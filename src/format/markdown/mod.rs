@@ -19,6 +19,8 @@
 
 mod extract;
 mod templates;
+#[cfg(test)]
+mod tests_sites;
 
 use super::front_matter::{self, FrontMatter, Quoting, Syntax};
 use crate::model::{Segment, Text, Unit, UnitKind};

@@ -68,7 +68,7 @@ fn template_end(source: &str, start: usize) -> Option<usize> {
     }
     if rest.starts_with("{{<") && !rest.starts_with("{{</*") {
         if let Some(name) = opening_name(text) {
-            if let Some(closer) = find_closer(source, start + len, name, "<") {
+            if let Some(closer) = find_closer(source, start + len, name) {
                 return Some(closer);
             }
         }
@@ -92,14 +92,13 @@ fn opening_name(tag: &str) -> Option<&str> {
 }
 
 /// The end of the closing tag `{{< /name >}}` (or `{{</ name >}}`) after `from`.
-fn find_closer(source: &str, from: usize, name: &str, kind: &str) -> Option<usize> {
-    let open = format!("{{{{{kind}");
-    let close = format!("{kind}}}}}");
+fn find_closer(source: &str, from: usize, name: &str) -> Option<usize> {
+    let (open, close) = ("{{<", ">}}");
     let mut at = from;
-    while let Some(i) = source.get(at..)?.find(&open) {
+    while let Some(i) = source.get(at..)?.find(open) {
         let tag_start = at + i;
         let after = source.get(tag_start + open.len()..)?;
-        let tag_len = after.find(&close)?;
+        let tag_len = after.find(close)?;
         let inner = after.get(..tag_len)?.trim();
         if inner.strip_prefix('/').map(str::trim) == Some(name) {
             return Some(tag_start + open.len() + tag_len + close.len());
