@@ -239,18 +239,41 @@ fn is_inline_end(tag: &TagEnd) -> bool {
 }
 
 /// What a shortcut (`[label]`) or collapsed (`[label][]`) reference link closes with in a
-/// translation: `][label]`, naming its definition whatever the text becomes.
+/// translation, where its text, which is also its label, changes: the destination and title
+/// of its definition written inline, `](<url> "title")`, so the link keeps its target and no
+/// English label is left in the edition; `][label]` when the destination cannot be written
+/// inline. The definition itself stays in the skeleton.
 fn reference_close(source: &str, tag: &Tag<'_>, range: &Range<usize>) -> Option<String> {
-    let Tag::Link { link_type, .. } = tag else {
+    let Tag::Link {
+        link_type,
+        dest_url,
+        title,
+        ..
+    } = tag
+    else {
         return None;
     };
-    let text = source.get(range.clone())?;
     // The parser's range of a collapsed link ends before its `[]`.
     let label = match link_type {
-        LinkType::Shortcut | LinkType::Collapsed => text.strip_prefix('[')?.strip_suffix(']')?,
+        LinkType::Shortcut | LinkType::Collapsed => source.get(range.clone())?.strip_prefix('[')?.strip_suffix(']')?,
         _ => return None,
     };
-    Some(format!("][{label}]"))
+    if dest_url.contains(['<', '>', '\n', '\r', '\\']) {
+        return Some(format!("][{label}]"));
+    }
+    let mut close = format!("](<{dest_url}>");
+    if !title.is_empty() {
+        close.push_str(" \"");
+        for c in title.chars() {
+            if matches!(c, '"' | '\\') {
+                close.push('\\');
+            }
+            close.push(c);
+        }
+        close.push('"');
+    }
+    close.push(')');
+    Some(close)
 }
 
 /// A unit's pieces without the templates and blanks at its edges: a shortcode on its own line

@@ -88,11 +88,13 @@ fn inline_html_attributes_are_translated_as_html() {
 
 #[test]
 fn reference_links_keep_their_definitions() {
-    let src = "Use [`if`][] and [foo] and [bar][baz] now.\n\n[`if`]: https://a\n[foo]: https://b\n[baz]: https://c\n";
+    let src = "Use [`if`][] and [foo] and [bar][baz] now.\n\n[`if`]: https://a\n[foo]: https://b 'T \"q\"'\n[baz]: https://c\n";
     assert_eq!(identity(src), src);
     let out = merged(src, upper);
     assert!(
-        out.starts_with("USE [`if`][`if`] AND [FOO][foo] AND [BAR][baz] NOW.\n\n[`if`]: https://a\n"),
+        out.starts_with(
+            "USE [`if`](<https://a>) AND [FOO](<https://b> \"T \\\"q\\\"\") AND [BAR][baz] NOW.\n\n[`if`]: https://a\n"
+        ),
         "{out}"
     );
 }
@@ -133,7 +135,7 @@ fn a_sentence_that_occurs_twice_keeps_its_own_links() {
     let outputs = [SegmentOutput::Translated(&t), SegmentOutput::Translated(&t)];
     let out = Format::Markdown.merge(&doc, &outputs, &Locale::parse("fr").unwrap());
     assert!(
-        out.starts_with("USE THE [`if`][`if`] STATEMENT.\n\nUSE THE [`with`][`with`] STATEMENT."),
+        out.starts_with("USE THE [`if`](<a>) STATEMENT.\n\nUSE THE [`with`](<b>) STATEMENT."),
         "{out}"
     );
 }
