@@ -363,7 +363,10 @@ impl Segmenter {
         if caseless_letter(next_char)
             && is_one_syllable(body)
             && !self.rules.is_word(body)
-            && !before[..before.len() - token.len()]
+            // `get`: the token is not always a suffix of `before` (found by the Markdown fuzzer).
+            && !before
+                .get(..before.len().saturating_sub(token.len()))
+                .unwrap_or_default()
                 .trim_end()
                 .ends_with(|c: char| c.is_numeric())
         {
