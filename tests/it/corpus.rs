@@ -203,3 +203,64 @@ fn identity_merge_gives_back_every_html_document() {
     assert_eq!(differs, None);
     assert!(same >= 100, "{same}");
 }
+
+/// Editions of a Rust blog post and a Hugo page with shortcodes, in ar, hi and zh-Hans, with
+/// the pseudo engine, compared with `tests/fixtures/editions/corpus-markdown/`
+/// (`L10N_BLESS=1` rewrites them). The inputs are copies kept there, so this runs without the
+/// corpus.
+#[test]
+fn golden_editions_of_corpus_markdown_pages() {
+    let fixtures = repo().join("tests/fixtures/editions/corpus-markdown");
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["rust-blog__Rustup-1.24.3", "hugo-docs__shortcodes__x"] {
+        let file = format!("{name}.md");
+        std::fs::copy(fixtures.join(&file), dir.path().join(&file)).unwrap();
+        let o = l10n(
+            dir.path(),
+            &[
+                "translate",
+                &file,
+                "--to",
+                "ar,hi,zh",
+                "--backend",
+                "pseudo",
+                "--memory",
+                "m.sqlite",
+                "--out",
+                "out",
+                "-q",
+            ],
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let source = std::fs::read_to_string(fixtures.join(&file)).unwrap();
+        for locale in ["ar", "hi", "zh-Hans"] {
+            let edition = std::fs::read_to_string(dir.path().join("out").join(locale).join(&file))
+                .unwrap_or_else(|e| panic!("{locale} edition of {file}: {e}"));
+            // What must hold whatever the engine writes.
+            for code in [
+                "{{< new-in 0.141.0 />}}",
+                "{{< x user=\"SanDiegoZoo\" id=\"1453110110599868418\" >}}",
+                "```",
+            ] {
+                assert_eq!(
+                    source.matches(code).count(),
+                    edition.matches(code).count(),
+                    "{code} in {locale} {file}"
+                );
+            }
+            assert!(!edition.contains("{{\\<"), "an escaped shortcode in {locale} {file}");
+            let golden = fixtures.join(format!("{name}.{locale}.md"));
+            if std::env::var_os("L10N_BLESS").is_some() {
+                std::fs::write(&golden, &edition).unwrap();
+                continue;
+            }
+            let expected = std::fs::read_to_string(&golden)
+                .unwrap_or_else(|e| panic!("{}: {e} (run with L10N_BLESS=1 to create it)", golden.display()));
+            assert!(
+                expected == edition,
+                "{} differs from the edition written; run with L10N_BLESS=1 if the change is deliberate",
+                golden.display()
+            );
+        }
+    }
+}

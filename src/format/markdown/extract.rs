@@ -243,20 +243,17 @@ fn is_inline_end(tag: &TagEnd) -> bool {
 /// of its definition written inline, `](<url> "title")`, so the link keeps its target and no
 /// English label is left in the edition; `][label]` when the destination cannot be written
 /// inline. The definition itself stays in the skeleton.
-fn reference_close(source: &str, tag: &Tag<'_>, range: &Range<usize>) -> Option<String> {
-    let Tag::Link {
-        link_type,
-        dest_url,
-        title,
-        ..
-    } = tag
-    else {
+fn reference_close(prepared: &Prepared, source: &str, tag: &Tag<'_>, range: &Range<usize>) -> Option<String> {
+    let Tag::Link { link_type, .. } = tag else {
         return None;
     };
     // The parser's range of a collapsed link ends before its `[]`.
     let label = match link_type {
         LinkType::Shortcut | LinkType::Collapsed => source.get(range.clone())?.strip_prefix('[')?.strip_suffix(']')?,
         _ => return None,
+    };
+    let Some((dest_url, title)) = prepared.references.get(&range.start) else {
+        return Some(format!("][{label}]"));
     };
     if dest_url.contains(['<', '>', '\n', '\r', '\\']) {
         return Some(format!("][{label}]"));
@@ -388,7 +385,7 @@ pub(super) fn body_units(source: &str, prepared: &Prepared, segmenter: &Segmente
                 if let Some(label) = inline_label(&tag) {
                     if let Some(c) = current.as_mut() {
                         c.child_starts(source, range.start);
-                        let close = reference_close(source, &tag, &range);
+                        let close = reference_close(prepared, source, &tag, &range);
                         let mut range = range;
                         if let Tag::Link {
                             link_type: LinkType::Collapsed,

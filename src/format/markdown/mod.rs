@@ -25,7 +25,8 @@ mod tests_sites;
 use super::front_matter::{self, FrontMatter, Quoting, Syntax};
 use crate::model::{Segment, Text, Unit, UnitKind};
 use crate::segment::Segmenter;
-use pulldown_cmark::{Event, Options, Parser, Tag};
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag};
+use std::collections::HashMap;
 use std::ops::Range;
 
 fn options() -> Options {
@@ -44,6 +45,9 @@ struct Prepared {
     front_matter: Option<FrontMatter>,
     templates: Vec<Range<usize>>,
     masked: String,
+    /// Destination and title of each shortcut and collapsed reference link, by where it
+    /// starts, as written (the masked text would give a template's mask letters).
+    references: HashMap<usize, (String, String)>,
 }
 
 fn prepare(source: &str) -> Prepared {
@@ -57,9 +61,19 @@ fn prepare(source: &str) -> Prepared {
         blanked.replace_range(fm.block.clone(), &blank);
     }
     let mut code = Vec::new();
+    let mut references = HashMap::new();
     for (event, range) in Parser::new_ext(&blanked, options()).into_offset_iter() {
-        if matches!(event, Event::Start(Tag::CodeBlock(_)) | Event::Code(_)) {
-            code.push(range);
+        match event {
+            Event::Start(Tag::CodeBlock(_)) | Event::Code(_) => code.push(range),
+            Event::Start(Tag::Link {
+                link_type: LinkType::Shortcut | LinkType::Collapsed,
+                dest_url,
+                title,
+                ..
+            }) => {
+                references.insert(range.start, (dest_url.to_string(), title.to_string()));
+            }
+            _ => {}
         }
     }
     let templates = templates::spans(&blanked, &code);
@@ -68,6 +82,7 @@ fn prepare(source: &str) -> Prepared {
         front_matter,
         templates,
         masked,
+        references,
     }
 }
 

@@ -139,3 +139,13 @@ fn a_sentence_that_occurs_twice_keeps_its_own_links() {
         "{out}"
     );
 }
+
+#[test]
+fn a_reference_to_a_templated_destination_keeps_the_template() {
+    let src = "See the [source code][] now.\n\n[source code]: <{{% eturl x %}}>\n";
+    assert_eq!(identity(src), src);
+    assert_eq!(
+        merged(src, upper),
+        "SEE THE [SOURCE CODE](<{{% eturl x %}}>) NOW.\n\n[source code]: <{{% eturl x %}}>\n"
+    );
+}

@@ -85,7 +85,11 @@ fn markdown_with_front_matter_and_shortcodes_round_trips() {
         let src = random_markdown(&mut rng);
         let doc = Format::Markdown.extract(src.clone(), &segmenter);
         let same: Vec<_> = doc.segments().map(|s| SegmentOutput::Translated(&s.source)).collect();
-        assert_eq!(Format::Markdown.merge(&doc, &same, &en), src, "identity merge of {src:?}");
+        assert_eq!(
+            Format::Markdown.merge(&doc, &same, &en),
+            src,
+            "identity merge of {src:?}"
+        );
         // A changed text, with characters that are markup in every syntax involved.
         let changed: Vec<Text> = doc
             .segments()
