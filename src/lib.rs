@@ -20,6 +20,7 @@ pub mod config;
 pub mod error;
 pub mod format;
 pub mod lang;
+pub mod layout;
 pub mod memory;
 pub mod model;
 pub mod pipeline;
