@@ -53,6 +53,27 @@ const VOID: &[&str] = &[
 ];
 /// Attributes whose values are text for readers.
 const TEXT_ATTRIBUTES: &[&str] = &["alt", "title", "aria-label", "placeholder"];
+/// Elements that sit inside a line of text: text around them is one sentence with them. Any
+/// other element with content (div, section, ul, table, option, summary, custom elements…)
+/// is a boundary: text before it and text after it are separate units.
+const INLINE: &[&str] = &[
+    "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "button", "cite", "data", "del", "dfn", "em", "font", "i",
+    "ins", "label", "mark", "meter", "nobr", "output", "progress", "q", "rp", "rt", "ruby", "s", "small", "span",
+    "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
+];
+/// `<meta name|property=…>` whose `content` is text for readers.
+const META_TEXT: &[&str] = &[
+    "description",
+    "og:title",
+    "og:description",
+    "og:image:alt",
+    "twitter:title",
+    "twitter:description",
+    "twitter:image:alt",
+];
+/// The name of a unit of text found directly inside a container element (or between
+/// blocks): it matches no tag, so only a boundary ends it.
+const ANONYMOUS: &str = "#text";
 
 /// Something the extractor had to repair, with its position, so the user can fix the source.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -141,8 +162,8 @@ fn events(source: &str) -> Vec<Event> {
         }
         let class_no = class.is_some_and(|c| c.split_ascii_whitespace().any(|w| w == "notranslate"));
         let untranslatable = class_no || translate.is_some_and(|t| t.eq_ignore_ascii_case("no"));
-        let meta_content = name == "meta" && name_attr.is_some_and(|n| n.eq_ignore_ascii_case("description"))
-            || property.is_some_and(|p| p == "og:description" || p == "og:title");
+        let meta_text = |v: Option<String>| v.is_some_and(|v| META_TEXT.iter().any(|m| v.eq_ignore_ascii_case(m)));
+        let meta_content = name == "meta" && (meta_text(name_attr) || meta_text(property));
         let attributes = el
             .attributes()
             .iter()
@@ -238,6 +259,8 @@ struct Collector<'a> {
     pieces: Vec<Piece>,
     open: Vec<OpenInline<'a>>,
     next_id: u32,
+    /// Containers opened inside this block and not yet closed (`<li>…<div>`).
+    containers: usize,
 }
 
 impl<'a> Collector<'a> {
@@ -256,7 +279,15 @@ impl<'a> Collector<'a> {
             pieces: Vec::new(),
             open: Vec::new(),
             next_id: 1,
+            containers: 0,
         }
+    }
+
+    /// A fresh unit of the same block, after a boundary inside it.
+    fn reopened(&self) -> Collector<'a> {
+        let mut c = Collector::new(self.name.clone());
+        c.containers = self.containers;
+        c
     }
 
     fn placeholder(&mut self, kind: PlaceholderKind, label: &str, source: &str, range: Range<usize>, id: Option<u32>) {
@@ -364,23 +395,27 @@ impl<'a> Extractor<'a> {
             return;
         }
         let skipped = untranslatable || SKIPPED.contains(&&*name);
+        let inline = INLINE.contains(&&*name);
+        let phrase = inline || matches!(&*name, "code" | "kbd" | "samp");
+        if self.stack.is_empty() && phrase && has_end {
+            // An inline element outside any block opens a line of text of its own.
+            self.stack.push(Collector::new(Cow::Borrowed(ANONYMOUS)));
+        }
         let in_unit = !self.stack.is_empty();
         if skipped && in_unit && !BLOCKS.contains(&&*name) && name != "pre" {
             // Inline code or a `translate="no"` span: one placeholder, content untouched.
             if has_end {
                 self.capture = Some((name, tag.start, 0));
+                self.guard_gap(tag.start);
             } else {
-                let c = self.stack.last_mut().expect("in a unit");
-                c.placeholder(PlaceholderKind::Standalone, &name, self.source, tag, None);
+                let source = self.source;
+                self.top_at(tag.start)
+                    .placeholder(PlaceholderKind::Standalone, &name, source, tag, None);
             }
             return;
         }
         if skipped {
-            if let Some(c) = self.stack.pop() {
-                let name = c.name.clone();
-                self.flush(c);
-                self.stack.push(Collector::new(name));
-            }
+            self.split_top();
             if has_end {
                 self.skipping.push(name);
             }
@@ -391,14 +426,15 @@ impl<'a> Extractor<'a> {
                 // `<p>` ends at the next block; `<li>`, `<td>`, `<dt>` at the next sibling.
                 let implied = top.name == "p"
                     || top.name == name
+                    || top.name == ANONYMOUS
                     || matches!(
                         (&*top.name, &*name),
                         ("td", "th") | ("th", "td") | ("dt", "dd") | ("dd", "dt")
                     );
-                let outer = top.name.clone();
+                let outer = top.reopened();
                 self.flush(top);
                 if !implied {
-                    self.stack.push(Collector::new(outer));
+                    self.stack.push(outer);
                 }
             }
             self.attribute_units(&attributes);
@@ -407,21 +443,62 @@ impl<'a> Extractor<'a> {
             }
             return;
         }
-        match self.stack.last_mut() {
-            Some(c) if has_end => {
-                c.placeholder(PlaceholderKind::Open, &name, self.source, tag.clone(), None);
+        if has_end && !inline {
+            // A container (div, ul, table, option…): text before it and inside it are apart.
+            self.split_top();
+            if let Some(c) = self.stack.last_mut() {
+                c.containers += 1;
+            }
+            self.attribute_units(&attributes);
+            return;
+        }
+        if in_unit {
+            let source = self.source;
+            let c = self.top_at(tag.start);
+            if has_end {
+                c.placeholder(PlaceholderKind::Open, &name, source, tag.clone(), None);
                 c.open.push(OpenInline {
                     piece: c.pieces.len() - 1,
                     name,
                     at: tag.start,
                 });
+            } else {
+                c.placeholder(PlaceholderKind::Standalone, &name, source, tag, None);
             }
-            Some(c) => c.placeholder(PlaceholderKind::Standalone, &name, self.source, tag, None),
-            None => {}
         }
         // An inline element's attributes are units of their own, inside the span of the unit
         // whose placeholder holds the tag; `Format::merge` splices them into that tag's bytes.
         self.attribute_units(&attributes);
+    }
+
+    /// Ends the unit on top of the stack at a boundary inside it; a block goes on after it
+    /// (`<li>text<div>…</div>more</li>`), a line of text between blocks does not.
+    fn split_top(&mut self) {
+        if let Some(c) = self.stack.pop() {
+            let again = c.reopened();
+            self.flush(c);
+            if again.name != ANONYMOUS {
+                self.stack.push(again);
+            }
+        }
+    }
+
+    /// The unit on top of the stack, about to take a piece starting at `at`. Source bytes the
+    /// tokenizer reported as nothing (an end tag no element matches, `</b>` with no `<b>`) are
+    /// kept as a placeholder and reported: translating the text around them must not drop them.
+    fn top_at(&mut self, at: usize) -> &mut Collector<'a> {
+        self.guard_gap(at);
+        self.stack.last_mut().expect("in a unit")
+    }
+
+    fn guard_gap(&mut self, at: usize) {
+        let Some(c) = self.stack.last_mut() else { return };
+        let Some(from) = c.pieces.last().map(|p| p.span.end).filter(|&end| end < at) else {
+            return;
+        };
+        c.placeholder(PlaceholderKind::Standalone, "tag", self.source, from..at, None);
+        let what = self.source.get(from..at).unwrap_or_default().trim().to_string();
+        self.repair(from, format!("{what} matches no open element; kept as it is"));
     }
 
     fn end(&mut self, name: Name<'a>, tag: Range<usize>) {
@@ -445,33 +522,15 @@ impl<'a> Extractor<'a> {
             }
             return;
         }
-        let Some(c) = self.stack.last_mut() else { return };
+        let Some(c) = self.stack.last() else { return };
         if c.name == name {
             let c = self.stack.pop().expect("top exists");
             self.flush(c);
             // The enclosing block (an `<li>` around a `<p>`) goes on after it.
             return;
         }
-        if let Some(pos) = c.open.iter().rposition(|o| o.name == name) {
-            // Inline elements opened after this one and not closed (<b><i>x</b>): repaired.
-            while c.open.len() > pos + 1 {
-                let open = c.open.pop().expect("longer than pos");
-                if let Part::Placeholder(p) = &mut c.pieces[open.piece].part {
-                    p.kind = PlaceholderKind::Standalone;
-                }
-                let (line, column) = line_col(self.source, open.at);
-                self.repairs.push(Repair {
-                    line,
-                    column,
-                    reason: format!("<{}> is never closed", open.name),
-                });
-            }
-            let open = c.open.pop().expect("found");
-            let id = match &c.pieces[open.piece].part {
-                Part::Placeholder(p) => p.id,
-                Part::Str(_) => unreachable!("open pieces are placeholders"),
-            };
-            c.placeholder(PlaceholderKind::Close, &name, self.source, tag, Some(id));
+        if c.open.iter().any(|o| o.name == name) {
+            self.close_inline(name, tag);
         } else if BLOCKS.contains(&&*name) && self.stack.iter().any(|b| b.name == name) {
             // The end of an enclosing block: the inner ones end with it.
             while let Some(top) = self.stack.pop() {
@@ -481,6 +540,55 @@ impl<'a> Extractor<'a> {
                     break;
                 }
             }
+        } else if !INLINE.contains(&&*name) {
+            self.end_container();
+        } else if !tag.is_empty() {
+            // An inline end tag whose element is not open in this unit (opened before it):
+            // kept in place as its bytes, and reported.
+            let source = self.source;
+            let c = self.top_at(tag.start);
+            c.placeholder(PlaceholderKind::Standalone, &name, source, tag.clone(), None);
+            self.repair(tag.start, format!("</{name}> closes an element opened outside its sentence; kept as it is"));
+        }
+    }
+
+    /// The end of a container: one opened inside the unit on top splits it (the unit goes on
+    /// after it); one opened before the unit (`</ul>` after an `<li>` never closed, `</div>`
+    /// around a line of text) ends it, and the units under it in turn.
+    fn end_container(&mut self) {
+        while let Some(top) = self.stack.last_mut() {
+            if top.containers > 0 {
+                top.containers -= 1;
+                self.split_top();
+                return;
+            }
+            let top = self.stack.pop().expect("top exists");
+            self.flush(top);
+        }
+    }
+
+    /// Closes an inline element open in the top unit; those opened after it and not closed
+    /// (<b><i>x</b>) are repaired.
+    fn close_inline(&mut self, name: Name<'a>, tag: Range<usize>) {
+        self.guard_gap(tag.start);
+        let Some(c) = self.stack.last_mut() else { return };
+        let Some(pos) = c.open.iter().rposition(|o| o.name == name) else { return };
+        let mut repaired = Vec::new();
+        while c.open.len() > pos + 1 {
+            let open = c.open.pop().expect("longer than pos");
+            if let Part::Placeholder(p) = &mut c.pieces[open.piece].part {
+                p.kind = PlaceholderKind::Standalone;
+            }
+            repaired.push(open);
+        }
+        let open = c.open.pop().expect("found");
+        let id = match &c.pieces[open.piece].part {
+            Part::Placeholder(p) => p.id,
+            Part::Str(_) => unreachable!("open pieces are placeholders"),
+        };
+        c.placeholder(PlaceholderKind::Close, &name, self.source, tag, Some(id));
+        for open in repaired {
+            self.repair(open.at, format!("<{}> is never closed", open.name));
         }
     }
 
@@ -488,18 +596,25 @@ impl<'a> Extractor<'a> {
         if self.capture.is_some() || !self.skipping.is_empty() {
             return;
         }
-        if let Some(c) = self.stack.last_mut() {
-            text_pieces(self.source, range, &mut c.pieces);
+        if self.stack.is_empty() {
+            // Text directly inside a container or between blocks is a unit of its own.
+            if self.source.get(range.clone()).is_none_or(|t| t.trim().is_empty()) {
+                return;
+            }
+            self.stack.push(Collector::new(Cow::Borrowed(ANONYMOUS)));
         }
+        let source = self.source;
+        let c = self.top_at(range.start);
+        text_pieces(source, range, &mut c.pieces);
     }
 
     fn comment(&mut self, range: Range<usize>) {
-        if self.capture.is_some() || !self.skipping.is_empty() {
+        if self.capture.is_some() || !self.skipping.is_empty() || self.stack.is_empty() {
             return;
         }
-        if let Some(c) = self.stack.last_mut() {
-            c.placeholder(PlaceholderKind::Standalone, "comment", self.source, range, None);
-        }
+        let source = self.source;
+        self.top_at(range.start)
+            .placeholder(PlaceholderKind::Standalone, "comment", source, range, None);
     }
 }
 
@@ -635,7 +750,7 @@ fn analyze(source: &str, segmenter: &Segmenter) -> (Vec<Unit>, Vec<Repair>) {
         ex.repair(start, format!("<{name}> is never closed"));
     }
     while let Some(c) = ex.stack.pop() {
-        if c.name != "p" && c.name != "li" && c.name != "td" && c.name != "th" && c.name != "dt" && c.name != "dd" {
+        if c.name != ANONYMOUS && c.name != "p" && c.name != "li" && c.name != "td" && c.name != "th" && c.name != "dt" && c.name != "dd" {
             let at = c.pieces.first().map_or(source.len(), |p| p.span.start);
             ex.repair(at, format!("<{}> is never closed", c.name));
         }
@@ -899,6 +1014,84 @@ mod tests {
             merged(src, translate),
             "<li><a href=\"/m\" title=\"Seite &quot;des&quot; &lt;Ministeriums&gt; &amp; mehr\">the ministry</a> sehen. Then <b title='Fett'>go</b>.</li>"
         );
+    }
+
+    #[test]
+    fn text_directly_inside_any_element_is_a_unit() {
+        let src = "<body><div class=\"lede\">Text in a div. Second one.</div>\n<nav><a href=/>Home</a> | <a href=/a>About us</a></nav>\
+<section>Before the list<ul><li>Item <div>inner block</div> tail</li></ul>After the list</section>\
+<table><tr><td>Cell</td></tr></table><select><option>First option</option></select>\
+<button>Press here</button> <label>Your name</label><details><summary>More details</summary>Hidden text</details>\
+<figure><img src=a.png><figcaption>A caption</figcaption></figure><dl><dt>Term</dt><dd>Meaning</dd></dl></body>";
+        assert_eq!(
+            texts(&units(src)),
+            vec![
+                "Text in a div.",
+                "Second one.",
+                "{1}Home{/1} | {2}About us{/2}",
+                "Before the list",
+                "Item",
+                "inner block",
+                "tail",
+                "After the list",
+                "Cell",
+                "First option",
+                "{1}Press here{/1} {2}Your name{/2}",
+                "More details",
+                "Hidden text",
+                "A caption",
+                "Term",
+                "Meaning",
+            ]
+        );
+        assert_eq!(merged(src, Text::clone), src);
+    }
+
+    #[test]
+    fn code_and_untranslatable_subtrees_stay_out() {
+        let src = "<div>Call <code>run()</code> now.</div><pre>Not. Translated.</pre>\
+<div translate=\"no\">Brand Name Inc</div><div class=\"x notranslate\"><p>Keep me</p></div><div>Visible <span translate=no>Kept Words</span> text.</div>";
+        assert_eq!(
+            texts(&units(src)),
+            vec!["Call {1/} now.", "Visible {1/} text."]
+        );
+        assert_eq!(merged(src, Text::clone), src);
+    }
+
+    #[test]
+    fn social_meta_texts_are_units_and_other_meta_are_not() {
+        let src = "<meta property=\"og:description\" content=\"A deal.\"><meta name=\"twitter:title\" content=\"Deal signed\">\
+<meta name=\"twitter:card\" content=\"summary large\"><meta name=keywords content=\"deal words\"><meta property=\"og:image:alt\" content=\"A map\">";
+        assert_eq!(texts(&units(src)), vec!["A deal.", "Deal signed", "A map"]);
+    }
+
+    #[test]
+    fn a_stray_end_tag_inside_a_sentence_is_kept_and_reported() {
+        let seg = Segmenter::new(&Locale::parse("en").unwrap(), &[]);
+        let src = "<p>One </b>two <i>three</i> four.</p>";
+        let r = repairs(src, &seg);
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!((r[0].line, r[0].column), (1, 8));
+        assert_eq!(texts(&extract(src, &seg)), vec!["One {1/}two {2}three{/2} four."]);
+        let upper = |t: &Text| -> Text {
+            Text(
+                t.0.iter()
+                    .map(|p| match p {
+                        Part::Str(s) => Part::Str(s.to_uppercase()),
+                        p => p.clone(),
+                    })
+                    .collect(),
+            )
+        };
+        assert_eq!(merged(src, upper), "<p>ONE </b>TWO <i>THREE</i> FOUR.</p>");
+    }
+
+    #[test]
+    fn a_list_never_closed_ends_at_its_container() {
+        let src = "<div><ul><li>One<li>Two</ul>After</div>";
+        let u = units(src);
+        assert_eq!(texts(&u), vec!["One", "Two", "After"]);
+        assert_eq!(u[2].kind, UnitKind::Paragraph);
     }
 
     #[test]
