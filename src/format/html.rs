@@ -769,11 +769,11 @@ pub fn repairs(source: &str, segmenter: &Segmenter) -> Vec<Repair> {
     analyze(source, segmenter).1
 }
 
-/// Refuses a document whose `<meta charset>` (or `http-equiv` content type) declares an
-/// encoding other than UTF-8 while the bytes are UTF-8 with non-ASCII text: the declaration
-/// and the bytes disagree, and a browser would show mojibake. Returns (line, column, reason).
-pub fn check_charset(source: &str) -> Result<(), (usize, usize, String)> {
+/// The encodings `<meta charset>` (or an `http-equiv` content type) declares in `source`:
+/// where the `<meta` tag starts, and the byte range of the encoding's name.
+fn charset_declarations(source: &str) -> Vec<(usize, Range<usize>)> {
     let lower = source.to_ascii_lowercase();
+    let mut found = Vec::new();
     let mut from = 0;
     while let Some(pos) = lower[from..].find("charset") {
         let at = from + pos;
@@ -784,14 +784,33 @@ pub fn check_charset(source: &str) -> Result<(), (usize, usize, String)> {
             continue;
         }
         let rest = lower[from..].trim_start_matches([' ', '=', '"', '\'']);
-        let name: String = rest
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-            .collect();
-        if name.is_empty() || name == "utf-8" || name == "utf8" {
-            continue;
+        let name_start = lower.len() - rest.len();
+        // ASCII name characters: the range ends on a character boundary.
+        let len = rest
+            .bytes()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == b'-' || *c == b'_')
+            .count();
+        if len > 0 {
+            found.push((tag_start, name_start..name_start + len));
         }
-        if !source.is_ascii() {
+    }
+    found
+}
+
+fn is_utf8_name(name: &str) -> bool {
+    name.eq_ignore_ascii_case("utf-8") || name.eq_ignore_ascii_case("utf8")
+}
+
+/// Refuses a document whose `<meta charset>` (or `http-equiv` content type) declares an
+/// encoding other than UTF-8 while the bytes are UTF-8 with non-ASCII text: the declaration
+/// and the bytes disagree, and a browser would show mojibake. Returns (line, column, reason).
+pub fn check_charset(source: &str) -> Result<(), (usize, usize, String)> {
+    if source.is_ascii() {
+        return Ok(());
+    }
+    for (tag_start, name) in charset_declarations(source) {
+        let name = source[name].to_ascii_lowercase();
+        if !is_utf8_name(&name) {
             let (line, column) = line_col(source, tag_start);
             return Err((
                 line,
@@ -801,6 +820,32 @@ pub fn check_charset(source: &str) -> Result<(), (usize, usize, String)> {
         }
     }
     Ok(())
+}
+
+/// An edition is written in UTF-8: a declaration of another encoding (possible only in an
+/// ASCII source, see [`check_charset`]) is changed to `utf-8` once the edition holds other
+/// characters. An ASCII edition keeps its bytes.
+fn declare_utf8(html: String) -> String {
+    if html.is_ascii() {
+        return html;
+    }
+    let wrong: Vec<Range<usize>> = charset_declarations(&html)
+        .into_iter()
+        .map(|(_, name)| name)
+        .filter(|name| !is_utf8_name(&html[name.clone()]))
+        .collect();
+    if wrong.is_empty() {
+        return html;
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut copied = 0;
+    for name in wrong {
+        out.push_str(&html[copied..name.start]);
+        out.push_str("utf-8");
+        copied = name.end;
+    }
+    out.push_str(&html[copied..]);
+    out
 }
 
 /// Escapes translated text for HTML content and attribute values.
@@ -827,6 +872,10 @@ pub(super) fn escape(text: &str) -> String {
 /// exactly as it would in the whole document) and the rest is copied: a second pass of the
 /// tokenizer over the whole edition was a fifth of the time of an extract and merge.
 pub(super) fn set_language(html: String, target: &Locale) -> String {
+    declare_utf8(language_on_root(html, target))
+}
+
+fn language_on_root(html: String, target: &Locale) -> String {
     let bytes = html.as_bytes();
     let mut roots = html.match_indices('<').map(|(at, _)| at).filter(|&at| {
         bytes
@@ -1100,6 +1149,20 @@ mod tests {
         assert!(check_charset("<meta charset=\"iso-8859-1\"><p>plain</p>").is_ok());
         let err = check_charset("<html>\n<meta charset=\"windows-1252\"><p>é</p>").unwrap_err();
         assert_eq!((err.0, err.1), (2, 1));
+    }
+
+    #[test]
+    fn the_edition_declares_utf8() {
+        let hi = Locale::parse("hi").unwrap();
+        let src = "<html lang=\"en\"><head><META CHARSET=\"iso-8859-1\"><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"></head><p>Deal.</p></html>";
+        assert_eq!(merged(src, Text::clone), src, "an ASCII edition keeps its bytes");
+        let hindi = merged(src, |_| Text::plain("सौदा।"));
+        assert!(
+            hindi.contains("<META CHARSET=\"utf-8\">") && hindi.contains("charset=utf-8\">"),
+            "{hindi}"
+        );
+        assert!(check_charset(&hindi).is_ok());
+        assert_eq!(set_language(src.to_string(), &hi).matches("utf-8").count(), 0);
     }
 
     #[test]
