@@ -363,7 +363,11 @@ impl Segmenter {
         if caseless_letter(next_char)
             && is_one_syllable(body)
             && !self.rules.is_word(body)
-            && !before[..before.len() - token.len()]
+            // The text before the token (a suffix of `before` without its closers).
+            && !before
+                .trim_end_matches(CLOSERS)
+                .strip_suffix(token)
+                .unwrap_or_default()
                 .trim_end()
                 .ends_with(|c: char| c.is_numeric())
         {
