@@ -808,6 +808,11 @@ fn charset_declarations(source: &str) -> Vec<(usize, Range<usize>)> {
     found
 }
 
+/// Whether the page declares its encoding (`<meta charset>` or an `http-equiv` content type).
+pub fn declares_charset(source: &str) -> bool {
+    !charset_declarations(source).is_empty()
+}
+
 fn is_utf8_name(name: &str) -> bool {
     name.eq_ignore_ascii_case("utf-8") || name.eq_ignore_ascii_case("utf8")
 }

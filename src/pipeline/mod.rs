@@ -489,6 +489,8 @@ impl<'a> LocaleRun<'a> {
                     provenance: &report.provenance,
                     date: settings.date,
                     arabic_digits: settings.typography.digits == render::typography::Digits::Arabic,
+                    format,
+                    edition: &content,
                 }
                 .render();
                 render::write_atomic(&page_path, html.as_bytes())?;
