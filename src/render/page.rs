@@ -314,6 +314,10 @@ impl Page<'_> {
             let line = chrome.msg("edition-date", &[("date", chrome.date(day))]);
             out.push_str(&format!("<p class=\"date\">{}</p>\n", esc(&line)));
         }
+        if !class.is_empty() && self.site_name.is_none() && date.is_none() {
+            // Nothing to say above an article that has its own header.
+            return String::new();
+        }
         out.push_str("</header>\n");
         out
     }
