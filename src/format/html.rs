@@ -42,10 +42,12 @@ const BLOCKS: &[&str] = &[
     "dt",
     "dd",
     "title",
+    // Its text is the field's visible default (read as text, references decoded).
+    "textarea",
 ];
 /// Elements whose content is never translated.
 const SKIPPED: &[&str] = &[
-    "script", "style", "pre", "code", "textarea", "template", "svg", "math", "noscript", "kbd", "samp",
+    "script", "style", "pre", "code", "template", "svg", "math", "noscript", "kbd", "samp",
 ];
 /// Elements that have no content and no end tag.
 const VOID: &[&str] = &[
@@ -139,7 +141,7 @@ fn events(source: &str) -> Vec<Event> {
         let name = tag_name(source, &tag, 1, || el.tag_name());
         // The first value of each attribute the extractor reads, in one pass comparing names
         // in the source bytes: `get_attribute` allocated twice per lookup, four times per tag.
-        let (mut class, mut translate, mut name_attr, mut property) = (None, None, None, None);
+        let (mut class, mut translate, mut name_attr, mut property, mut kind) = (None, None, None, None, None);
         for a in el.attributes() {
             let attribute = match a.name_source_location() {
                 Some(at) => Cow::Borrowed(&source[at.bytes()]),
@@ -153,6 +155,8 @@ fn events(source: &str) -> Vec<Event> {
                 &mut name_attr
             } else if attribute.eq_ignore_ascii_case("property") {
                 &mut property
+            } else if attribute.eq_ignore_ascii_case("type") {
+                &mut kind
             } else {
                 continue;
             };
@@ -164,6 +168,9 @@ fn events(source: &str) -> Vec<Event> {
         let untranslatable = class_no || translate.is_some_and(|t| t.eq_ignore_ascii_case("no"));
         let meta_text = |v: Option<String>| v.is_some_and(|v| META_TEXT.iter().any(|m| v.eq_ignore_ascii_case(m)));
         let meta_content = name == "meta" && (meta_text(name_attr) || meta_text(property));
+        // A button's label: `<input type=submit value="Send">`.
+        let button_value = name == "input"
+            && kind.is_some_and(|k| ["submit", "button", "reset"].iter().any(|b| k.eq_ignore_ascii_case(b)));
         let attributes = el
             .attributes()
             .iter()
@@ -174,10 +181,13 @@ fn events(source: &str) -> Vec<Event> {
                         let n = &source[at.bytes()];
                         TEXT_ATTRIBUTES.iter().any(|t| n.eq_ignore_ascii_case(t))
                             || (meta_content && n.eq_ignore_ascii_case("content"))
+                            || (button_value && n.eq_ignore_ascii_case("value"))
                     }
                     None => {
                         let n = a.name();
-                        TEXT_ATTRIBUTES.contains(&n.as_str()) || (meta_content && n == "content")
+                        TEXT_ATTRIBUTES.contains(&n.as_str())
+                            || (meta_content && n == "content")
+                            || (button_value && n == "value")
                     }
                 };
                 let range = a.value_source_location()?.bytes();
@@ -1120,6 +1130,13 @@ mod tests {
             texts(&units(src)),
             vec!["Call {1/} now.", "Visible {1/} text."]
         );
+        assert_eq!(merged(src, Text::clone), src);
+    }
+
+    #[test]
+    fn form_texts_are_units() {
+        let src = "<form><input type=submit value=\"Send it\"><input type=text value=\"user data\"><textarea placeholder=\"Your words\">Write here &amp; now</textarea></form>";
+        assert_eq!(texts(&units(src)), vec!["Send it", "Your words", "Write here & now"]);
         assert_eq!(merged(src, Text::clone), src);
     }
 
