@@ -42,10 +42,12 @@ const BLOCKS: &[&str] = &[
     "dt",
     "dd",
     "title",
+    // Its text is the field's visible default (read as text, references decoded).
+    "textarea",
 ];
 /// Elements whose content is never translated.
 const SKIPPED: &[&str] = &[
-    "script", "style", "pre", "code", "textarea", "template", "svg", "math", "noscript", "kbd", "samp",
+    "script", "style", "pre", "code", "template", "svg", "math", "noscript", "kbd", "samp",
 ];
 /// Elements that have no content and no end tag.
 const VOID: &[&str] = &[
@@ -53,6 +55,27 @@ const VOID: &[&str] = &[
 ];
 /// Attributes whose values are text for readers.
 const TEXT_ATTRIBUTES: &[&str] = &["alt", "title", "aria-label", "placeholder"];
+/// Elements that sit inside a line of text: text around them is one sentence with them. Any
+/// other element with content (div, section, ul, table, option, summary, custom elements…)
+/// is a boundary: text before it and text after it are separate units.
+const INLINE: &[&str] = &[
+    "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "button", "cite", "data", "del", "dfn", "em", "font", "i",
+    "ins", "label", "mark", "meter", "nobr", "output", "progress", "q", "rp", "rt", "ruby", "s", "small", "span",
+    "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
+];
+/// `<meta name|property=…>` whose `content` is text for readers.
+const META_TEXT: &[&str] = &[
+    "description",
+    "og:title",
+    "og:description",
+    "og:image:alt",
+    "twitter:title",
+    "twitter:description",
+    "twitter:image:alt",
+];
+/// The name of a unit of text found directly inside a container element (or between
+/// blocks): it matches no tag, so only a boundary ends it.
+const ANONYMOUS: &str = "#text";
 
 /// Something the extractor had to repair, with its position, so the user can fix the source.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,7 +141,7 @@ fn events(source: &str) -> Vec<Event> {
         let name = tag_name(source, &tag, 1, || el.tag_name());
         // The first value of each attribute the extractor reads, in one pass comparing names
         // in the source bytes: `get_attribute` allocated twice per lookup, four times per tag.
-        let (mut class, mut translate, mut name_attr, mut property) = (None, None, None, None);
+        let (mut class, mut translate, mut name_attr, mut property, mut kind) = (None, None, None, None, None);
         for a in el.attributes() {
             let attribute = match a.name_source_location() {
                 Some(at) => Cow::Borrowed(&source[at.bytes()]),
@@ -132,6 +155,8 @@ fn events(source: &str) -> Vec<Event> {
                 &mut name_attr
             } else if attribute.eq_ignore_ascii_case("property") {
                 &mut property
+            } else if attribute.eq_ignore_ascii_case("type") {
+                &mut kind
             } else {
                 continue;
             };
@@ -141,8 +166,11 @@ fn events(source: &str) -> Vec<Event> {
         }
         let class_no = class.is_some_and(|c| c.split_ascii_whitespace().any(|w| w == "notranslate"));
         let untranslatable = class_no || translate.is_some_and(|t| t.eq_ignore_ascii_case("no"));
-        let meta_content = name == "meta" && name_attr.is_some_and(|n| n.eq_ignore_ascii_case("description"))
-            || property.is_some_and(|p| p == "og:description" || p == "og:title");
+        let meta_text = |v: Option<String>| v.is_some_and(|v| META_TEXT.iter().any(|m| v.eq_ignore_ascii_case(m)));
+        let meta_content = name == "meta" && (meta_text(name_attr) || meta_text(property));
+        // A button's label: `<input type=submit value="Send">`.
+        let button_value = name == "input"
+            && kind.is_some_and(|k| ["submit", "button", "reset"].iter().any(|b| k.eq_ignore_ascii_case(b)));
         let attributes = el
             .attributes()
             .iter()
@@ -153,10 +181,13 @@ fn events(source: &str) -> Vec<Event> {
                         let n = &source[at.bytes()];
                         TEXT_ATTRIBUTES.iter().any(|t| n.eq_ignore_ascii_case(t))
                             || (meta_content && n.eq_ignore_ascii_case("content"))
+                            || (button_value && n.eq_ignore_ascii_case("value"))
                     }
                     None => {
                         let n = a.name();
-                        TEXT_ATTRIBUTES.contains(&n.as_str()) || (meta_content && n == "content")
+                        TEXT_ATTRIBUTES.contains(&n.as_str())
+                            || (meta_content && n == "content")
+                            || (button_value && n == "value")
                     }
                 };
                 let range = a.value_source_location()?.bytes();
@@ -238,6 +269,8 @@ struct Collector<'a> {
     pieces: Vec<Piece>,
     open: Vec<OpenInline<'a>>,
     next_id: u32,
+    /// Containers opened inside this block and not yet closed (`<li>…<div>`).
+    containers: usize,
 }
 
 impl<'a> Collector<'a> {
@@ -256,7 +289,15 @@ impl<'a> Collector<'a> {
             pieces: Vec::new(),
             open: Vec::new(),
             next_id: 1,
+            containers: 0,
         }
+    }
+
+    /// A fresh unit of the same block, after a boundary inside it.
+    fn reopened(&self) -> Collector<'a> {
+        let mut c = Collector::new(self.name.clone());
+        c.containers = self.containers;
+        c
     }
 
     fn placeholder(&mut self, kind: PlaceholderKind, label: &str, source: &str, range: Range<usize>, id: Option<u32>) {
@@ -364,23 +405,27 @@ impl<'a> Extractor<'a> {
             return;
         }
         let skipped = untranslatable || SKIPPED.contains(&&*name);
+        let inline = INLINE.contains(&&*name);
+        let phrase = inline || matches!(&*name, "code" | "kbd" | "samp");
+        if self.stack.is_empty() && phrase && has_end {
+            // An inline element outside any block opens a line of text of its own.
+            self.stack.push(Collector::new(Cow::Borrowed(ANONYMOUS)));
+        }
         let in_unit = !self.stack.is_empty();
         if skipped && in_unit && !BLOCKS.contains(&&*name) && name != "pre" {
             // Inline code or a `translate="no"` span: one placeholder, content untouched.
             if has_end {
                 self.capture = Some((name, tag.start, 0));
+                self.guard_gap(tag.start);
             } else {
-                let c = self.stack.last_mut().expect("in a unit");
-                c.placeholder(PlaceholderKind::Standalone, &name, self.source, tag, None);
+                let source = self.source;
+                self.top_at(tag.start)
+                    .placeholder(PlaceholderKind::Standalone, &name, source, tag, None);
             }
             return;
         }
         if skipped {
-            if let Some(c) = self.stack.pop() {
-                let name = c.name.clone();
-                self.flush(c);
-                self.stack.push(Collector::new(name));
-            }
+            self.split_top();
             if has_end {
                 self.skipping.push(name);
             }
@@ -391,14 +436,15 @@ impl<'a> Extractor<'a> {
                 // `<p>` ends at the next block; `<li>`, `<td>`, `<dt>` at the next sibling.
                 let implied = top.name == "p"
                     || top.name == name
+                    || top.name == ANONYMOUS
                     || matches!(
                         (&*top.name, &*name),
                         ("td", "th") | ("th", "td") | ("dt", "dd") | ("dd", "dt")
                     );
-                let outer = top.name.clone();
+                let outer = top.reopened();
                 self.flush(top);
                 if !implied {
-                    self.stack.push(Collector::new(outer));
+                    self.stack.push(outer);
                 }
             }
             self.attribute_units(&attributes);
@@ -407,21 +453,62 @@ impl<'a> Extractor<'a> {
             }
             return;
         }
-        match self.stack.last_mut() {
-            Some(c) if has_end => {
-                c.placeholder(PlaceholderKind::Open, &name, self.source, tag.clone(), None);
+        if has_end && !inline {
+            // A container (div, ul, table, option…): text before it and inside it are apart.
+            self.split_top();
+            if let Some(c) = self.stack.last_mut() {
+                c.containers += 1;
+            }
+            self.attribute_units(&attributes);
+            return;
+        }
+        if in_unit {
+            let source = self.source;
+            let c = self.top_at(tag.start);
+            if has_end {
+                c.placeholder(PlaceholderKind::Open, &name, source, tag.clone(), None);
                 c.open.push(OpenInline {
                     piece: c.pieces.len() - 1,
                     name,
                     at: tag.start,
                 });
+            } else {
+                c.placeholder(PlaceholderKind::Standalone, &name, source, tag, None);
             }
-            Some(c) => c.placeholder(PlaceholderKind::Standalone, &name, self.source, tag, None),
-            None => {}
         }
         // An inline element's attributes are units of their own, inside the span of the unit
         // whose placeholder holds the tag; `Format::merge` splices them into that tag's bytes.
         self.attribute_units(&attributes);
+    }
+
+    /// Ends the unit on top of the stack at a boundary inside it; a block goes on after it
+    /// (`<li>text<div>…</div>more</li>`), a line of text between blocks does not.
+    fn split_top(&mut self) {
+        if let Some(c) = self.stack.pop() {
+            let again = c.reopened();
+            self.flush(c);
+            if again.name != ANONYMOUS {
+                self.stack.push(again);
+            }
+        }
+    }
+
+    /// The unit on top of the stack, about to take a piece starting at `at`. Source bytes the
+    /// tokenizer reported as nothing (an end tag no element matches, `</b>` with no `<b>`) are
+    /// kept as a placeholder and reported: translating the text around them must not drop them.
+    fn top_at(&mut self, at: usize) -> &mut Collector<'a> {
+        self.guard_gap(at);
+        self.stack.last_mut().expect("in a unit")
+    }
+
+    fn guard_gap(&mut self, at: usize) {
+        let Some(c) = self.stack.last_mut() else { return };
+        let Some(from) = c.pieces.last().map(|p| p.span.end).filter(|&end| end < at) else {
+            return;
+        };
+        c.placeholder(PlaceholderKind::Standalone, "tag", self.source, from..at, None);
+        let what = self.source.get(from..at).unwrap_or_default().trim().to_string();
+        self.repair(from, format!("{what} matches no open element; kept as it is"));
     }
 
     fn end(&mut self, name: Name<'a>, tag: Range<usize>) {
@@ -445,33 +532,15 @@ impl<'a> Extractor<'a> {
             }
             return;
         }
-        let Some(c) = self.stack.last_mut() else { return };
+        let Some(c) = self.stack.last() else { return };
         if c.name == name {
             let c = self.stack.pop().expect("top exists");
             self.flush(c);
             // The enclosing block (an `<li>` around a `<p>`) goes on after it.
             return;
         }
-        if let Some(pos) = c.open.iter().rposition(|o| o.name == name) {
-            // Inline elements opened after this one and not closed (<b><i>x</b>): repaired.
-            while c.open.len() > pos + 1 {
-                let open = c.open.pop().expect("longer than pos");
-                if let Part::Placeholder(p) = &mut c.pieces[open.piece].part {
-                    p.kind = PlaceholderKind::Standalone;
-                }
-                let (line, column) = line_col(self.source, open.at);
-                self.repairs.push(Repair {
-                    line,
-                    column,
-                    reason: format!("<{}> is never closed", open.name),
-                });
-            }
-            let open = c.open.pop().expect("found");
-            let id = match &c.pieces[open.piece].part {
-                Part::Placeholder(p) => p.id,
-                Part::Str(_) => unreachable!("open pieces are placeholders"),
-            };
-            c.placeholder(PlaceholderKind::Close, &name, self.source, tag, Some(id));
+        if c.open.iter().any(|o| o.name == name) {
+            self.close_inline(name, tag);
         } else if BLOCKS.contains(&&*name) && self.stack.iter().any(|b| b.name == name) {
             // The end of an enclosing block: the inner ones end with it.
             while let Some(top) = self.stack.pop() {
@@ -481,6 +550,55 @@ impl<'a> Extractor<'a> {
                     break;
                 }
             }
+        } else if !INLINE.contains(&&*name) {
+            self.end_container();
+        } else if !tag.is_empty() {
+            // An inline end tag whose element is not open in this unit (opened before it):
+            // kept in place as its bytes, and reported.
+            let source = self.source;
+            let c = self.top_at(tag.start);
+            c.placeholder(PlaceholderKind::Standalone, &name, source, tag.clone(), None);
+            self.repair(tag.start, format!("</{name}> closes an element opened outside its sentence; kept as it is"));
+        }
+    }
+
+    /// The end of a container: one opened inside the unit on top splits it (the unit goes on
+    /// after it); one opened before the unit (`</ul>` after an `<li>` never closed, `</div>`
+    /// around a line of text) ends it, and the units under it in turn.
+    fn end_container(&mut self) {
+        while let Some(top) = self.stack.last_mut() {
+            if top.containers > 0 {
+                top.containers -= 1;
+                self.split_top();
+                return;
+            }
+            let top = self.stack.pop().expect("top exists");
+            self.flush(top);
+        }
+    }
+
+    /// Closes an inline element open in the top unit; those opened after it and not closed
+    /// (<b><i>x</b>) are repaired.
+    fn close_inline(&mut self, name: Name<'a>, tag: Range<usize>) {
+        self.guard_gap(tag.start);
+        let Some(c) = self.stack.last_mut() else { return };
+        let Some(pos) = c.open.iter().rposition(|o| o.name == name) else { return };
+        let mut repaired = Vec::new();
+        while c.open.len() > pos + 1 {
+            let open = c.open.pop().expect("longer than pos");
+            if let Part::Placeholder(p) = &mut c.pieces[open.piece].part {
+                p.kind = PlaceholderKind::Standalone;
+            }
+            repaired.push(open);
+        }
+        let open = c.open.pop().expect("found");
+        let id = match &c.pieces[open.piece].part {
+            Part::Placeholder(p) => p.id,
+            Part::Str(_) => unreachable!("open pieces are placeholders"),
+        };
+        c.placeholder(PlaceholderKind::Close, &name, self.source, tag, Some(id));
+        for open in repaired {
+            self.repair(open.at, format!("<{}> is never closed", open.name));
         }
     }
 
@@ -488,18 +606,25 @@ impl<'a> Extractor<'a> {
         if self.capture.is_some() || !self.skipping.is_empty() {
             return;
         }
-        if let Some(c) = self.stack.last_mut() {
-            text_pieces(self.source, range, &mut c.pieces);
+        if self.stack.is_empty() {
+            // Text directly inside a container or between blocks is a unit of its own.
+            if self.source.get(range.clone()).is_none_or(|t| t.trim().is_empty()) {
+                return;
+            }
+            self.stack.push(Collector::new(Cow::Borrowed(ANONYMOUS)));
         }
+        let source = self.source;
+        let c = self.top_at(range.start);
+        text_pieces(source, range, &mut c.pieces);
     }
 
     fn comment(&mut self, range: Range<usize>) {
-        if self.capture.is_some() || !self.skipping.is_empty() {
+        if self.capture.is_some() || !self.skipping.is_empty() || self.stack.is_empty() {
             return;
         }
-        if let Some(c) = self.stack.last_mut() {
-            c.placeholder(PlaceholderKind::Standalone, "comment", self.source, range, None);
-        }
+        let source = self.source;
+        self.top_at(range.start)
+            .placeholder(PlaceholderKind::Standalone, "comment", source, range, None);
     }
 }
 
@@ -635,7 +760,7 @@ fn analyze(source: &str, segmenter: &Segmenter) -> (Vec<Unit>, Vec<Repair>) {
         ex.repair(start, format!("<{name}> is never closed"));
     }
     while let Some(c) = ex.stack.pop() {
-        if c.name != "p" && c.name != "li" && c.name != "td" && c.name != "th" && c.name != "dt" && c.name != "dd" {
+        if c.name != ANONYMOUS && c.name != "p" && c.name != "li" && c.name != "td" && c.name != "th" && c.name != "dt" && c.name != "dd" {
             let at = c.pieces.first().map_or(source.len(), |p| p.span.start);
             ex.repair(at, format!("<{}> is never closed", c.name));
         }
@@ -654,29 +779,64 @@ pub fn repairs(source: &str, segmenter: &Segmenter) -> Vec<Repair> {
     analyze(source, segmenter).1
 }
 
+/// The encodings `<meta charset>` (or an `http-equiv` content type) declares in `source`:
+/// where the `<meta` tag starts, and the byte range of the encoding's name.
+fn charset_declarations(source: &str) -> Vec<(usize, Range<usize>)> {
+    // Read in place, without a lower-case copy: a copy of a 50 MB page is 50 MB more memory.
+    let bytes = source.as_bytes();
+    let starts_with = |at: usize, word: &[u8]| bytes.get(at..at + word.len()).is_some_and(|w| w.eq_ignore_ascii_case(word));
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(lt) = bytes[at..].iter().position(|&b| b == b'<').map(|i| at + i) {
+        at = lt + 1;
+        if !starts_with(lt + 1, b"meta") {
+            continue;
+        }
+        let end = bytes[lt..].iter().position(|&b| b == b'>').map_or(bytes.len(), |i| lt + i);
+        let mut i = lt + 5;
+        while i + 7 <= end {
+            if !starts_with(i, b"charset") {
+                i += 1;
+                continue;
+            }
+            i += 7;
+            while i < end && matches!(bytes[i], b' ' | b'=' | b'"' | b'\'') {
+                i += 1;
+            }
+            // ASCII name characters: the range starts and ends on character boundaries.
+            let len = bytes[i..end]
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-' || **c == b'_')
+                .count();
+            if len > 0 {
+                found.push((lt, i..i + len));
+            }
+            i += len;
+        }
+        at = end;
+    }
+    found
+}
+
+/// Whether the page declares its encoding (`<meta charset>` or an `http-equiv` content type).
+pub fn declares_charset(source: &str) -> bool {
+    !charset_declarations(source).is_empty()
+}
+
+fn is_utf8_name(name: &str) -> bool {
+    name.eq_ignore_ascii_case("utf-8") || name.eq_ignore_ascii_case("utf8")
+}
+
 /// Refuses a document whose `<meta charset>` (or `http-equiv` content type) declares an
 /// encoding other than UTF-8 while the bytes are UTF-8 with non-ASCII text: the declaration
 /// and the bytes disagree, and a browser would show mojibake. Returns (line, column, reason).
 pub fn check_charset(source: &str) -> Result<(), (usize, usize, String)> {
-    let lower = source.to_ascii_lowercase();
-    let mut from = 0;
-    while let Some(pos) = lower[from..].find("charset") {
-        let at = from + pos;
-        from = at + 7;
-        // Only inside a <meta> tag.
-        let tag_start = lower[..at].rfind('<').unwrap_or(0);
-        if !lower[tag_start..].starts_with("<meta") || lower[tag_start..at].contains('>') {
-            continue;
-        }
-        let rest = lower[from..].trim_start_matches([' ', '=', '"', '\'']);
-        let name: String = rest
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-            .collect();
-        if name.is_empty() || name == "utf-8" || name == "utf8" {
-            continue;
-        }
-        if !source.is_ascii() {
+    if source.is_ascii() {
+        return Ok(());
+    }
+    for (tag_start, name) in charset_declarations(source) {
+        let name = source[name].to_ascii_lowercase();
+        if !is_utf8_name(&name) {
             let (line, column) = line_col(source, tag_start);
             return Err((
                 line,
@@ -686,6 +846,32 @@ pub fn check_charset(source: &str) -> Result<(), (usize, usize, String)> {
         }
     }
     Ok(())
+}
+
+/// An edition is written in UTF-8: a declaration of another encoding (possible only in an
+/// ASCII source, see [`check_charset`]) is changed to `utf-8` once the edition holds other
+/// characters. An ASCII edition keeps its bytes.
+fn declare_utf8(html: String) -> String {
+    if html.is_ascii() {
+        return html;
+    }
+    let wrong: Vec<Range<usize>> = charset_declarations(&html)
+        .into_iter()
+        .map(|(_, name)| name)
+        .filter(|name| !is_utf8_name(&html[name.clone()]))
+        .collect();
+    if wrong.is_empty() {
+        return html;
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut copied = 0;
+    for name in wrong {
+        out.push_str(&html[copied..name.start]);
+        out.push_str("utf-8");
+        copied = name.end;
+    }
+    out.push_str(&html[copied..]);
+    out
 }
 
 /// Escapes translated text for HTML content and attribute values.
@@ -712,6 +898,10 @@ pub(super) fn escape(text: &str) -> String {
 /// exactly as it would in the whole document) and the rest is copied: a second pass of the
 /// tokenizer over the whole edition was a fifth of the time of an extract and merge.
 pub(super) fn set_language(html: String, target: &Locale) -> String {
+    declare_utf8(language_on_root(html, target))
+}
+
+fn language_on_root(html: String, target: &Locale) -> String {
     let bytes = html.as_bytes();
     let mut roots = html.match_indices('<').map(|(at, _)| at).filter(|&at| {
         bytes
@@ -902,11 +1092,110 @@ mod tests {
     }
 
     #[test]
+    fn text_directly_inside_any_element_is_a_unit() {
+        let src = "<body><div class=\"lede\">Text in a div. Second one.</div>\n<nav><a href=/>Home</a> | <a href=/a>About us</a></nav>\
+<section>Before the list<ul><li>Item <div>inner block</div> tail</li></ul>After the list</section>\
+<table><tr><td>Cell</td></tr></table><select><option>First option</option></select>\
+<button>Press here</button> <label>Your name</label><details><summary>More details</summary>Hidden text</details>\
+<figure><img src=a.png><figcaption>A caption</figcaption></figure><dl><dt>Term</dt><dd>Meaning</dd></dl></body>";
+        assert_eq!(
+            texts(&units(src)),
+            vec![
+                "Text in a div.",
+                "Second one.",
+                "{1}Home{/1} | {2}About us{/2}",
+                "Before the list",
+                "Item",
+                "inner block",
+                "tail",
+                "After the list",
+                "Cell",
+                "First option",
+                "{1}Press here{/1} {2}Your name{/2}",
+                "More details",
+                "Hidden text",
+                "A caption",
+                "Term",
+                "Meaning",
+            ]
+        );
+        assert_eq!(merged(src, Text::clone), src);
+    }
+
+    #[test]
+    fn code_and_untranslatable_subtrees_stay_out() {
+        let src = "<div>Call <code>run()</code> now.</div><pre>Not. Translated.</pre>\
+<div translate=\"no\">Brand Name Inc</div><div class=\"x notranslate\"><p>Keep me</p></div><div>Visible <span translate=no>Kept Words</span> text.</div>";
+        assert_eq!(
+            texts(&units(src)),
+            vec!["Call {1/} now.", "Visible {1/} text."]
+        );
+        assert_eq!(merged(src, Text::clone), src);
+    }
+
+    #[test]
+    fn form_texts_are_units() {
+        let src = "<form><input type=submit value=\"Send it\"><input type=text value=\"user data\"><textarea placeholder=\"Your words\">Write here &amp; now</textarea></form>";
+        assert_eq!(texts(&units(src)), vec!["Send it", "Your words", "Write here & now"]);
+        assert_eq!(merged(src, Text::clone), src);
+    }
+
+    #[test]
+    fn social_meta_texts_are_units_and_other_meta_are_not() {
+        let src = "<meta property=\"og:description\" content=\"A deal.\"><meta name=\"twitter:title\" content=\"Deal signed\">\
+<meta name=\"twitter:card\" content=\"summary large\"><meta name=keywords content=\"deal words\"><meta property=\"og:image:alt\" content=\"A map\">";
+        assert_eq!(texts(&units(src)), vec!["A deal.", "Deal signed", "A map"]);
+    }
+
+    #[test]
+    fn a_stray_end_tag_inside_a_sentence_is_kept_and_reported() {
+        let seg = Segmenter::new(&Locale::parse("en").unwrap(), &[]);
+        let src = "<p>One </b>two <i>three</i> four.</p>";
+        let r = repairs(src, &seg);
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!((r[0].line, r[0].column), (1, 8));
+        assert_eq!(texts(&extract(src, &seg)), vec!["One {1/}two {2}three{/2} four."]);
+        let upper = |t: &Text| -> Text {
+            Text(
+                t.0.iter()
+                    .map(|p| match p {
+                        Part::Str(s) => Part::Str(s.to_uppercase()),
+                        p => p.clone(),
+                    })
+                    .collect(),
+            )
+        };
+        assert_eq!(merged(src, upper), "<p>ONE </b>TWO <i>THREE</i> FOUR.</p>");
+    }
+
+    #[test]
+    fn a_list_never_closed_ends_at_its_container() {
+        let src = "<div><ul><li>One<li>Two</ul>After</div>";
+        let u = units(src);
+        assert_eq!(texts(&u), vec!["One", "Two", "After"]);
+        assert_eq!(u[2].kind, UnitKind::Paragraph);
+    }
+
+    #[test]
     fn charset_disagreement_is_refused() {
         assert!(check_charset("<meta charset=\"utf-8\"><p>é</p>").is_ok());
         assert!(check_charset("<meta charset=\"iso-8859-1\"><p>plain</p>").is_ok());
         let err = check_charset("<html>\n<meta charset=\"windows-1252\"><p>é</p>").unwrap_err();
         assert_eq!((err.0, err.1), (2, 1));
+    }
+
+    #[test]
+    fn the_edition_declares_utf8() {
+        let hi = Locale::parse("hi").unwrap();
+        let src = "<html lang=\"en\"><head><META CHARSET=\"iso-8859-1\"><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"></head><p>Deal.</p></html>";
+        assert_eq!(merged(src, Text::clone), src, "an ASCII edition keeps its bytes");
+        let hindi = merged(src, |_| Text::plain("सौदा।"));
+        assert!(
+            hindi.contains("<META CHARSET=\"utf-8\">") && hindi.contains("charset=utf-8\">"),
+            "{hindi}"
+        );
+        assert!(check_charset(&hindi).is_ok());
+        assert_eq!(set_language(src.to_string(), &hi).matches("utf-8").count(), 0);
     }
 
     #[test]

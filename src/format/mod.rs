@@ -178,7 +178,8 @@ impl Format {
             }
         }
         out.push_str(&src[copied_to..]);
-        if self == Format::Html {
+        // An identity merge (nothing translated) gives the page back as it was, byte for byte.
+        if self == Format::Html && out != src {
             out = html::set_language(out, target);
         }
         out

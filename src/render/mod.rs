@@ -4,6 +4,7 @@
 //! reader never sees a half-written one: the content goes to a temporary file beside the
 //! target, is flushed, and then renamed over it in one step.
 
+pub mod article;
 pub mod bidi;
 pub mod chrome;
 pub mod edition;
@@ -27,8 +28,8 @@ pub struct EditionSettings {
     pub site_name: Option<String>,
     /// Also write a standalone HTML page beside each edition.
     pub page: bool,
-    /// The date line of the pages.
-    pub date: Day,
+    /// The date line of pages whose document has no date of its own (`[edition] date`).
+    pub date: Option<Day>,
 }
 
 impl EditionSettings {
@@ -36,14 +37,15 @@ impl EditionSettings {
     pub fn from_config(config: &crate::config::Config, page: bool) -> Result<EditionSettings> {
         let e = &config.edition;
         let date = match &e.date {
-            Some(d) => Day::parse(d).ok_or_else(|| Error::Config {
+            Some(d) => Some(Day::parse(d).ok_or_else(|| Error::Config {
                 path: config
                     .path
                     .clone()
                     .unwrap_or_else(|| std::path::PathBuf::from(crate::config::FILE_NAME)),
                 message: format!("[edition] date = \"{d}\" is not a date of the form YYYY-MM-DD"),
-            })?,
-            None => Day::today(),
+            })?),
+            // Never the clock: a page shows the date its document gives, or none.
+            None => None,
         };
         Ok(EditionSettings {
             typography: Typography {
@@ -64,7 +66,7 @@ impl Default for EditionSettings {
             typography: Typography::default(),
             site_name: None,
             page: false,
-            date: Day::today(),
+            date: None,
         }
     }
 }

@@ -1,8 +1,9 @@
-//! The standalone HTML page of an edition, built from the document's units and their
-//! translations (not from the edition's own format): `<html lang dir>`, UTF-8, title and meta
+//! The standalone HTML page of an edition: `<html lang dir>`, UTF-8, title and meta
 //! description from the article, hreflang alternates between all editions and the original
 //! plus `x-default`, a language switcher, font stacks for Arabic, Devanagari and Simplified
-//! Chinese, and the chrome from Fluent.
+//! Chinese, and the chrome from Fluent. An HTML or Markdown article's page is made from its
+//! finished edition ([`super::article`]); a plain-text or Fluent document's from its units and
+//! their translations, here.
 //!
 //! Every piece of text is escaped here. Placeholders become markup only when they are the
 //! source's own inline formatting (emphasis, strong, strikethrough, inline code, links with a
@@ -11,6 +12,7 @@
 
 use super::bidi::latin_runs;
 use super::chrome::{Chrome, Day, Provenance};
+use crate::format::Format;
 use crate::lang::Locale;
 use crate::model::{Document, Part, PlaceholderKind, Text, UnitKind};
 
@@ -37,8 +39,13 @@ pub struct Page<'a> {
     pub alternates: &'a [Alternate],
     pub site_name: Option<&'a str>,
     pub provenance: &'a Provenance,
-    pub date: Day,
+    /// The date line when the document has no date of its own (`[edition] date`); none: no line.
+    pub date: Option<Day>,
     pub arabic_digits: bool,
+    /// The document's format, and its finished edition (what the page of an HTML or Markdown
+    /// article is made from).
+    pub format: Format,
+    pub edition: &'a str,
 }
 
 /// Escapes text for HTML element content and quoted attribute values.
@@ -77,7 +84,7 @@ fn font_stack(locale: &Locale) -> &'static str {
 }
 
 /// A link address that cannot run script: http(s), mailto, or a relative address.
-fn safe_url(url: &str) -> bool {
+pub(super) fn safe_url(url: &str) -> bool {
     let lower: String = url
         .trim()
         .chars()
@@ -201,7 +208,15 @@ impl Page<'_> {
 
     /// The whole page.
     pub fn render(&self) -> String {
-        let chrome = Chrome::new(self.locale, self.arabic_digits);
+        match self.format {
+            Format::Html => super::article::html_page(self),
+            Format::Markdown => super::article::markdown_page(self),
+            Format::Plain | Format::Fluent => self.render_units(),
+        }
+    }
+
+    /// The page of a plain-text or Fluent document, from its units and their translations.
+    fn render_units(&self) -> String {
         let mut title = String::new();
         let mut description = String::new();
         let mut body = String::new();
@@ -248,27 +263,25 @@ impl Page<'_> {
         if in_list {
             body.push_str("</ul>\n");
         }
-        if description.chars().count() > 160 {
-            description = description.chars().take(159).collect::<String>() + "…";
-        }
-        let site = self
-            .site_name
-            .map(|s| chrome.msg("edition-site", &[("site", s.to_string())]));
-        let date = chrome.msg("edition-date", &[("date", chrome.date(self.date))]);
-        let notice = chrome.notice(self.provenance);
+        self.template(&title, &description, self.date, &body)
+    }
 
-        let mut out = String::with_capacity(body.len() + 4096);
-        let tag = esc(self.locale.tag());
-        out.push_str(&format!(
-            "<!DOCTYPE html>\n<html lang=\"{tag}\" dir=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
-            self.locale.direction()
-        ));
-        out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        out.push_str(&format!("<title>{}</title>\n", esc(&title)));
-        out.push_str(&format!(
-            "<meta name=\"description\" content=\"{}\">\n",
-            esc(&description)
-        ));
+    /// The title of an HTML article's page when the edition is a fragment: its first title
+    /// or heading, translated.
+    pub(super) fn title_of_html(&self) -> String {
+        let mut index = 0;
+        for unit in &self.doc.units {
+            if matches!(unit.kind, UnitKind::Title | UnitKind::Heading) {
+                return self.unit_plain(index, unit.segments.len());
+            }
+            index += unit.segments.len();
+        }
+        String::new()
+    }
+
+    /// `<link rel=alternate hreflang>` for every version of the article, and `x-default`.
+    pub(super) fn alternate_links(&self) -> String {
+        let mut out = String::new();
         for alt in self.alternates {
             out.push_str(&format!(
                 "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">\n",
@@ -282,20 +295,42 @@ impl Page<'_> {
                 ));
             }
         }
-        out.push_str(&format!(
-            "<style>\nbody {{ font-family: {}; line-height: 1.7; max-width: 42em; margin: 2em auto; padding: 0 1em; color: #222; }}\n\
-             header, footer {{ color: #555; font-size: 0.9em; }}\nnav ul {{ list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 1em; }}\n\
-             .untranslated {{ background: #fee; }}\n</style>\n</head>\n<body>\n",
-            font_stack(self.locale)
-        ));
-        out.push_str("<header>\n");
-        if let Some(site) = &site {
-            out.push_str(&format!("<p class=\"site\">{}</p>\n", esc(site)));
+        out
+    }
+
+    /// The header of the chrome: site name and the date line (when there is a date).
+    pub(super) fn header(&self, date: Option<Day>, class: &str) -> String {
+        let chrome = Chrome::new(self.locale, self.arabic_digits);
+        let mut out = if class.is_empty() {
+            "<header>\n".to_string()
+        } else {
+            format!("<header class=\"{class}\">\n")
+        };
+        if let Some(site) = self.site_name {
+            let site = chrome.msg("edition-site", &[("site", site.to_string())]);
+            out.push_str(&format!("<p class=\"site\">{}</p>\n", esc(&site)));
         }
-        out.push_str(&format!("<p class=\"date\">{}</p>\n", esc(&date)));
-        out.push_str("</header>\n<article>\n");
-        out.push_str(&body);
-        out.push_str("</article>\n<footer>\n");
+        if let Some(day) = date {
+            let line = chrome.msg("edition-date", &[("date", chrome.date(day))]);
+            out.push_str(&format!("<p class=\"date\">{}</p>\n", esc(&line)));
+        }
+        if !class.is_empty() && self.site_name.is_none() && date.is_none() {
+            // Nothing to say above an article that has its own header.
+            return String::new();
+        }
+        out.push_str("</header>\n");
+        out
+    }
+
+    /// The footer of the chrome: the translation notice and the language switcher.
+    pub(super) fn footer(&self, class: &str) -> String {
+        let chrome = Chrome::new(self.locale, self.arabic_digits);
+        let notice = chrome.notice(self.provenance);
+        let mut out = if class.is_empty() {
+            "<footer>\n".to_string()
+        } else {
+            format!("<footer class=\"{class}\" lang=\"{}\" dir=\"{}\">\n", esc(self.locale.tag()), self.locale.direction())
+        };
         out.push_str(&format!("<p class=\"notice\">{}</p>\n", esc(&notice)));
         out.push_str(&format!(
             "<nav aria-label=\"{0}\">\n<p>{0}:</p>\n<ul>\n",
@@ -323,7 +358,43 @@ impl Page<'_> {
                 ));
             }
         }
-        out.push_str("</ul>\n</nav>\n</footer>\n</body>\n</html>\n");
+        out.push_str("</ul>\n</nav>\n</footer>\n");
+        out
+    }
+
+    /// The page template around `body` (HTML made here or by the Markdown renderer, never
+    /// text): `title` and `description` are plain text and escaped here.
+    pub(super) fn template(&self, title: &str, description: &str, date: Option<Day>, body: &str) -> String {
+        let mut description = description.trim().to_string();
+        if description.chars().count() > 160 {
+            description = description.chars().take(159).collect::<String>() + "…";
+        }
+        let mut out = String::with_capacity(body.len() + 4096);
+        let tag = esc(self.locale.tag());
+        out.push_str(&format!(
+            "<!DOCTYPE html>\n<html lang=\"{tag}\" dir=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
+            self.locale.direction()
+        ));
+        out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        out.push_str(&format!("<title>{}</title>\n", esc(title.trim())));
+        out.push_str(&format!(
+            "<meta name=\"description\" content=\"{}\">\n",
+            esc(&description)
+        ));
+        out.push_str(&self.alternate_links());
+        out.push_str(&format!(
+            "<style>\nbody {{ font-family: {}; line-height: 1.7; max-width: 42em; margin: 2em auto; padding: 0 1em; color: #222; }}\n\
+             header, footer {{ color: #555; font-size: 0.9em; }}\nnav ul {{ list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 1em; }}\n\
+             img {{ max-width: 100%; }} pre {{ overflow-x: auto; }}\n\
+             .untranslated {{ background: #fee; }}\n</style>\n</head>\n<body>\n",
+            font_stack(self.locale)
+        ));
+        out.push_str(&self.header(date, ""));
+        out.push_str("<article>\n");
+        out.push_str(body);
+        out.push_str("</article>\n");
+        out.push_str(&self.footer(""));
+        out.push_str("</body>\n</html>\n");
         out
     }
 }
@@ -338,6 +409,19 @@ mod tests {
         let en = Locale::parse("en").unwrap();
         let doc = Format::Markdown.extract(md.to_string(), &Segmenter::new(&en, &[]));
         let texts: Vec<Option<Text>> = doc.segments().map(|s| Some(translate(&s.source))).collect();
+        // The edition as the pipeline finishes it: site name, typography, isolation marks.
+        let locale_for_merge = Locale::parse(tag).unwrap();
+        let settings = crate::render::EditionSettings {
+            site_name: Some("The <Ledger>".into()),
+            ..Default::default()
+        };
+        let finished: Vec<Text> = texts
+            .iter()
+            .flatten()
+            .map(|t| settings.finish(&locale_for_merge, t, crate::render::Isolation::Controls, false))
+            .collect();
+        let outputs: Vec<_> = finished.iter().map(crate::format::SegmentOutput::Translated).collect();
+        let edition = Format::Markdown.merge(&doc, &outputs, &locale_for_merge);
         let locale = Locale::parse(tag).unwrap();
         let alternates = vec![
             Alternate {
@@ -358,8 +442,10 @@ mod tests {
             alternates: &alternates,
             site_name: Some("The <Ledger>"),
             provenance: &Provenance::default(),
-            date: Day::parse("2025-05-02").unwrap(),
+            date: Day::parse("2025-05-02"),
             arabic_digits: false,
+            format: Format::Markdown,
+            edition: &edition,
         }
         .render()
     }
@@ -405,7 +491,8 @@ mod tests {
             "ar",
         );
         assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"), "{html}");
-        assert!(html.contains("<bdi>MP Materials</bdi>"));
+        // Latin runs are isolated as in the Markdown edition itself (FSI/PDI where they flip).
+        assert!(html.contains("<p>جملة عن MP Materials.</p>"), "{html}");
         assert!(html.contains("hreflang=\"x-default\" href=\"../../article.md\""));
         assert!(html.contains("hreflang=\"ar\""));
         assert!(html.contains("Naskh"));

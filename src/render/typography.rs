@@ -82,6 +82,34 @@ fn is_cjk_context(c: char) -> bool {
     is_han(c) || matches!(c as u32, 0x3000..=0x303F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF1F) || "“”‘’《》".contains(c)
 }
 
+/// Curly quotes are Chinese or English punctuation depending on what they enclose.
+const CURLY: &[char] = &['“', '”', '‘', '’'];
+
+/// Whether the text written so far ends in Chinese: its last character that is not a space, or,
+/// when that is a curly quote, the character before it (`the “Rare Earth”` ends in English).
+fn chinese_before(out: &[char]) -> bool {
+    let mut solid = out.iter().rev().filter(|c| **c != ' ');
+    match solid.next() {
+        Some(c) if CURLY.contains(c) => solid.find(|c| !CURLY.contains(c)).is_some_and(|c| is_cjk_context(*c)),
+        Some(c) => is_cjk_context(*c),
+        None => false,
+    }
+}
+
+/// Whether the text from `from` on starts in Chinese: its first character that is not a space,
+/// or, when that is a curly quote, the text before it (`chinese_before`) or the character
+/// after it (`“稀土”` is Chinese, `“Rare Earth”` after English is not).
+fn chinese_after(chars: &[char], from: usize, chinese_before: bool) -> bool {
+    let mut solid = chars.get(from..).unwrap_or_default().iter().filter(|c| **c != ' ');
+    match solid.next() {
+        Some(c) if CURLY.contains(c) => {
+            chinese_before || solid.find(|c| !CURLY.contains(c)).is_some_and(|c| is_cjk_context(*c))
+        }
+        Some(c) => is_cjk_context(*c),
+        None => false,
+    }
+}
+
 fn is_devanagari(c: char) -> bool {
     matches!(c as u32, 0x0900..=0x097F | 0xA8E0..=0xA8FF)
 }
@@ -146,8 +174,8 @@ impl Typography {
             let next = chars[i + 1..].iter().find(|c| **c != ' ').copied();
             let next_adjacent = chars.get(i + 1).copied();
             let before = prev_solid(&out);
-            let cjk_before = before.is_some_and(is_cjk_context);
-            let cjk_after = next.is_some_and(is_cjk_context);
+            let cjk_before = chinese_before(&out);
+            let cjk_after = chinese_after(&chars, i + 1, cjk_before);
             match c {
                 ',' | ':' | ';' | '?' | '!' if cjk_before => {
                     trim_trailing_spaces(&mut out);
@@ -185,9 +213,17 @@ impl Typography {
                     open_quote = !open_quote;
                 }
                 ' ' | '\u{3000}' => {
-                    let after_full_width = out.last().is_some_and(|p| is_cjk_context(*p) && !is_han(*p));
-                    let han_both = before.is_some_and(is_cjk_context) && next.is_some_and(is_cjk_context);
-                    let before_full_width = next_adjacent.is_some_and(|n| is_cjk_context(n) && !is_han(n));
+                    let after_full_width = match out.last() {
+                        Some(p) if CURLY.contains(p) => cjk_before,
+                        Some(p) => is_cjk_context(*p) && !is_han(*p),
+                        None => false,
+                    };
+                    let han_both = cjk_before && cjk_after;
+                    let before_full_width = match next_adjacent {
+                        Some(n) if CURLY.contains(&n) => cjk_after,
+                        Some(n) => is_cjk_context(n) && !is_han(n),
+                        None => false,
+                    };
                     if han_both || after_full_width || before_full_width {
                         continue;
                     }
@@ -403,6 +439,12 @@ mod tests {
             ..d
         };
         assert_eq!(t(none, "zh", "使用 AI 技术"), "使用AI技术");
+        // Quotes around an English phrase kept in a Chinese edition are English punctuation.
+        let kept = "the “Rare Earth Minerals” Agreement";
+        assert_eq!(t(d, "zh", kept), kept);
+        assert_eq!(t(none, "zh", kept), kept);
+        assert_eq!(t(d, "zh", &format!("美国和乌克兰签署了 {kept} 协议")), format!("美国和乌克兰签署了 {kept} 协议"));
+        assert_eq!(t(d, "zh", "他说 “稀土很重要” ， 对吗"), "他说“稀土很重要”，对吗");
         assert_eq!(t(d, "zh", "使用 AI 技术"), "使用 AI 技术");
     }
 

@@ -192,6 +192,49 @@ fn injection_through_a_translation_stays_text_on_the_page() {
         !html.contains("<script") && !html.contains("<img") && !html.contains("href=\"javascript"),
         "{html}"
     );
-    assert!(html.contains("&lt;/title&gt;&lt;script&gt;"), "{html}");
+    // The page is the Markdown edition rendered: its isolation marks around Latin runs stay.
+    let visible = html.replace(['\u{2068}', '\u{2069}'], "");
+    assert!(visible.contains("&lt;/title&gt;&lt;script&gt;"), "{html}");
     assert!(html.contains("<a href=\"https://example.org\">التقرير</a>"), "{html}");
+}
+
+/// A real news page (tests/fixtures/editions/corpus-news/, from the corpus), translated with
+/// the pseudo engine into ar, hi and zh-Hans with `--page`: the editions and pages are golden.
+#[test]
+fn golden_editions_and_pages_of_a_corpus_news_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = repo().join("tests/fixtures/editions/corpus-news");
+    std::fs::copy(fixture.join("source.html"), dir.path().join("news.html")).unwrap();
+    let o = l10n(
+        dir.path(),
+        &[
+            "translate",
+            "news.html",
+            "--to",
+            "ar,hi,zh",
+            "--backend",
+            "pseudo",
+            "--memory",
+            "m.sqlite",
+            "--out",
+            "out",
+            "--page",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let source = std::fs::read_to_string(fixture.join("source.html")).unwrap();
+    for locale in ["ar", "hi", "zh-Hans"] {
+        let edition = std::fs::read_to_string(dir.path().join("out").join(locale).join("news.html")).unwrap();
+        let page = std::fs::read_to_string(dir.path().join("out").join(locale).join("news.page.html")).unwrap();
+        // The page is the edition with the chrome added: every byte of the edition's body is
+        // there, in order, around the chrome.
+        let body_at = |html: &str| html.find("<body").expect("a body");
+        let edition_body = &edition[body_at(&edition)..];
+        let (before_chrome, _) = edition_body.split_at(edition_body.find('>').unwrap() + 1);
+        assert!(page.contains(before_chrome), "{locale}: the body tag stays");
+        assert!(page.contains("rel=\"alternate\" hreflang=\"x-default\" href=\"../../news.html\""), "{locale}");
+        assert!(page.matches("<title>").count() == source.matches("<title>").count(), "{locale}: one title");
+        golden(&format!("corpus-news/{locale}.html"), &edition);
+        golden(&format!("corpus-news/{locale}.page.html"), &page);
+    }
 }

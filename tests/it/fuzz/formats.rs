@@ -1,6 +1,10 @@
 //! Fuzz targets for the document formats: random documents through extract and an identity
 //! merge must come back byte for byte, and a merge of changed text must not panic.
 
+//! merge (every segment "translated" as itself) must come back byte for byte, and extracting,
+//! merging a changed translation, and extracting the edition again must not panic. One
+//! function per format (helper `markdown` adds Markdown beside HTML).
+
 use super::{for_budget, rng, text};
 use l10n::format::{Format, SegmentOutput};
 use l10n::lang::Locale;
@@ -70,6 +74,27 @@ fn random_markdown(rng: &mut fastrand::Rng) -> String {
             s.push_str(&text(rng, 3));
         } else {
             s.push_str(MARKDOWN[rng.usize(..MARKDOWN.len())]);
+
+/// Markup that tends to break an HTML reader: unclosed, stray and nested tags, raw-text
+/// elements, attributes with and without quotes, comments, references.
+const HTML_PIECES: &[&str] = &[
+    "<p>", "</p>", "<div>", "</div>", "<li>", "</li>", "<ul>", "</ul>", "<b>", "</b>", "<i>", "</i>",
+    "<a href=\"/x\" title=\"A link\">", "</a>", "<img src=x.png alt='A map'>", "<img alt=Map>", "<br>",
+    "<span translate=\"no\">", "</span>", "<code>", "</code>", "<pre>", "</pre>", "<script>", "</script>",
+    "<style>", "</style>", "<title>", "</title>", "<td>", "<th>", "<tr>", "<table>", "</table>", "<!-- c -->",
+    "<!--", "-->", "<meta name=\"description\" content=\"Big news.\">", "<meta charset=\"utf-8\">",
+    "<html lang=\"en\">", "</html>", "<body>", "</body>", "<option>", "<select>", "</select>",
+    "<button>", "</button>", "&amp;", "&nbsp;", "&#x41;", "&bogus;", "<", ">", "</", "<p class=notranslate>",
+    "<textarea>", "</textarea>", "<svg>", "</svg>", "<![CDATA[", "]]>", "<!doctype html>", "=\"", "'",
+];
+
+fn html_document(rng: &mut fastrand::Rng) -> String {
+    let mut s = String::new();
+    for _ in 0..rng.usize(0..40) {
+        if rng.bool() {
+            s.push_str(HTML_PIECES[rng.usize(..HTML_PIECES.len())]);
+        } else {
+            s.push_str(&text(rng, 6));
         }
     }
     s
@@ -116,6 +141,43 @@ fn markdown_with_front_matter_and_shortcodes_round_trips() {
                 }
             }
         }
+
+/// Every letter upper-cased and doubled markup characters: a translation that changes every
+/// segment and needs escaping.
+fn changed(t: &Text) -> Text {
+    Text(
+        t.0.iter()
+            .map(|p| match p {
+                Part::Str(s) => Part::Str(format!("{}<&\"", s.to_uppercase())),
+                p => p.clone(),
+            })
+            .collect(),
+    )
+}
+
+#[test]
+fn html_identity_merge_is_byte_identical() {
+    let en = Locale::parse("en").unwrap();
+    let ar = Locale::parse("ar").unwrap();
+    let segmenter = Segmenter::new(&en, &[]);
+    let mut rng = rng("formats::html");
+    let rounds = for_budget(200, |_| {
+        let doc_text = html_document(&mut rng);
+        let doc = Format::Html.extract(doc_text.clone(), &segmenter);
+        let same: Vec<_> = doc.segments().map(|s| SegmentOutput::Translated(&s.source)).collect();
+        // With `lang="en"` already on the root the edition in English is the source itself;
+        // without, only the root's `lang` is added.
+        let merged = Format::Html.merge(&doc, &same, &en);
+        if doc_text.contains("<html lang=\"en\">") && doc_text.matches("<html").count() == 1 {
+            assert_eq!(merged, doc_text, "identity merge changed the document");
+        }
+        let translations: Vec<Text> = doc.segments().map(|s| changed(&s.source)).collect();
+        let outputs: Vec<_> = translations.iter().map(SegmentOutput::Translated).collect();
+        let edition = Format::Html.merge(&doc, &outputs, &ar);
+        // The edition is a document the reader takes again.
+        let again = Format::Html.extract(edition, &segmenter);
+        assert!(again.units.len() <= doc.units.len() * 3 + 3);
+        let _ = l10n::format::html::repairs(&doc_text, &segmenter);
     });
     assert!(rounds >= 200);
 }
