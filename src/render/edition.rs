@@ -95,7 +95,7 @@ pub fn write(
     let content = loaded.format.merge(&loaded.doc, &outputs, target);
     render::write_atomic(&out_path, content.as_bytes())?;
     let page = if project.edition.page {
-        Some(write_page(project, loaded, target, decisions, provenance, &out_path)?)
+        Some(write_page(project, loaded, target, decisions, provenance, &out_path, &content)?)
     } else {
         None
     };
@@ -112,6 +112,7 @@ fn write_page(
     decisions: &[Decision],
     provenance: &Provenance,
     out_path: &Path,
+    edition: &str,
 ) -> Result<PathBuf> {
     let settings = &project.edition;
     let page_path = render::page_path(out_path);
@@ -139,6 +140,8 @@ fn write_page(
         provenance,
         date: settings.date,
         arabic_digits: settings.typography.digits == render::typography::Digits::Arabic,
+        format: loaded.format,
+        edition,
     }
     .render();
     render::write_atomic(&page_path, html.as_bytes())?;

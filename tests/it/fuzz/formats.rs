@@ -1,9 +1,7 @@
 //! Fuzz targets for the document formats: random documents through extract and an identity
-//! merge must come back byte for byte, and a merge of changed text must not panic.
-
 //! merge (every segment "translated" as itself) must come back byte for byte, and extracting,
 //! merging a changed translation, and extracting the edition again must not panic. One
-//! function per format (helper `markdown` adds Markdown beside HTML).
+//! function per format.
 
 use super::{for_budget, rng, text};
 use l10n::format::{Format, SegmentOutput};
