@@ -106,3 +106,11 @@ check-summary = { $locale }: الرسائل: { $messages }، المفقودة: {
     }
 check-no-locales = { $path }: لم يُعثر على مجلدات لغات (يُتوقَّع مجلد لكل لغة، مثل en-US/ و ar/)
 check-clean = لم يُعثر على أي مشكلات
+
+## helper check
+check-missing-plural = «{ $id }» ليس فيه صيغة لفئات الجمع { $categories } في { $locale }
+check-plural-default-only = «{ $id }» يختار حسب عدد، لكن صيغته الافتراضية وحدها تخدم فئات الجمع { $categories } في { $locale }
+check-missing-value = «{ $id }» احتفظ بسماته لكنه فقد قيمته
+check-missing-term-reference = «{ $id }» يُسقط المصطلح { $target } الذي يستخدمه المرجع
+check-missing-message-reference = «{ $id }» يُسقط الإحالة إلى { $target } التي يستخدمها المرجع
+check-obsolete-file = { $file } غير موجود في اللغة المرجعية: الملف كله متقادم في { $locale }

@@ -82,3 +82,11 @@ check-summary = { $locale }: { $messages } messages, { $missing } missing, { $er
     }
 check-no-locales = { $path }: no locale folders found (expected one folder per locale, such as en-US/ and ar/)
 check-clean = no problems found
+
+## helper check
+check-missing-plural = “{ $id }” has no variant for the plural categories { $categories } of { $locale }
+check-plural-default-only = “{ $id }” selects on a number but only its default variant serves the plural categories { $categories } of { $locale }
+check-missing-value = “{ $id }” keeps its attributes but has lost its value
+check-missing-term-reference = “{ $id }” drops the term { $target } that the reference uses
+check-missing-message-reference = “{ $id }” drops the reference to { $target } that the reference uses
+check-obsolete-file = { $file } is not in the reference locale: the whole file is obsolete in { $locale }

@@ -82,3 +82,11 @@ check-summary = { $locale }: { $messages } संदेश, { $missing } अन�
     }
 check-no-locales = { $path }: कोई भाषा फ़ोल्डर नहीं मिला (हर भाषा के लिए एक फ़ोल्डर अपेक्षित है, जैसे en-US/ और ar/)
 check-clean = कोई समस्या नहीं मिली
+
+## helper check
+check-missing-plural = “{ $id }” में { $locale } की बहुवचन श्रेणियों { $categories } के लिए कोई रूप नहीं है
+check-plural-default-only = “{ $id }” संख्या के आधार पर चुनता है, पर { $locale } की बहुवचन श्रेणियों { $categories } के लिए केवल डिफ़ॉल्ट रूप है
+check-missing-value = “{ $id }” के एट्रिब्यूट बचे हैं, पर उसका मान खो गया है
+check-missing-term-reference = “{ $id }” संदर्भ में प्रयुक्त शब्द { $target } को छोड़ देता है
+check-missing-message-reference = “{ $id }” संदर्भ में प्रयुक्त { $target } का हवाला छोड़ देता है
+check-obsolete-file = { $file } संदर्भ भाषा में नहीं है: { $locale } में पूरी फ़ाइल अप्रचलित है

@@ -66,3 +66,11 @@ check-empty-value = “{ $id }”的值为空
 check-summary = { $locale }：{ $messages }条消息，缺少{ $missing }条，{ $errors }个错误，{ $warnings }个警告
 check-no-locales = { $path }：未找到语言文件夹（每种语言应各有一个文件夹，例如 en-US/ 和 ar/）
 check-clean = 未发现问题
+
+## helper check
+check-missing-plural = “{ $id }”缺少{ $locale }的复数类别{ $categories }的变体
+check-plural-default-only = “{ $id }”按数字选择，但{ $locale }的复数类别{ $categories }只能用默认变体
+check-missing-value = “{ $id }”保留了属性，却丢失了值
+check-missing-term-reference = “{ $id }”丢掉了参考语言使用的术语{ $target }
+check-missing-message-reference = “{ $id }”丢掉了参考语言使用的引用{ $target }
+check-obsolete-file = 参考语言中没有{ $file }：整个文件在{ $locale }中已过时

@@ -370,16 +370,37 @@ const CATEGORIES: &[&str] = &["zero", "one", "two", "few", "many", "other"];
 /// The cardinal plural categories of a language, found by asking its rules about a range of
 /// numbers (integers and decimals), in CLDR order.
 pub fn plural_categories(locale: &Locale) -> Vec<&'static str> {
-    let Ok(langid) = locale.language().parse::<unic_langid::LanguageIdentifier>() else {
+    plural_categories_of(&locale.language())
+}
+
+/// [`plural_categories`] for a tag as it names a folder (`ru`, `pt-BR`, `sr-Latn`): by its
+/// language; empty when the rules do not know the language (then nothing can be checked).
+pub fn plural_categories_of(tag: &str) -> Vec<&'static str> {
+    let probes = (0..=200)
+        .map(|n| n.to_string())
+        .chain(["0.5", "1.5", "2.5", "1000000", "1.0"].iter().map(|s| s.to_string()));
+    categories_reached(tag, probes)
+}
+
+/// The categories that whole counts from 0 to 1,000 take (what a UI's "{ $n } files" shows):
+/// Czech `many` (only decimals) and French `many` (only exact millions) are left out, Russian
+/// `many` (5 files) is not. `l10n check` asks a translation to cover these, as compare-locales
+/// does with its integer rules.
+pub fn count_categories_of(tag: &str) -> Vec<&'static str> {
+    categories_reached(tag, (0..=1000).map(|n: u32| n.to_string()))
+}
+
+fn categories_reached(tag: &str, probes: impl Iterator<Item = String>) -> Vec<&'static str> {
+    let Ok(tag) = tag.parse::<unic_langid::LanguageIdentifier>() else {
+        return vec![];
+    };
+    let Ok(langid) = tag.language.as_str().parse::<unic_langid::LanguageIdentifier>() else {
         return vec![];
     };
     let Ok(rules) = PluralRules::create(langid, PluralRuleType::CARDINAL) else {
         return vec![];
     };
     let mut seen = Vec::new();
-    let probes = (0..=200)
-        .map(|n| n.to_string())
-        .chain(["0.5", "1.5", "2.5", "1000000", "1.0"].iter().map(|s| s.to_string()));
     for probe in probes {
         if let Ok(c) = rules.select(probe.as_str()) {
             let name = match c {

@@ -8,6 +8,8 @@
 //! an engine or translator can never inject markup.
 
 mod fluent;
+/// The plural categories `l10n check` asks a Fluent translation to cover (one home: the Fluent format).
+pub use fluent::count_categories_of;
 pub mod html;
 mod markdown;
 mod plain;
