@@ -144,8 +144,8 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
     let config = Config::discover(args.memory.config.as_deref(), args.files.first().map(PathBuf::as_path))?;
     let source = Locale::parse(args.from.as_deref().or(config.source.as_deref()).unwrap_or("en"))?;
     let targets = match &args.to {
-        Some(list) => lang::parse_list(list)?,
-        None if !config.targets.is_empty() => lang::parse_list(&config.targets.join(","))?,
+        Some(list) => lang::parse_targets(list, &source)?,
+        None if !config.targets.is_empty() => lang::parse_targets(&config.targets.join(","), &source)?,
         None => return Err(Error::NoTargets.into()),
     };
     let docs = documents(&config, &args.files);
