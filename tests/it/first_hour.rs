@@ -64,3 +64,95 @@ fn operating_system_errors_speak_the_users_language() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("没有这个文件或文件夹"), "{}", stderr(&o));
 }
+
+/// Runs `l10n` without any engine key in the environment.
+fn l10n_without_keys(dir: &Path, args: &[&str]) -> Output {
+    let mut command = Command::new(BIN);
+    command
+        .args(args)
+        .current_dir(dir)
+        .env("LC_ALL", "en_US.UTF-8")
+        .env("NO_COLOR", "1");
+    for var in ["DEEPL_AUTH_KEY", "GOOGLE_API_KEY", "AZURE_TRANSLATOR_KEY"] {
+        command.env_remove(var);
+    }
+    command.output().expect("the binary runs")
+}
+
+#[test]
+fn translate_help_names_every_engine_its_default_and_its_key() {
+    let dir = article();
+    // clap wraps the help to the terminal: compare it as one line.
+    let help = stdout(&l10n(dir.path(), &["translate", "--help"]));
+    let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    for engine in l10n::backend::KNOWN_BACKENDS.iter().chain(&["human"]) {
+        assert!(help.contains(&format!("{engine} (")), "{engine} missing from:\n{help}");
+    }
+    assert!(help.contains("default: pseudo"), "{help}");
+    assert!(help.contains("not a translation"), "{help}");
+    // The variable each engine really reads (its own error says it) is the one the help names.
+    for engine in ["deepl", "google", "azure"] {
+        let o = l10n_without_keys(dir.path(), &["translate", "a.txt", "--to", "ar", "--backend", engine]);
+        let err = stderr(&o);
+        let var = err
+            .split("environment variable ")
+            .nth(1)
+            .and_then(|rest| rest.split_whitespace().next())
+            .unwrap_or_else(|| panic!("{engine}: {err}"));
+        assert!(
+            help.contains(&format!("{engine} (key from {var})")) || help.contains(&format!("{engine} ({var}")),
+            "{engine}: {var} not in:\n{help}"
+        );
+        let o = l10n(dir.path(), &["init", "-y", "--dir", engine]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let toml = std::fs::read_to_string(dir.path().join(engine).join("l10n.toml")).unwrap();
+        assert!(toml.contains(&var), "{toml}");
+    }
+    // The page's real name.
+    assert!(help.contains("out/<locale>/<stem>.html"), "{help}");
+    assert!(help.contains("<stem>.page.html"), "{help}");
+}
+
+#[test]
+fn init_lists_the_term_bases_in_glossary_and_translate_uses_them() {
+    let dir = article();
+    std::fs::create_dir_all(dir.path().join("glossary")).unwrap();
+    std::fs::copy(
+        repo().join("glossary/rare-earths.tbx"),
+        dir.path().join("glossary/rare-earths.tbx"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("glossary/broken.csv"), "not,a\n\"glossary\n").unwrap();
+    let o = l10n(dir.path(), &["init", "-y"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("used only when listed"), "{}", stderr(&o));
+    let toml = std::fs::read_to_string(dir.path().join("l10n.toml")).unwrap();
+    assert!(
+        toml.contains("glossary = [\"glossary/broken.csv\", \"glossary/rare-earths.tbx\"]"),
+        "{toml}"
+    );
+    for engine in l10n::backend::KNOWN_BACKENDS {
+        assert!(toml.contains(&format!("#   {engine} ")), "{engine}: {toml}");
+    }
+    // The project reads what init listed: the broken term base stops the run, by name.
+    let o = l10n(dir.path(), &["translate", "a.txt", "--to", "ar"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("broken.csv"), "{}", stderr(&o));
+    std::fs::remove_file(dir.path().join("glossary/broken.csv")).unwrap();
+    let toml = toml.replace("\"glossary/broken.csv\", ", "");
+    std::fs::write(dir.path().join("l10n.toml"), toml).unwrap();
+    let o = l10n(dir.path(), &["translate", "a.txt", "--to", "ar"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn the_chinese_page_writes_its_own_colon() {
+    let dir = article();
+    let o = l10n(dir.path(), &["translate", "a.txt", "--to", "zh,ar", "--page"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let zh = std::fs::read_to_string(dir.path().join("out/zh-Hans/a.html")).unwrap();
+    assert!(zh.contains("<p>阅读本文的其他语言版本：</p>"), "{zh}");
+    assert!(!zh.contains("版本:"), "{zh}");
+    let ar = std::fs::read_to_string(dir.path().join("out/ar/a.html")).unwrap();
+    assert!(ar.contains("<p>اقرأ هذا المقال باللغة:</p>"), "{ar}");
+}
