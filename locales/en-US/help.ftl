@@ -4,7 +4,6 @@
 help = Translate articles into other languages: segment, reuse the memory, machine-translate what is new, write editions
 help--ui-lang = Language of the tool's own messages (default: from LC_ALL, LC_MESSAGES, LANG)
 help--quiet = Print nothing but errors
-help--verbose = Also print a line for every request to a translation engine (never the key or the texts)
 help-translate = Translate documents and write one edition per target language
 help-translate--files = Documents to translate (.txt, .md, .html, .ftl; default: `documents` in l10n.toml)
 help-translate--to = Target languages, comma-separated (zh means Simplified Chinese)
@@ -22,6 +21,7 @@ help-translate--reuse = Which machine translations to reuse: fresh (made with th
 help-translate--page = Also write each edition as a standalone HTML page beside it: out/<locale>/<stem>.html (<stem>.page.html when the article itself is .html)
 help-translate--format = How to report: text for people, json for programs (on standard output)
 help-translate--workers = Documents and languages worked on at once, each worker with its own memory connection; workers never send the same segment twice (nor do other machines sharing the memory)
+help-translate--verbose = Also print a line for every request to a translation engine (never the key or the texts)
 help-check = Check documents, editions and Fluent resources for missing and broken strings (for CI)
 help-check--paths = Narrow the run: documents of l10n.toml to check, or folders of Fluent locales
 help-check--locales = Folders holding one folder of Fluent files per locale (default: [check] locales in l10n.toml)

@@ -4,7 +4,6 @@
 help = 将文章翻译成其他语言：切分句段，复用翻译记忆库，机器翻译新增内容，写入译本
 help--ui-lang = 本工具自身消息的语言（默认：取自 LC_ALL、LC_MESSAGES、LANG）
 help--quiet = 除错误外不输出任何内容
-help--verbose = 同时为发往翻译引擎的每个请求打印一行（绝不包含密钥或文本）
 help-translate = 翻译文档，并为每种目标语言写入一个译本
 help-translate--files = 要翻译的文档（.txt、.md、.html、.ftl；默认：l10n.toml 中的 `documents`）
 help-translate--to = 目标语言，以逗号分隔（zh 表示简体中文）
@@ -20,6 +19,7 @@ help-translate--reuse = 复用哪些机器翻译：fresh（由当前引擎、模
 help-translate--page = 同时在每个译本旁写一个独立的 HTML 页面：out/<locale>/<stem>.html（文章本身为 .html 时为 <stem>.page.html）
 help-translate--format = 报告方式：text 供人阅读，json 供程序使用（输出到标准输出）
 help-translate--workers = 同时处理的文档和语言数，每个工作进程有自己的记忆库连接；工作进程不会重复发送同一句段（共享记忆库的其他机器也不会）
+help-translate--verbose = 同时为发往翻译引擎的每个请求打印一行（绝不包含密钥或文本）
 help-translate--backend-url = 引擎的基础 URL（自托管服务器、代理或测试服务器）；覆盖 [backends.NAME] 中的 `url`
 help-translate--dry-run = 不发送任何内容：显示扣除记忆库命中后每种语言将发送给引擎的句段数和字符数，以及估算费用
 help-check = 检查文档、译本和 Fluent 资源中缺失和损坏的字符串（用于 CI）

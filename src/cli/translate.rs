@@ -70,6 +70,9 @@ pub struct Args {
     /// workers never send the same segment twice (nor do other machines sharing the memory)
     #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=64))]
     pub workers: u16,
+    /// Also print a line for every request to a translation engine (never the key or the texts)
+    #[arg(long, short)]
+    pub verbose: bool,
 }
 
 pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {

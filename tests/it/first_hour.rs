@@ -156,3 +156,45 @@ fn the_chinese_page_writes_its_own_colon() {
     let ar = std::fs::read_to_string(dir.path().join("out/ar/a.html")).unwrap();
     assert!(ar.contains("<p>اقرأ هذا المقال باللغة:</p>"), "{ar}");
 }
+
+#[test]
+fn clap_speaks_the_users_language_too() {
+    let dir = article();
+    let o = l10n_in("zh_CN.UTF-8", dir.path(), &["check", "--help"]);
+    let help = stdout(&o);
+    for (english, chinese) in [
+        ("Usage:", "用法：l10n check"),
+        ("Options:", "选项"),
+        ("Print help", "显示帮助"),
+    ] {
+        assert!(!help.contains(english), "{english} in:\n{help}");
+        assert!(help.contains(chinese), "{chinese} not in:\n{help}");
+    }
+    let o = l10n_in("zh_CN.UTF-8", dir.path(), &["--help"]);
+    assert!(stdout(&o).contains("命令"), "{}", stdout(&o));
+    assert!(!stdout(&o).contains("Commands:"), "{}", stdout(&o));
+    // An unknown argument: refused in Arabic, exit 2, with the way to the help.
+    let o = l10n_in("ar_EG.UTF-8", dir.path(), &["check", "--bogus"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("وسيط غير متوقع «--bogus»"), "{err}");
+    assert!(!err.contains("unexpected argument"), "{err}");
+    let o = l10n_in("hi_IN.UTF-8", dir.path(), &["translte"]);
+    assert!(stderr(&o).contains("क्या आपका मतलब “translate” था?"), "{}", stderr(&o));
+    // English stays clap's own.
+    let o = l10n(dir.path(), &["check", "--bogus"]);
+    assert!(stderr(&o).contains("unexpected argument '--bogus'"), "{}", stderr(&o));
+}
+
+#[test]
+fn verbose_is_offered_only_where_engines_are_called() {
+    let dir = article();
+    let o = l10n(dir.path(), &["check", "-v"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let o = l10n(dir.path(), &["status", "--verbose"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stdout(&l10n(dir.path(), &["translate", "--help"])).contains("--verbose"));
+    assert!(!stdout(&l10n(dir.path(), &["memory", "--help"])).contains("--verbose"));
+    let o = l10n(dir.path(), &["translate", "a.txt", "--to", "ar", "-v"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
