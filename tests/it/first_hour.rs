@@ -198,3 +198,68 @@ fn verbose_is_offered_only_where_engines_are_called() {
     let o = l10n(dir.path(), &["translate", "a.txt", "--to", "ar", "-v"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
+
+/// A folder with the article and the XLIFF files re-saved by the npm `xliff` library.
+fn resaved() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a.md", "resaved.xlf", "resaved-no-bold.xlf"] {
+        std::fs::copy(
+            repo().join("tests/fixtures/first-hour").join(name),
+            dir.path().join(name),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+#[test]
+fn import_finds_the_document_itself_and_survives_a_resave_without_original() {
+    let dir = resaved();
+    let resaved = std::fs::read_to_string(dir.path().join("resaved.xlf")).unwrap();
+    assert!(!resaved.contains("original="), "the fixture is what js2xliff writes");
+    // No --document, no l10n.toml: units matched by id and source in the folder's documents.
+    let o = l10n(dir.path(), &["import", "resaved.xlf", "--memory", "m.sqlite"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("4 imported"), "{}", stderr(&o));
+    // --document applies to a file that does not name its document.
+    let o = l10n(
+        dir.path(),
+        &["import", "resaved.xlf", "--document", "a.md", "--memory", "n.sqlite"],
+    );
+    assert!(stderr(&o).contains("4 imported"), "{}", stderr(&o));
+    // A file that names its document (as `l10n export` writes it) needs nothing else, even run
+    // from elsewhere: the document is found beside the XLIFF file.
+    let named = resaved.replace("<file id=\"f1\">", "<file id=\"f1\" original=\"a.md\">");
+    std::fs::write(dir.path().join("named.xlf"), &named).unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let xlf = dir.path().join("named.xlf");
+    let o = l10n(
+        elsewhere.path(),
+        &["import", xlf.to_str().unwrap(), "--memory", "m.sqlite"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("4 imported"), "{}", stderr(&o));
+    // A file-level rejection is one line for the file, not one per unit.
+    std::fs::write(
+        dir.path().join("gone.xlf"),
+        named.replace("original=\"a.md\"", "original=\"gone.md\""),
+    )
+    .unwrap();
+    let o = l10n(dir.path(), &["import", "gone.xlf", "--memory", "g.sqlite"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert_eq!(err.matches("gone.md").count(), 1, "{err}");
+    assert!(err.contains("all 4 units of the file rejected"), "{err}");
+    assert!(err.contains("4 rejected"), "{err}");
+}
+
+#[test]
+fn a_rejected_unit_names_the_markup_that_differs() {
+    let dir = resaved();
+    let o = l10n(dir.path(), &["import", "resaved-no-bold.xlf", "--memory", "m.sqlite"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("(**signed**)"), "{err}");
+    assert!(!err.contains("code(s)"), "{err}");
+    assert!(err.contains("3 imported"), "{err}");
+}
