@@ -106,7 +106,7 @@ fn translate_help_names_every_engine_its_default_and_its_key() {
         let o = l10n(dir.path(), &["init", "-y", "--dir", engine]);
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
         let toml = std::fs::read_to_string(dir.path().join(engine).join("l10n.toml")).unwrap();
-        assert!(toml.contains(&var), "{toml}");
+        assert!(toml.contains(var), "{toml}");
     }
     // The page's real name.
     assert!(help.contains("out/<locale>/<stem>.html"), "{help}");
