@@ -103,6 +103,8 @@ impl Error {
             Error::Config { .. } => "error-config",
             Error::Locale(crate::lang::LocaleError::Malformed(_)) => "error-locale-malformed",
             Error::Locale(crate::lang::LocaleError::Unknown(_)) => "error-locale-unknown",
+            Error::Locale(crate::lang::LocaleError::Unsupported(_)) => "error-locale-unsupported",
+            Error::Locale(crate::lang::LocaleError::SameAsSource(_)) => "error-locale-same-as-source",
             Error::NoTargets => "error-no-targets",
             Error::NoProject => "error-no-project",
             Error::NoDocuments { .. } => "error-no-documents",
@@ -158,7 +160,14 @@ impl Error {
                 vec![path(p), ("reason", message.clone())]
             }
             Error::Locale(crate::lang::LocaleError::Malformed(tag))
-            | Error::Locale(crate::lang::LocaleError::Unknown(tag)) => vec![("tag", tag.clone())],
+            | Error::Locale(crate::lang::LocaleError::Unknown(tag))
+            | Error::Locale(crate::lang::LocaleError::SameAsSource(tag)) => vec![("tag", tag.clone())],
+            Error::Locale(crate::lang::LocaleError::Unsupported(tag)) => {
+                vec![
+                    ("tag", tag.clone()),
+                    ("supported", crate::lang::TARGETS_WITH_RULES.to_string()),
+                ]
+            }
             Error::NoTargets | Error::NoProject => vec![],
             Error::UnknownBackend { name, known } => {
                 vec![("name", name.clone()), ("known", known.clone())]

@@ -26,6 +26,51 @@ pub enum LocaleError {
     Malformed(String),
     #[error("'{0}' is not a known language")]
     Unknown(String),
+    /// A language l10n cannot write an edition in yet (Traditional Chinese).
+    #[error("'{0}' is not supported as a target language")]
+    Unsupported(String),
+    /// The target is the source language itself (`--to en` for an English article).
+    #[error("'{0}' is the source language")]
+    SameAsSource(String),
+}
+
+/// Languages with their own typography, sentence rules and glossary forms; any other known
+/// language gets the generic ones. Shown when a target is refused.
+pub const TARGETS_WITH_RULES: &str = "ar, hi, zh (zh-Hans)";
+
+/// English names users type for a tag (`--to arabic`), with the tag to suggest.
+const NAMES: &[(&str, &str)] = &[
+    ("arabic", "ar"),
+    ("hindi", "hi"),
+    ("chinese", "zh"),
+    ("mandarin", "zh"),
+    ("simplified", "zh"),
+    ("english", "en"),
+    ("french", "fr"),
+    ("german", "de"),
+    ("spanish", "es"),
+    ("portuguese", "pt"),
+    ("italian", "it"),
+    ("russian", "ru"),
+    ("japanese", "ja"),
+    ("korean", "ko"),
+    ("urdu", "ur"),
+    ("persian", "fa"),
+    ("farsi", "fa"),
+    ("hebrew", "he"),
+    ("turkish", "tr"),
+    ("bengali", "bn"),
+    ("indonesian", "id"),
+    ("vietnamese", "vi"),
+    ("dutch", "nl"),
+    ("polish", "pl"),
+    ("ukrainian", "uk"),
+];
+
+/// The tag for a language name typed where a tag belongs (`arabic` → `ar`), if it is one.
+pub fn suggest(input: &str) -> Option<&'static str> {
+    let wanted = input.trim().to_lowercase();
+    NAMES.iter().find(|(name, _)| *name == wanted).map(|(_, tag)| *tag)
 }
 
 impl Locale {
@@ -118,10 +163,15 @@ impl FromStr for Locale {
 }
 
 /// Parses a comma-separated target list (`ar,hi,zh`), keeping the order and dropping repeats.
+/// Traditional Chinese is refused: the Chinese typography, segmentation rules and glossary
+/// forms are Simplified, and an edition in mixed scripts is worse than none.
 pub fn parse_list(input: &str) -> Result<Vec<Locale>, LocaleError> {
     let mut out: Vec<Locale> = Vec::new();
     for tag in input.split(',').map(str::trim).filter(|t| !t.is_empty()) {
         let locale = Locale::parse(tag)?;
+        if locale.language() == "zh" && locale.script() == "Hant" {
+            return Err(LocaleError::Unsupported(tag.to_string()));
+        }
         if !out.contains(&locale) {
             out.push(locale);
         }
@@ -130,6 +180,16 @@ pub fn parse_list(input: &str) -> Result<Vec<Locale>, LocaleError> {
         return Err(LocaleError::Malformed(input.to_string()));
     }
     Ok(out)
+}
+
+/// [`parse_list`] for targets of a `source`: the source language itself is refused (an
+/// English edition of an English article), a regional variant of it is not (`en` → `en-GB`).
+pub fn parse_targets(input: &str, source: &Locale) -> Result<Vec<Locale>, LocaleError> {
+    let targets = parse_list(input)?;
+    if let Some(same) = targets.iter().find(|t| *t == source || t.tag() == source.language()) {
+        return Err(LocaleError::SameAsSource(same.tag().to_string()));
+    }
+    Ok(targets)
 }
 
 #[cfg(test)]
@@ -160,5 +220,11 @@ mod tests {
         assert_eq!(Locale::parse("a$b").unwrap_err(), LocaleError::Malformed("a$b".into()));
         assert!(matches!(Locale::parse("qqq"), Err(LocaleError::Unknown(_))));
         assert_eq!(parse_list("ar, hi,ar,zh").unwrap().len(), 3);
+        assert_eq!(suggest("Arabic"), Some("ar"));
+        assert_eq!(parse_list("ar,zh-TW"), Err(LocaleError::Unsupported("zh-TW".into())));
+        assert!(matches!(parse_list("zh-Hant"), Err(LocaleError::Unsupported(_))));
+        let en = Locale::parse("en").unwrap();
+        assert_eq!(parse_targets("ar,en", &en), Err(LocaleError::SameAsSource("en".into())));
+        assert_eq!(parse_targets("en-GB", &en).unwrap()[0].tag(), "en-GB");
     }
 }

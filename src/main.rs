@@ -24,10 +24,20 @@ fn main() -> ExitCode {
         }
     });
     let ui = Ui::new(requested.as_deref());
-    let matches = cli::help::localize(<cli::Cli as clap::CommandFactory>::command(), &ui).get_matches_from(args);
-    let cli = match <cli::Cli as clap::FromArgMatches>::from_arg_matches(&matches) {
+    let command = cli::help::localize(<cli::Cli as clap::CommandFactory>::command(), &ui);
+    let parsed = command
+        .try_get_matches_from(args)
+        .and_then(|matches| <cli::Cli as clap::FromArgMatches>::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
-        Err(e) => e.exit(),
+        // clap's own errors in the user's language (help and version print as clap prints them).
+        Err(e) => match cli::help::localize_error(&e, &ui) {
+            Some(text) => {
+                eprintln!("l10n: {}: {text}", ui.msg("error-prefix", &[]));
+                return ExitCode::from(2);
+            }
+            None => e.exit(),
+        },
     };
     match cli::run(cli, &ui) {
         Ok(code) => ExitCode::from(code),

@@ -88,8 +88,8 @@ impl Project {
         let config = Config::discover(o.config.as_deref(), start.map(PathBuf::as_path))?;
         let source = Locale::parse(o.from.as_deref().or(config.source.as_deref()).unwrap_or("en"))?;
         let targets = match &o.to {
-            Some(list) => lang::parse_list(list)?,
-            None if !config.targets.is_empty() => lang::parse_list(&config.targets.join(","))?,
+            Some(list) => lang::parse_targets(list, &source)?,
+            None if !config.targets.is_empty() => lang::parse_targets(&config.targets.join(","), &source)?,
             None if o.targets_optional => Vec::new(),
             None if config.path.is_none() => return Err(Error::NoProject),
             None => return Err(Error::NoTargets),

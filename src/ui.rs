@@ -155,12 +155,52 @@ impl Ui {
             .into_iter()
             .map(|(k, v)| (k, Arg::Str(v)))
             .collect();
-        let text = self.msg(error.message_id(), &args);
+        let args: Vec<(&str, Arg)> = args
+            .into_iter()
+            .map(|(k, v)| match (k, error) {
+                ("reason", Error::Read { source, .. } | Error::Write { source, .. }) => {
+                    (k, Arg::Str(self.io_reason(source)))
+                }
+                _ => (k, v),
+            })
+            .collect();
+        let mut text = self.msg(error.message_id(), &args);
         if text == error.message_id() {
-            error.to_string()
-        } else {
-            text
+            text = error.to_string();
         }
+        if let Error::Locale(crate::lang::LocaleError::Unknown(tag) | crate::lang::LocaleError::Malformed(tag)) = error
+            && let Some(suggestion) = crate::lang::suggest(tag)
+        {
+            text.push_str(&self.msg("error-locale-suggest", &[("tag", suggestion.into())]));
+        }
+        text
+    }
+
+    /// An operating-system error in the user's language, by its kind (the system's own text,
+    /// in the system's language, only for kinds without a message).
+    pub fn io_reason(&self, error: &std::io::Error) -> String {
+        use std::io::ErrorKind as K;
+        let id = match error.kind() {
+            K::NotFound => "io-not-found",
+            K::PermissionDenied => "io-permission-denied",
+            K::AlreadyExists => "io-already-exists",
+            K::StorageFull => "io-storage-full",
+            K::ReadOnlyFilesystem => "io-read-only",
+            K::IsADirectory => "io-is-a-directory",
+            K::NotADirectory => "io-not-a-directory",
+            K::DirectoryNotEmpty => "io-directory-not-empty",
+            K::InvalidData => "io-invalid-data",
+            K::UnexpectedEof => "io-unexpected-eof",
+            K::TimedOut => "io-timed-out",
+            K::ConnectionRefused => "io-connection-refused",
+            K::Interrupted => "io-interrupted",
+            K::OutOfMemory => "io-out-of-memory",
+            K::FileTooLarge => "io-file-too-large",
+            K::ResourceBusy => "io-busy",
+            K::InvalidFilename => "io-invalid-filename",
+            _ => return error.to_string(),
+        };
+        self.msg(id, &[])
     }
 }
 
@@ -225,6 +265,18 @@ mod tests {
         assert_eq!(one, "a.tmx: one translation imported");
         let many = ui.msg("memory-imported", &[("path", "a.tmx".into()), ("count", 3usize.into())]);
         assert_eq!(many, "a.tmx: 3 translations imported");
+    }
+
+    #[test]
+    fn operating_system_errors_in_the_users_language() {
+        let full = std::io::Error::from(std::io::ErrorKind::StorageFull);
+        assert_eq!(Ui::new(Some("ar")).io_reason(&full), "القرص ممتلئ");
+        assert_eq!(Ui::new(Some("en-US")).io_reason(&full), "the disk is full");
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        assert_eq!(Ui::new(Some("zh-Hans")).io_reason(&denied), "权限不足");
+        // A kind without a message keeps the system's own text.
+        let other = std::io::Error::other("strange");
+        assert_eq!(Ui::new(Some("hi")).io_reason(&other), "strange");
     }
 
     /// Every message id the code uses exists in en-US (the ids are string literals in the

@@ -137,3 +137,45 @@ plan-dry-run-locale = { $locale }: { $segments ->
        *[other] { $documents } مستندات
     })
 plan-progress-finished = { $locale }: { $done }/{ $total } مقطعًا في { $seconds } ث
+
+## helper check
+check-missing-plural = «{ $id }» ليس فيه صيغة لفئات الجمع { $categories } في { $locale }
+check-plural-default-only = «{ $id }» يختار حسب عدد، لكن صيغته الافتراضية وحدها تخدم فئات الجمع { $categories } في { $locale }
+check-missing-value = «{ $id }» احتفظ بسماته لكنه فقد قيمته
+check-missing-term-reference = «{ $id }» يُسقط المصطلح { $target } الذي يستخدمه المرجع
+check-missing-message-reference = «{ $id }» يُسقط الإحالة إلى { $target } التي يستخدمها المرجع
+check-obsolete-file = { $file } غير موجود في اللغة المرجعية: الملف كله متقادم في { $locale }
+error-locale-unsupported = «{ $tag }» غير مدعومة: يكتب l10n الصينية بالحروف المبسطة فقط (zh، zh-Hans). اللغات التي لها قواعد طباعة وتقسيم جمل خاصة بها: { $supported }؛ وتحصل اللغات الأخرى على القواعد العامة
+error-locale-same-as-source = «{ $tag }» هي لغة المصدر: لا شيء يُترجم إليها (يُسمح بمتغير إقليمي مثل en-GB)
+error-locale-suggest = ؛ هل تقصد «{ $tag }»؟
+io-not-found = لا يوجد ملف أو مجلد بهذا الاسم
+io-permission-denied = الإذن مرفوض
+io-already-exists = موجود بالفعل
+io-storage-full = القرص ممتلئ
+io-read-only = نظام الملفات للقراءة فقط
+io-is-a-directory = هذا مجلد وليس ملفًا
+io-not-a-directory = جزء من المسار ليس مجلدًا
+io-directory-not-empty = المجلد ليس فارغًا
+io-invalid-data = البيانات غير صالحة
+io-unexpected-eof = ينتهي الملف قبل أوانه
+io-timed-out = انتهت مهلة العملية
+io-connection-refused = رُفض الاتصال
+io-interrupted = توقفت العملية
+io-out-of-memory = نفدت الذاكرة
+io-file-too-large = الملف كبير جدًا
+io-busy = الملف أو الجهاز مشغول
+io-invalid-filename = اسم الملف غير صالح
+clap-usage = الاستخدام: { $usage }
+clap-options = الخيارات
+clap-arguments = الوسائط
+clap-commands = الأوامر
+clap-print-help = عرض المساعدة
+clap-print-version = عرض الإصدار
+clap-unknown-argument = وسيط غير متوقع «{ $arg }»
+clap-unknown-command = أمر غير معروف «{ $name }»
+clap-invalid-value = قيمة غير صالحة «{ $value }» للخيار { $arg }
+clap-missing-argument = وسيط مطلوب مفقود: { $arg }
+clap-invalid = سطر الأوامر غير صالح ({ $detail })
+clap-valid-values = ؛ القيم الممكنة: { $values }
+clap-did-you-mean = ؛ هل تقصد «{ $suggestion }»؟
+clap-try-help = لمزيد من المعلومات، جرّب «--help».

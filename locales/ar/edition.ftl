@@ -13,3 +13,6 @@ edition-notice-mixed = ترجمة بشرية وآلية بواسطة { $engine }
 
 # الأداة حين تكتب صفحة.
 translate-page-written = { $locale }: تمت كتابة الصفحة { $path }
+
+## helper check
+edition-switcher-heading = اقرأ هذا المقال باللغة:

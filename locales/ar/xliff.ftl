@@ -24,3 +24,7 @@ xliff-reject-source-changed = عُدّل نصها المصدر فلم يعد ي�
 xliff-reject-unknown-segment = لا توجد في المستند جملة بهذا النص المصدر
 xliff-reject-language = اللغة { $found } لا تطابق { $expected }
 xliff-reject-codes = الرموز المضمّنة في الترجمة تختلف عن رموز المصدر ({ $detail })
+
+## helper check
+xliff-rejected-file = { $path }:{ $line }: رُفضت وحدات الملف كلها ({ $units }): { $reason }
+xliff-reject-no-document = لا يذكر الملف المستند الذي ينتمي إليه (لا original) ولا يسرد المشروع أي مستند (حدده بالخيار --document)

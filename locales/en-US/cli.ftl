@@ -113,3 +113,45 @@ plan-dry-run-locale = { $locale }: { $segments ->
        *[other] { $documents } documents
     })
 plan-progress-finished = { $locale }: { $done }/{ $total } segments in { $seconds } s
+
+## helper check
+check-missing-plural = “{ $id }” has no variant for the plural categories { $categories } of { $locale }
+check-plural-default-only = “{ $id }” selects on a number but only its default variant serves the plural categories { $categories } of { $locale }
+check-missing-value = “{ $id }” keeps its attributes but has lost its value
+check-missing-term-reference = “{ $id }” drops the term { $target } that the reference uses
+check-missing-message-reference = “{ $id }” drops the reference to { $target } that the reference uses
+check-obsolete-file = { $file } is not in the reference locale: the whole file is obsolete in { $locale }
+error-locale-unsupported = “{ $tag }” is not supported: l10n writes Chinese in Simplified characters only (zh, zh-Hans). Languages with their own typography and sentence rules: { $supported }; other languages get the generic rules
+error-locale-same-as-source = “{ $tag }” is the source language: there is nothing to translate into it (a regional variant such as en-GB is allowed)
+error-locale-suggest = ; did you mean “{ $tag }”?
+io-not-found = no such file or folder
+io-permission-denied = permission denied
+io-already-exists = it already exists
+io-storage-full = the disk is full
+io-read-only = the file system is read-only
+io-is-a-directory = it is a folder, not a file
+io-not-a-directory = a part of the path is not a folder
+io-directory-not-empty = the folder is not empty
+io-invalid-data = the data is not valid
+io-unexpected-eof = the file ends too early
+io-timed-out = the operation timed out
+io-connection-refused = the connection was refused
+io-interrupted = interrupted
+io-out-of-memory = out of memory
+io-file-too-large = the file is too large
+io-busy = the file or device is busy
+io-invalid-filename = the file name is not valid
+clap-usage = Usage: { $usage }
+clap-options = Options
+clap-arguments = Arguments
+clap-commands = Commands
+clap-print-help = Print help
+clap-print-version = Print version
+clap-unknown-argument = unexpected argument “{ $arg }”
+clap-unknown-command = unknown command “{ $name }”
+clap-invalid-value = invalid value “{ $value }” for { $arg }
+clap-missing-argument = a required argument is missing: { $arg }
+clap-invalid = the command line is not valid ({ $detail })
+clap-valid-values = ; possible values: { $values }
+clap-did-you-mean = ; did you mean “{ $suggestion }”?
+clap-try-help = For more information, try “--help”.

@@ -14,3 +14,6 @@ edition-notice-mixed = Translated by people and by { $engine }: sentences by peo
 
 # The tool, when it writes a page.
 translate-page-written = { $locale }: wrote the page { $path }
+
+## helper check
+edition-switcher-heading = Read this article in:

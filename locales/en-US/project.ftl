@@ -3,8 +3,8 @@
 init-exists = { $path } already exists; l10n init never overwrites a project file
 init-ask-source = Source language of your documents
 init-ask-targets = Target languages, comma-separated
-init-ask-backend = Translation backend (pseudo, memory)
-init-done = { $path }: project created; put term bases in glossary/ and run l10n translate
+init-ask-backend = Translation engine (pseudo, memory, human, deepl, google, azure, libretranslate, openai)
+init-done = { $path }: project created; list your term bases under glossary in l10n.toml (files in glossary/ are used only when listed) and run l10n translate
 status-line = { $path } { $locale }: { $complete }% complete — { $segments } segments: { $human } by people, { $machine } by machine, { $reviewed } reviewed, { $missing } missing ({ $words } words to translate), { $failing } glossary problems
 report-title = Translation status
 report-reviewed = reviewed

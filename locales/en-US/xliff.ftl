@@ -17,3 +17,7 @@ xliff-reject-source-changed = its source text was edited; it no longer matches t
 xliff-reject-unknown-segment = no sentence of the document has this source text
 xliff-reject-language = the language { $found } does not match { $expected }
 xliff-reject-codes = the inline codes of the target differ from the source's ({ $detail })
+
+## helper check
+xliff-rejected-file = { $path }:{ $line }: all { $units } units of the file rejected: { $reason }
+xliff-reject-no-document = the file does not say which document it belongs to (no original) and the project lists none (give it with --document)

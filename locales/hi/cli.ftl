@@ -113,3 +113,45 @@ plan-dry-run-locale = { $locale }: { $segments ->
        *[other] { $documents } दस्तावेज़
     })
 plan-progress-finished = { $locale }: { $done }/{ $total } खंड { $seconds } सेकंड में
+
+## helper check
+check-missing-plural = “{ $id }” में { $locale } की बहुवचन श्रेणियों { $categories } के लिए कोई रूप नहीं है
+check-plural-default-only = “{ $id }” संख्या के आधार पर चुनता है, पर { $locale } की बहुवचन श्रेणियों { $categories } के लिए केवल डिफ़ॉल्ट रूप है
+check-missing-value = “{ $id }” के एट्रिब्यूट बचे हैं, पर उसका मान खो गया है
+check-missing-term-reference = “{ $id }” संदर्भ में प्रयुक्त शब्द { $target } को छोड़ देता है
+check-missing-message-reference = “{ $id }” संदर्भ में प्रयुक्त { $target } का हवाला छोड़ देता है
+check-obsolete-file = { $file } संदर्भ भाषा में नहीं है: { $locale } में पूरी फ़ाइल अप्रचलित है
+error-locale-unsupported = “{ $tag }” समर्थित नहीं है: l10n चीनी केवल सरलीकृत अक्षरों में लिखता है (zh, zh-Hans)। अपने टाइपोग्राफ़ी और वाक्य नियमों वाली भाषाएँ: { $supported }; अन्य भाषाओं पर सामान्य नियम लागू होते हैं
+error-locale-same-as-source = “{ $tag }” स्रोत भाषा ही है: उसमें अनुवाद करने को कुछ नहीं है (en-GB जैसा क्षेत्रीय रूप स्वीकार्य है)
+error-locale-suggest = ; क्या आपका मतलब “{ $tag }” था?
+io-not-found = ऐसी कोई फ़ाइल या फ़ोल्डर नहीं है
+io-permission-denied = अनुमति नहीं है
+io-already-exists = यह पहले से मौजूद है
+io-storage-full = डिस्क भर गई है
+io-read-only = फ़ाइल सिस्टम केवल पढ़ने के लिए है
+io-is-a-directory = यह फ़ोल्डर है, फ़ाइल नहीं
+io-not-a-directory = पथ का एक हिस्सा फ़ोल्डर नहीं है
+io-directory-not-empty = फ़ोल्डर ख़ाली नहीं है
+io-invalid-data = डेटा मान्य नहीं है
+io-unexpected-eof = फ़ाइल समय से पहले ख़त्म हो जाती है
+io-timed-out = कार्य का समय समाप्त हो गया
+io-connection-refused = कनेक्शन अस्वीकार कर दिया गया
+io-interrupted = कार्य बाधित हुआ
+io-out-of-memory = मेमोरी समाप्त हो गई
+io-file-too-large = फ़ाइल बहुत बड़ी है
+io-busy = फ़ाइल या डिवाइस व्यस्त है
+io-invalid-filename = फ़ाइल का नाम मान्य नहीं है
+clap-usage = उपयोग: { $usage }
+clap-options = विकल्प
+clap-arguments = आर्ग्युमेंट
+clap-commands = कमांड
+clap-print-help = सहायता दिखाएँ
+clap-print-version = संस्करण दिखाएँ
+clap-unknown-argument = अनपेक्षित आर्ग्युमेंट “{ $arg }”
+clap-unknown-command = अज्ञात कमांड “{ $name }”
+clap-invalid-value = { $arg } के लिए अमान्य मान “{ $value }”
+clap-missing-argument = एक आवश्यक आर्ग्युमेंट नहीं दिया गया: { $arg }
+clap-invalid = कमांड लाइन मान्य नहीं है ({ $detail })
+clap-valid-values = ; संभव मान: { $values }
+clap-did-you-mean = ; क्या आपका मतलब “{ $suggestion }” था?
+clap-try-help = अधिक जानकारी के लिए “--help” आज़माएँ।

@@ -13,3 +13,6 @@ edition-notice-mixed = लोगों और { $engine } द्वारा अ
 
 # जब टूल पेज लिखता है।
 translate-page-written = { $locale }: पेज लिखा गया: { $path }
+
+## helper check
+edition-switcher-heading = यह लेख इस भाषा में पढ़ें:

@@ -16,3 +16,7 @@ xliff-reject-source-changed = इसका स्रोत पाठ बदल�
 xliff-reject-unknown-segment = दस्तावेज़ में इस स्रोत पाठ वाला कोई वाक्य नहीं है
 xliff-reject-language = भाषा { $found } { $expected } से मेल नहीं खाती
 xliff-reject-codes = अनुवाद के इनलाइन कोड स्रोत के कोड से भिन्न हैं ({ $detail })
+
+## helper check
+xliff-rejected-file = { $path }:{ $line }: फ़ाइल की सभी { $units } इकाइयाँ अस्वीकृत: { $reason }
+xliff-reject-no-document = फ़ाइल यह नहीं बताती कि वह किस दस्तावेज़ की है (original नहीं है) और प्रोजेक्ट में कोई दस्तावेज़ सूचीबद्ध नहीं है (--document से बताएँ)

@@ -13,3 +13,6 @@ edition-notice-mixed = 由译者和 { $engine } 翻译：人工翻译的句子�
 
 # 工具写入页面时。
 translate-page-written = { $locale }：已写入页面{ $path }
+
+## helper check
+edition-switcher-heading = 阅读本文的其他语言版本：

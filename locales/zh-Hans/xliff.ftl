@@ -10,3 +10,7 @@ xliff-reject-source-changed = 其源文本已被修改，不再与导出时的�
 xliff-reject-unknown-segment = 文档中没有源文本相同的句子
 xliff-reject-language = 语言 { $found } 与 { $expected } 不符
 xliff-reject-codes = 译文的内联代码与源文不同（{ $detail }）
+
+## helper check
+xliff-rejected-file = { $path }:{ $line }：文件的全部 { $units } 个单元均被拒绝：{ $reason }
+xliff-reject-no-document = 文件没有说明它属于哪个文档（缺少 original），项目也未列出任何文档（请用 --document 指定）

@@ -4,8 +4,12 @@
 //! Reported, as compare-locales does and stricter: syntax errors with line and column,
 //! missing files, messages, terms and attributes (errors), obsolete ones (warnings), duplicate
 //! ids, variables the reference does not have (errors) or that the translation leaves out
-//! (warnings), references to messages or terms that do not exist, empty values.
+//! (warnings), references to messages or terms that do not exist, empty values, a value lost
+//! behind kept attributes (error), files the reference does not have (warning). Plural
+//! coverage is `fluent_plurals`, dropped references `fluent_references` (warnings).
 
+use super::fluent_plurals::{self, Select};
+use super::fluent_references::{self, PartReferences};
 use super::{CheckReport, Finding, LocaleSummary, Severity};
 use crate::error::{Error, Result};
 use fluent_syntax::ast;
@@ -27,12 +31,21 @@ struct Resource {
 
 #[derive(Debug, Default)]
 struct Entry {
+    id: String,
     line: usize,
+    /// Line and column of byte offsets the findings point at (selects' first keys).
+    positions: BTreeMap<usize, (usize, usize)>,
     attributes: BTreeSet<String>,
     variables: BTreeSet<String>,
     /// Messages and terms it refers to (`-term`, `message`).
     references: BTreeSet<String>,
     empty: bool,
+    /// A message with a value (terms always have one), not only attributes.
+    has_value: bool,
+    /// References to keep, per part (value, attributes), as compare-locales counts them.
+    parts: PartReferences,
+    /// Select expressions, for the plural checks.
+    selects: Vec<Select>,
     /// Words of its text, for the "words to translate" count.
     words: usize,
 }
@@ -76,9 +89,13 @@ pub fn check_dir(dir: &Path, reference: &str, only: &[String]) -> Result<CheckRe
         locale: reference.to_string(),
         ..Default::default()
     };
+    let categories = crate::format::count_categories_of(reference);
     for (path, resource) in reference_resources.values() {
         summary.messages += resource.entries.len();
         own_findings(reference, path, resource, &reference_ids, &mut report.findings);
+        for entry in resource.entries.values() {
+            plural_findings(reference, &categories, path, entry, None, &mut report.findings);
+        }
     }
     summary.finish();
     report.summaries.push(summary);
@@ -116,20 +133,26 @@ pub fn check_dir(dir: &Path, reference: &str, only: &[String]) -> Result<CheckRe
             all_ids.extend(resource.entries.keys().cloned());
             parsed.push((file.clone(), path, resource));
         }
+        let categories = crate::format::count_categories_of(locale);
         for (file, path, resource) in &parsed {
             let (_, reference_resource) = &reference_resources[file];
             summary.messages += reference_resource.entries.len();
             own_findings(locale, path, resource, &all_ids, &mut report.findings);
-            compare(
+            let against = Against {
                 locale,
                 reference,
+                categories: &categories,
                 path,
+            };
+            compare(
+                &against,
                 reference_resource,
                 resource,
                 &mut summary,
                 &mut report.findings,
             );
         }
+        obsolete_files(locale, &locale_dir, &files, &mut report.findings)?;
         for f in &report.findings[before..] {
             match f.severity {
                 Severity::Error => summary.errors += 1,
@@ -221,16 +244,79 @@ fn own_findings(locale: &str, path: &Path, resource: &Resource, known_ids: &BTre
     }
 }
 
+/// Files of a locale that the reference does not have: one warning each, at line 1 (their
+/// messages are not also reported one by one).
+fn obsolete_files(locale: &str, locale_dir: &Path, reference_files: &[PathBuf], out: &mut Vec<Finding>) -> Result<()> {
+    if !locale_dir.is_dir() {
+        return Ok(());
+    }
+    for file in ftl_files(locale_dir)? {
+        if reference_files.binary_search(&file).is_err() {
+            out.push(finding(
+                Severity::Warning,
+                "obsolete-file",
+                locale,
+                &locale_dir.join(&file),
+                1,
+                vec![("locale", locale.to_string()), ("file", file.display().to_string())],
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The plural findings of one entry (`fluent_plurals`), at the select's first key.
+fn plural_findings(
+    locale: &str,
+    categories: &[&str],
+    path: &Path,
+    entry: &Entry,
+    reference: Option<&Entry>,
+    out: &mut Vec<Finding>,
+) {
+    let reference_selects = reference.map_or(&[][..], |r| &r.selects[..]);
+    for (kind, offset, mut args) in fluent_plurals::check(categories, &entry.selects, reference_selects) {
+        let (line, column) = entry.positions.get(&offset).copied().unwrap_or((entry.line, 1));
+        args.insert(0, ("id", entry.id.clone()));
+        args.push(("locale", locale.to_string()));
+        let mut f = finding(Severity::Warning, kind, locale, path, line, args);
+        f.column = column;
+        out.push(f);
+    }
+}
+
+/// What a translation is compared with.
+struct Against<'a> {
+    locale: &'a str,
+    reference: &'a str,
+    categories: &'a [&'a str],
+    path: &'a Path,
+}
+
 /// Problems of a translation against its reference file.
 fn compare(
-    locale: &str,
-    reference: &str,
-    path: &Path,
+    against: &Against,
     reference_resource: &Resource,
     resource: &Resource,
     summary: &mut LocaleSummary,
     out: &mut Vec<Finding>,
 ) {
+    let Against {
+        locale,
+        reference,
+        path,
+        ..
+    } = *against;
+    for (id, have) in &resource.entries {
+        plural_findings(
+            locale,
+            against.categories,
+            path,
+            have,
+            reference_resource.entries.get(id),
+            out,
+        );
+    }
     for (id, wanted) in &reference_resource.entries {
         let Some(have) = resource.entries.get(id) else {
             if resource.broken.contains(id) {
@@ -256,6 +342,26 @@ fn compare(
             ));
             continue;
         };
+        if wanted.has_value && !have.has_value {
+            out.push(finding(
+                Severity::Error,
+                "missing-value",
+                locale,
+                path,
+                have.line,
+                vec![("id", id.clone())],
+            ));
+        }
+        for (kind, target) in fluent_references::dropped(&wanted.parts, &have.parts) {
+            out.push(finding(
+                Severity::Warning,
+                kind,
+                locale,
+                path,
+                have.line,
+                vec![("id", id.clone()), ("target", target)],
+            ));
+        }
         for attribute in wanted.attributes.difference(&have.attributes) {
             out.push(finding(
                 Severity::Error,
@@ -396,18 +502,29 @@ fn analyse(text: &str) -> Resource {
         };
         let line = lines.line_col(offset_of(text, entry_name(entry))).0;
         let mut facts = Entry {
+            id: id.clone(),
             line,
+            has_value: value.is_some(),
             ..Entry::default()
         };
+        let at = |slice: &str| offset_of(text, slice);
         if let Some(pattern) = value {
             facts.empty = pattern_is_empty(pattern);
             facts.words += pattern_words(pattern);
             walk_pattern(pattern, &mut facts);
+            fluent_references::collect(pattern, facts.parts.entry(String::new()).or_default());
+            fluent_plurals::collect(pattern, &at, &mut facts.selects);
         }
         for attribute in attributes {
-            facts.attributes.insert(attribute.id.name.to_string());
+            let name = attribute.id.name.to_string();
+            facts.attributes.insert(name.clone());
             facts.words += pattern_words(&attribute.value);
             walk_pattern(&attribute.value, &mut facts);
+            fluent_references::collect(&attribute.value, facts.parts.entry(name).or_default());
+            fluent_plurals::collect(&attribute.value, &at, &mut facts.selects);
+        }
+        for select in &facts.selects {
+            facts.positions.insert(select.offset, lines.line_col(select.offset));
         }
         match resource.entries.entry(id) {
             std::collections::btree_map::Entry::Occupied(e) => resource.duplicates.push((e.key().clone(), line)),

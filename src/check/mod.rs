@@ -6,6 +6,8 @@
 
 pub mod documents;
 pub mod fluent;
+pub mod fluent_plurals;
+pub mod fluent_references;
 pub mod numbers;
 pub mod output;
 pub mod text;

@@ -8,17 +8,100 @@
 //! `…--<argument>` for an argument.
 
 use crate::ui::Ui;
-use clap::Command;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Arg, ArgAction, Command};
 
-/// The command tree with every help text the interface language has.
+/// The command tree with every help text the interface language has, clap's own headings
+/// (`Usage:`, `Options:`, `Commands:`) and `--help`/`--version` texts included.
 pub fn localize(command: Command, ui: &Ui) -> Command {
     if ui.language() == "en-US" {
         return command;
     }
+    let command = command
+        .disable_version_flag(true)
+        .arg(own_flag("version", ArgAction::Version, ui.msg("clap-print-version", &[])).short('V'));
     localize_at(command, "help", ui)
 }
 
+/// `-h/--help` or `--version` with a translated text (clap's own cannot be reworded).
+fn own_flag(name: &'static str, action: ArgAction, help: String) -> Arg {
+    Arg::new(name).long(name).action(action).help(help)
+}
+
+/// clap's headings and help flag in the interface language, on one command.
+fn chrome(command: Command, ui: &Ui) -> Command {
+    // `{usage}` goes through the message as text and is filled in by clap.
+    let template = format!(
+        "{{before-help}}{{about-with-newline}}\n{}\n\n{{all-args}}{{after-help}}",
+        ui.msg("clap-usage", &[("usage", "{usage}".into())])
+    );
+    // clap wants its headings for the whole run (`&'static str`); they are made once per
+    // command, a few dozen short strings for the life of the process.
+    let heading = |id: &str| -> &'static str { Box::leak(ui.msg(id, &[]).into_boxed_str()) };
+    let (options, arguments) = (heading("clap-options"), heading("clap-arguments"));
+    command
+        .help_template(template)
+        .subcommand_help_heading(heading("clap-commands"))
+        .disable_help_flag(true)
+        .arg(own_flag("help", ArgAction::Help, ui.msg("clap-print-help", &[])).short('h'))
+        .mut_args(|a| {
+            if a.get_help_heading().is_some() {
+                a
+            } else if a.is_positional() {
+                a.help_heading(arguments)
+            } else {
+                a.help_heading(options)
+            }
+        })
+}
+
+/// A command-line error in the interface language, or `None` to let clap print its own
+/// (English, help and version output).
+pub fn localize_error(error: &clap::Error, ui: &Ui) -> Option<String> {
+    if ui.language() == "en-US" {
+        return None;
+    }
+    let context = |kind: ContextKind| match error.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => Some(v.join(", ")),
+        _ => None,
+    };
+    let arg = context(ContextKind::InvalidArg).unwrap_or_default();
+    let mut text = match error.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            return None;
+        }
+        ErrorKind::UnknownArgument => ui.msg("clap-unknown-argument", &[("arg", arg.into())]),
+        ErrorKind::InvalidSubcommand => ui.msg(
+            "clap-unknown-command",
+            &[(
+                "name",
+                context(ContextKind::InvalidSubcommand).unwrap_or_default().into(),
+            )],
+        ),
+        ErrorKind::InvalidValue => ui.msg(
+            "clap-invalid-value",
+            &[
+                ("value", context(ContextKind::InvalidValue).unwrap_or_default().into()),
+                ("arg", arg.into()),
+            ],
+        ),
+        ErrorKind::MissingRequiredArgument => ui.msg("clap-missing-argument", &[("arg", arg.into())]),
+        _ => ui.msg("clap-invalid", &[("detail", error.kind().to_string().into())]),
+    };
+    if let Some(valid) = context(ContextKind::ValidValue) {
+        text.push_str(&ui.msg("clap-valid-values", &[("values", valid.into())]));
+    }
+    for kind in [ContextKind::SuggestedArg, ContextKind::SuggestedSubcommand] {
+        if let Some(suggested) = context(kind) {
+            text.push_str(&ui.msg("clap-did-you-mean", &[("suggestion", suggested.into())]));
+        }
+    }
+    Some(format!("{text}\n{}", ui.msg("clap-try-help", &[])))
+}
+
 fn localize_at(mut command: Command, id: &str, ui: &Ui) -> Command {
+    command = chrome(command, ui);
     if let Some(about) = ui.own_msg(id) {
         command = command.about(about);
     }

@@ -26,6 +26,48 @@ pub struct Args {
     pub dir: PathBuf,
 }
 
+/// The engines a project can name, with where each key comes from: the same list as
+/// `translate --help`, which a test holds to the engines' own settings.
+const ENGINES_COMMENT: &str = "\
+# backend: the translation engine `l10n translate` uses (default: pseudo).
+#   pseudo          offline pseudo-localization: shows the layout, NOT a translation
+#   memory          only what the translation memory already has
+#   human           the memory, then XLIFF files for translators (l10n import brings them back)
+#   deepl           DeepL; key from the environment variable DEEPL_AUTH_KEY
+#   google          Google Cloud Translation; key from GOOGLE_API_KEY
+#   azure           Azure AI Translator; key from AZURE_TRANSLATOR_KEY
+#   libretranslate  LibreTranslate; key from LIBRETRANSLATE_API_KEY (optional on your own server)
+#   openai          an OpenAI-compatible chat API; key from OPENAI_API_KEY (optional for Ollama)
+# Keys are never written here. Settings per engine go in [backends.NAME] (url, model, …).
+";
+
+/// The project file `init` writes, every choice explained in a comment.
+fn project_file(source: &str, targets: &str, backend: &str, glossaries: &[String]) -> String {
+    let listed: Vec<String> = glossaries.iter().map(|g| format!("\"{g}\"")).collect();
+    format!(
+        "# l10n project file: see `l10n --help` and the README.\n\nsource = \"{source}\"\ntargets = [{targets}]\n\n{ENGINES_COMMENT}backend = \"{backend}\"\nout = \"out\"\n# documents = [\"article.md\"]   # what a bare `l10n translate` covers\n\n# Term bases (TBX, CSV, TSV) are used only when listed here: a file put in glossary/ must be\n# added to this list (`l10n init` lists those already there).\nglossary = [{}]\n\n[memory]\npath = \"cache/l10n.sqlite\"\n",
+        listed.join(", ")
+    )
+}
+
+/// The term bases already in `dir` (relative to the project), sorted.
+fn term_bases(dir: &std::path::Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .filter(|name| {
+            let lower = name.to_ascii_lowercase();
+            [".tbx", ".csv", ".tsv"].iter().any(|ext| lower.ends_with(ext))
+        })
+        .map(|name| format!("glossary/{name}"))
+        .collect();
+    out.sort();
+    out
+}
+
 pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
     let config_path = args.dir.join(crate::config::FILE_NAME);
     if config_path.exists() {
@@ -63,11 +105,8 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
     let targets = lang::parse_list(&targets)?;
     crate::backend::Backend::from_name(&backend, &toml::Table::new())?;
     let quoted: Vec<String> = targets.iter().map(|t| format!("\"{}\"", t.tag())).collect();
-    let config = format!(
-        "# l10n project file: see `l10n --help` and the README.\n\nsource = \"{}\"\ntargets = [{}]\nbackend = \"{backend}\"\nout = \"out\"\n# documents = [\"article.md\"]\nglossary = []\n\n[memory]\npath = \"cache/l10n.sqlite\"\n",
-        source.tag(),
-        quoted.join(", ")
-    );
+    let glossaries = term_bases(&args.dir.join("glossary"));
+    let config = project_file(source.tag(), &quoted.join(", "), &backend, &glossaries);
     std::fs::create_dir_all(args.dir.join("glossary"))?;
     std::fs::create_dir_all(args.dir.join("cache"))?;
     crate::render::write_atomic(&config_path, config.as_bytes())?;

@@ -30,9 +30,6 @@ pub struct Cli {
     /// Print nothing but errors
     #[arg(long, short, global = true)]
     pub quiet: bool,
-    /// Also print a line for every request to a translation engine (never the key or the texts)
-    #[arg(long, short, global = true)]
-    pub verbose: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -97,7 +94,8 @@ pub(crate) fn open_memory(
 
 /// Runs the parsed command line; returns the exit status.
 pub fn run(cli: Cli, ui: &Ui) -> anyhow::Result<u8> {
-    if cli.verbose {
+    // `--verbose` is offered only where engines are talked to: `translate`.
+    if matches!(&cli.command, Command::Translate(args) if args.verbose) {
         // Requests are logged from the engines' tasks; each line is formatted on its own.
         let language = ui.language().to_string();
         crate::backend::log_requests(std::sync::Arc::new(move |r: crate::backend::RequestLog| {

@@ -22,7 +22,11 @@ pub struct Args {
     /// Source language (default: from l10n.toml, else en)
     #[arg(long, value_name = "TAG")]
     pub from: Option<String>,
-    /// Translation backend: pseudo (offline pseudo-localization), memory (only what the memory has) or human (memory, then XLIFF for translators)
+    /// Translation engine (default: pseudo, from l10n.toml's `backend`): pseudo (offline
+    /// pseudo-localization, not a translation), memory (only what the memory has), human (memory,
+    /// then XLIFF for translators), deepl (key from DEEPL_AUTH_KEY), google (GOOGLE_API_KEY),
+    /// azure (AZURE_TRANSLATOR_KEY), libretranslate (LIBRETRANSLATE_API_KEY, optional for your own
+    /// server), openai (OPENAI_API_KEY, optional for a local server such as Ollama)
     #[arg(long, short = 'b', value_name = "NAME")]
     pub backend: Option<String>,
     /// The engine's base URL (a self-hosted server, a proxy, a test server); overrides `url` in
@@ -51,7 +55,8 @@ pub struct Args {
     /// the default) or stale (any; the same as --reuse-stale)
     #[arg(long, value_name = "WHICH", value_parser = ["fresh", "stale"], conflicts_with = "reuse_stale")]
     pub reuse: Option<String>,
-    /// Also write each edition as a standalone HTML page (out/<locale>/<name>.html)
+    /// Also write each edition as a standalone HTML page beside it: out/<locale>/<stem>.html
+    /// (<stem>.page.html when the article itself is .html)
     #[arg(long)]
     pub page: bool,
     /// How to report: text for people, json for programs (on standard output)
@@ -61,6 +66,9 @@ pub struct Args {
     /// workers never send the same segment twice (nor do other machines sharing the memory)
     #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=64))]
     pub workers: u16,
+    /// Also print a line for every request to a translation engine (never the key or the texts)
+    #[arg(long, short)]
+    pub verbose: bool,
 }
 
 impl Args {

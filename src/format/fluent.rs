@@ -17,7 +17,6 @@ use crate::lang::Locale;
 use crate::model::{Document, Part, Placeholder, PlaceholderKind, Unit, UnitKind};
 use crate::segment::{Piece, Segmenter, segment_pieces};
 use fluent_syntax::ast;
-use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 
 use super::SegmentOutput;
 
@@ -367,35 +366,48 @@ impl Merge<'_, '_> {
 
 const CATEGORIES: &[&str] = &["zero", "one", "two", "few", "many", "other"];
 
-/// The cardinal plural categories of a language, found by asking its rules about a range of
-/// numbers (integers and decimals), in CLDR order.
+/// The cardinal plural categories of a language, in CLDR order.
 pub fn plural_categories(locale: &Locale) -> Vec<&'static str> {
-    let Ok(langid) = locale.language().parse::<unic_langid::LanguageIdentifier>() else {
-        return vec![];
+    plural_categories_of(&locale.language())
+}
+
+/// [`plural_categories`] for a tag as it names a folder (`ru`, `pt-BR`, `sr-Latn`): every
+/// cardinal category of its CLDR rules (ICU4X); only `other` for a language CLDR does not know.
+pub fn plural_categories_of(tag: &str) -> Vec<&'static str> {
+    let Some(rules) = rules_of(tag) else {
+        return vec!["other"];
     };
-    let Ok(rules) = PluralRules::create(langid, PluralRuleType::CARDINAL) else {
-        return vec![];
+    let all: Vec<&'static str> = rules.categories().map(category_name).collect();
+    CATEGORIES.iter().copied().filter(|c| all.contains(c)).collect()
+}
+
+/// The categories that whole counts from 0 to 1,000 take (what a UI's "{ $n } files" shows):
+/// Czech `many` (only decimals) and French `many` (only exact millions) are left out, Russian
+/// `many` (5 files) is not. `l10n check` asks a translation to cover these, as compare-locales
+/// does with its integer rules.
+pub fn count_categories_of(tag: &str) -> Vec<&'static str> {
+    let Some(rules) = rules_of(tag) else {
+        return vec!["other"];
     };
-    let mut seen = Vec::new();
-    let probes = (0..=200)
-        .map(|n| n.to_string())
-        .chain(["0.5", "1.5", "2.5", "1000000", "1.0"].iter().map(|s| s.to_string()));
-    for probe in probes {
-        if let Ok(c) = rules.select(probe.as_str()) {
-            let name = match c {
-                PluralCategory::ZERO => "zero",
-                PluralCategory::ONE => "one",
-                PluralCategory::TWO => "two",
-                PluralCategory::FEW => "few",
-                PluralCategory::MANY => "many",
-                PluralCategory::OTHER => "other",
-            };
-            if !seen.contains(&name) {
-                seen.push(name);
-            }
-        }
+    let reached: Vec<&'static str> = (0..=1000usize).map(|n| category_name(rules.category_for(n))).collect();
+    CATEGORIES.iter().copied().filter(|c| reached.contains(c)).collect()
+}
+
+fn rules_of(tag: &str) -> Option<icu_plurals::PluralRules> {
+    let locale: icu_locale::Locale = tag.parse().ok()?;
+    icu_plurals::PluralRules::try_new_cardinal((&locale).into()).ok()
+}
+
+fn category_name(category: icu_plurals::PluralCategory) -> &'static str {
+    use icu_plurals::PluralCategory as C;
+    match category {
+        C::Zero => "zero",
+        C::One => "one",
+        C::Two => "two",
+        C::Few => "few",
+        C::Many => "many",
+        C::Other => "other",
     }
-    CATEGORIES.iter().copied().filter(|c| seen.contains(c)).collect()
 }
 
 /// Translated text as Fluent text elements: braces become string literals, line breaks

@@ -9,6 +9,8 @@
 
 mod fluent;
 pub mod front_matter;
+/// The plural categories `l10n check` asks a Fluent translation to cover (one home: the Fluent format).
+pub use fluent::count_categories_of;
 pub mod html;
 mod markdown;
 mod plain;

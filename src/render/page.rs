@@ -332,9 +332,11 @@ impl Page<'_> {
             format!("<footer class=\"{class}\" lang=\"{}\" dir=\"{}\">\n", esc(self.locale.tag()), self.locale.direction())
         };
         out.push_str(&format!("<p class=\"notice\">{}</p>\n", esc(&notice)));
+        // The heading's colon is the language's own (full-width in Chinese): it is in the message.
         out.push_str(&format!(
-            "<nav aria-label=\"{0}\">\n<p>{0}:</p>\n<ul>\n",
-            esc(&chrome.msg("edition-switcher", &[]))
+            "<nav aria-label=\"{}\">\n<p>{}</p>\n<ul>\n",
+            esc(&chrome.msg("edition-switcher", &[])),
+            esc(&chrome.msg("edition-switcher-heading", &[]))
         ));
         for alt in self.alternates {
             let name = Chrome::own_name(&alt.locale);

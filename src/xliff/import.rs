@@ -9,6 +9,11 @@
 //! inline codes are the source's. Empty targets are skipped. Accepted units are stored as human
 //! work with their state; the memory keeps the previous version.
 //!
+//! A file without `original` (the npm `xliff` library's js2xliff drops it when re-saving) is
+//! matched unit by unit: by id and source, then by source, among the project's documents (one
+//! given with `--document` is then the only candidate). A file-level rejection (unknown
+//! document, wrong language) is reported once, with the number of units it covers.
+//!
 //! Units are checked as they are read from the stream and stored a chunk at a time, so a file
 //! of any size is imported in bounded memory. A target tag with a region names the project's
 //! language of the same language and script (`ar-SA` → `ar`, `zh-CN` → `zh-Hans`).
@@ -51,6 +56,7 @@ impl Rejection {
     /// The Fluent message id (in `locales/*/xliff.ftl`) and its arguments.
     pub fn message(&self) -> (&'static str, Vec<(&'static str, String)>) {
         match self {
+            Rejection::UnknownDocument { original } if original.is_empty() => ("xliff-reject-no-document", vec![]),
             Rejection::UnknownDocument { original } => {
                 ("xliff-reject-unknown-document", vec![("original", original.clone())])
             }
@@ -69,6 +75,9 @@ impl Rejection {
 pub struct Rejected {
     pub unit: String,
     pub line: usize,
+    /// Units this rejection covers: 1, or every unit of a file rejected as a whole (the first
+    /// unit's id and line are given).
+    pub units: usize,
     #[serde(flatten)]
     pub why: Rejection,
 }
@@ -97,7 +106,11 @@ struct Staged {
 /// What the `<file>` being read allows: its units are checked against a document into a
 /// target language, or all rejected for one reason.
 enum Verdict {
-    Accept { document: usize, target: Locale },
+    /// `document`: `None` when the file does not say (no `original`): matched per unit.
+    Accept {
+        document: Option<usize>,
+        target: Locale,
+    },
     RejectAll(Rejection),
 }
 
@@ -150,8 +163,7 @@ impl<'a> Importer<'a> {
         }
     }
 
-    fn document(&self, original: Option<&str>) -> Option<usize> {
-        let original = original?;
+    fn document(&self, original: &str) -> Option<usize> {
         if let Some(i) = self.documents.iter().position(|d| d.name == original) {
             return Some(i);
         }
@@ -174,10 +186,22 @@ impl<'a> Importer<'a> {
 
     /// Decides what a `<file>` allows, from its `original` and languages.
     fn verdict(&self, section: &ReadSection) -> Verdict {
-        let Some(document) = self.document(section.original.as_deref()) else {
-            return Verdict::RejectAll(Rejection::UnknownDocument {
-                original: section.original.clone().unwrap_or_default(),
-            });
+        let document = match section.original.as_deref().filter(|o| !o.is_empty()) {
+            Some(original) => match self.document(original) {
+                Some(i) => Some(i),
+                None => {
+                    return Verdict::RejectAll(Rejection::UnknownDocument {
+                        original: original.to_string(),
+                    });
+                }
+            },
+            None if self.documents.is_empty() => {
+                return Verdict::RejectAll(Rejection::UnknownDocument {
+                    original: String::new(),
+                });
+            }
+            None if self.documents.len() == 1 => Some(0),
+            None => None,
         };
         let declared = section.target_lang.clone().unwrap_or_default();
         let Some(target) = self.target_for(&declared) else {
@@ -199,23 +223,28 @@ impl<'a> Importer<'a> {
     }
 
     /// Checks one unit; `Ok(None)` when it was counted (empty) or rejected.
-    fn check(&self, verdict: &Verdict, unit: &ReadUnit, summary: &mut ImportSummary) -> Result<Option<Staged>> {
+    /// Checks one unit of a file whose verdict is to accept, `doc` its document if the file says.
+    fn check(
+        &self,
+        doc: Option<usize>,
+        target: &Locale,
+        unit: &ReadUnit,
+        summary: &mut ImportSummary,
+    ) -> Result<Option<Staged>> {
         let reject = |summary: &mut ImportSummary, why| {
             summary.rejected.push(Rejected {
                 unit: unit.id.clone(),
                 line: unit.line,
+                units: 1,
                 why,
             })
         };
-        let (doc, target) = match verdict {
-            Verdict::RejectAll(why) => {
-                reject(summary, why.clone());
-                return Ok(None);
-            }
-            Verdict::Accept { document, target } => (*document, target),
+        let wanted = collapse(&unit.source.tagged());
+        let Some(doc) = doc.or_else(|| self.document_of(&unit.id, &wanted)) else {
+            reject(summary, Rejection::UnknownSegment);
+            return Ok(None);
         };
         let (segments, index) = (&self.documents[doc].segments, &self.indexes[doc]);
-        let wanted = collapse(&unit.source.tagged());
         let segment = match index.by_id.get(&unit.id).map(|&i| &segments[i]) {
             Some(s) if collapse(&s.source.tagged()) == wanted => s,
             Some(_) => {
@@ -257,11 +286,7 @@ impl<'a> Importer<'a> {
             }
         };
         if code_set(&parsed) != code_set(&segment.source) {
-            let detail = format!(
-                "{} code(s) in the source, {} in the target",
-                segment.source.placeholders().count(),
-                parsed.placeholders().count()
-            );
+            let detail = differing_markup(&segment.source, &parsed);
             reject(summary, Rejection::Codes { detail });
             return Ok(None);
         }
@@ -291,13 +316,35 @@ impl<'a> Importer<'a> {
         let mut verdict = Verdict::RejectAll(Rejection::UnknownDocument {
             original: String::new(),
         });
+        let mut file_rejection: Option<usize> = None;
         let mut staged: Vec<Staged> = Vec::new();
         let mut pending: HashMap<(String, String), usize> = HashMap::new();
         while let Some(item) = stream.next_item()? {
             match item {
-                Item::File(section) => verdict = self.verdict(&section),
+                Item::File(section) => {
+                    verdict = self.verdict(&section);
+                    file_rejection = None;
+                }
                 Item::Unit(unit) => {
-                    let Some(s) = self.check(&verdict, &unit, &mut summary)? else {
+                    let (doc, target) = match &verdict {
+                        Verdict::Accept { document, target } => (*document, target),
+                        // One report for the file, counting its units.
+                        Verdict::RejectAll(why) => {
+                            if let Some(i) = file_rejection {
+                                summary.rejected[i].units += 1;
+                            } else {
+                                file_rejection = Some(summary.rejected.len());
+                                summary.rejected.push(Rejected {
+                                    unit: unit.id.clone(),
+                                    line: unit.line,
+                                    units: 1,
+                                    why: why.clone(),
+                                });
+                            }
+                            continue;
+                        }
+                    };
+                    let Some(s) = self.check(doc, target, &unit, &mut summary)? else {
                         continue;
                     };
                     // A unit repeated in the file (the same sentence in several places) is
@@ -332,6 +379,23 @@ impl<'a> Importer<'a> {
         Ok(summary)
     }
 
+    /// For a file that does not name its document: the document with a segment of this id
+    /// and source, else one with this source.
+    fn document_of(&self, id: &str, wanted: &str) -> Option<usize> {
+        let docs = 0..self.documents.len();
+        docs.clone()
+            .find(|&d| {
+                self.indexes[d]
+                    .by_id
+                    .get(id)
+                    .is_some_and(|&i| collapse(&self.documents[d].segments[i].source.tagged()) == wanted)
+            })
+            .or_else(|| {
+                docs.into_iter()
+                    .find(|&d| self.indexes[d].by_source.contains_key(wanted))
+            })
+    }
+
     fn store(&self, memory: &mut Memory, origin: &Origin, staged: &mut Vec<Staged>) -> Result<usize> {
         if staged.is_empty() {
             return Ok(0);
@@ -358,4 +422,45 @@ impl<'a> Importer<'a> {
         staged.clear();
         Ok(stored)
     }
+}
+
+/// The source's markup the target does not keep, and the target's the source lacks, as the
+/// source writes it (`**bold**`, `` `code` ``): what a translator has to look for.
+fn differing_markup(source: &Text, target: &Text) -> String {
+    let (wanted, found) = (code_set(source), code_set(target));
+    let mut shown: Vec<String> = Vec::new();
+    for (kind, id) in wanted
+        .iter()
+        .filter(|c| !found.contains(c))
+        .chain(found.iter().filter(|c| !wanted.contains(c)))
+    {
+        let text = if wanted.contains(&(*kind, *id)) { source } else { target };
+        let span = markup_span(text, *id);
+        if !shown.contains(&span) {
+            shown.push(span);
+        }
+    }
+    shown.join(", ")
+}
+
+/// Placeholder `id` of `text` as written: an open/close pair with the text between them.
+fn markup_span(text: &Text, id: u32) -> String {
+    use crate::model::Part;
+    let mut out = String::new();
+    let mut inside = false;
+    for part in &text.0 {
+        match part {
+            Part::Placeholder(p) if p.id == id => {
+                out.push_str(&p.original);
+                if p.kind != crate::model::PlaceholderKind::Open {
+                    break;
+                }
+                inside = true;
+            }
+            Part::Placeholder(p) if inside => out.push_str(&p.original),
+            Part::Str(s) if inside => out.push_str(s),
+            _ => {}
+        }
+    }
+    out
 }

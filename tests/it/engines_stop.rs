@@ -395,8 +395,8 @@ fn verbose_logs_each_request_without_the_key() {
         dir.path(),
         GOOGLE,
         &[
-            "--verbose",
             "translate",
+            "--verbose",
             "article.md",
             "--to",
             "ar",

@@ -13,6 +13,7 @@ mod editions;
 mod engines;
 mod engines_stop;
 mod example;
+mod first_hour;
 mod fluent_format;
 mod fuzz;
 mod glossary;
