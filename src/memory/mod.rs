@@ -12,6 +12,8 @@
 //! - A file that is not this tool's memory, or a memory from a newer schema, is refused and
 //!   left untouched.
 
+#![deny(clippy::string_slice)] // outside text: char-boundary-safe operations only
+
 /// Runs each named test function (taking a fresh, empty [`Memory`]) against both stores: the
 /// PostgreSQL variant needs `L10N_TEST_POSTGRES` (a connection URL) and says "skipped" without.
 #[cfg(test)]
@@ -382,10 +384,11 @@ pub(crate) fn placeholder_skeleton(key: &str) -> Text {
     // Parse against a source that declares every id the key uses.
     let mut declared = Text::default();
     let mut rest = key;
-    while let Some(pos) = rest.find(" id=\"") {
-        let after = &rest[pos + 5..];
-        let Some(end) = after.find('"') else { break };
-        if let Ok(id) = after[..end].parse::<u32>() {
+    while let Some((_, after)) = rest.split_once(" id=\"") {
+        let Some((value, tail)) = after.split_once('"') else {
+            break;
+        };
+        if let Ok(id) = value.parse::<u32>() {
             for kind in [
                 crate::model::PlaceholderKind::Open,
                 crate::model::PlaceholderKind::Close,
@@ -399,7 +402,7 @@ pub(crate) fn placeholder_skeleton(key: &str) -> Text {
                 });
             }
         }
-        rest = &after[end..];
+        rest = tail;
     }
     Text::parse_tagged(key, &declared).unwrap_or_else(|_| Text::plain(key))
 }
