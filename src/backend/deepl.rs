@@ -87,7 +87,7 @@ impl DeepL {
         let dictionary_target = target.split('-').next().unwrap_or(target).to_ascii_lowercase();
         let source = source.to_ascii_lowercase();
         let hash = blake3::hash(format!("{source}\n{dictionary_target}\n{tsv}").as_bytes());
-        let name = format!("l10n-{}", &hash.to_hex()[..16]);
+        let name = format!("l10n-{}", hash.to_hex().get(..16).unwrap_or_default());
         let mut known = self.glossaries.lock().await;
         if let Some(id) = known.get(&name) {
             return Ok(id.clone());

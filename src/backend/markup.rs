@@ -40,6 +40,7 @@ pub fn to_html(text: &Text) -> String {
 }
 
 /// An engine's HTML answer in the tagged form.
+#[allow(clippy::string_slice)] // every index is that of an ASCII byte found by `find` (`<`, `>`, `&`, `{`, `}`, a quote) or one past it: a char boundary
 pub fn from_html(html: &str) -> String {
     enum Open {
         Pair,
@@ -129,6 +130,7 @@ fn span_id(v: &str) -> Option<(char, u32)> {
 }
 
 /// The value of attribute `name` in a tag's inside (`span id="g1" class=x`).
+#[allow(clippy::string_slice)] // every index is that of an ASCII byte found by `find` (`<`, `>`, `&`, `{`, `}`, a quote) or one past it: a char boundary
 fn attribute(tag: &str, name: &str) -> Option<String> {
     let mut rest = tag;
     while let Some(pos) = rest.find(name) {
@@ -167,6 +169,7 @@ pub fn to_tokens(text: &Text) -> String {
 }
 
 /// A token-form answer in the tagged form; tokens naming no placeholder of `source` stay text.
+#[allow(clippy::string_slice)] // every index is that of an ASCII byte found by `find` (`<`, `>`, `&`, `{`, `}`, a quote) or one past it: a char boundary
 pub fn from_tokens(answer: &str, source: &Text) -> String {
     let has = |id: u32, kind: PlaceholderKind| source.placeholders().any(|p| p.id == id && p.kind == kind);
     let mut out = String::new();
@@ -202,6 +205,7 @@ pub fn from_tokens(answer: &str, source: &Text) -> String {
 
 /// An XML answer (DeepL) in canonical tagged form: entities decoded except the three the
 /// tagged form keeps.
+#[allow(clippy::string_slice)] // every index is that of an ASCII byte found by `find` (`<`, `>`, `&`, `{`, `}`, a quote) or one past it: a char boundary
 pub fn from_xml(answer: &str) -> String {
     let mut out = String::new();
     let mut rest = answer;
@@ -224,6 +228,7 @@ pub fn from_xml(answer: &str) -> String {
 }
 
 /// HTML text (entities and all) appended in tagged form.
+#[allow(clippy::string_slice)] // every index is that of an ASCII byte found by `find` (`<`, `>`, `&`, `{`, `}`, a quote) or one past it: a char boundary
 fn push_text(html: &str, out: &mut String) {
     let mut decoded = String::new();
     let mut rest = html;

@@ -7,6 +7,8 @@
 //! a failing text is retried alone once, then kept as `needs-review` with its placeholders
 //! restored, never dropped and never trusted).
 
+#![deny(clippy::string_slice)] // engine answers are outside text: char-boundary-safe only
+
 mod azure;
 mod deepl;
 mod google;

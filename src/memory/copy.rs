@@ -402,6 +402,57 @@ mod tests {
     use crate::memory::{NewEntry, Reuse};
     use crate::model::{Origin, State, Text};
 
+    /// The destination's human work and the source's meet: the better one wins whichever
+    /// store is which, the other is kept (earlier version or alternative), and the conflict is
+    /// reported once.
+    fn human_work_meets_human_work(mut to: Memory) {
+        let src = Text::plain("Exports fell.");
+        let human = Origin::Human {
+            file: Some("f.xlf".into()),
+        };
+        let entry = |target: &'static str, state| NewEntry {
+            source_locale: "en",
+            target_locale: "hi",
+            source: &src,
+            target: Box::leak(Box::new(Text::plain(target))),
+            origin: &human,
+            state,
+            fingerprint: "",
+            document: None,
+            previous: None,
+            next: None,
+            changed_at: Some(1_000),
+        };
+        let mut finished = Memory::in_memory().unwrap();
+        finished.store(&[entry("अंतिम", State::Final)]).unwrap();
+        let mut draft = Memory::in_memory().unwrap();
+        draft.store(&[entry("मसौदा", State::Translated)]).unwrap();
+        to.store(&[entry("मसौदा", State::Translated)]).unwrap();
+        // The source's final replaces the destination's draft.
+        assert_eq!(copy(&finished, &mut to).unwrap(), 1);
+        let got = to.lookup("en", "hi", &src, &Reuse::AnyMachine).unwrap().unwrap();
+        assert_eq!(got.state, State::Final);
+        assert!(to.take_conflicts().is_empty());
+        let history = to.versions("en", "hi", &src, true).unwrap();
+        assert_eq!(history.len(), 1, "{history:?}");
+        assert_eq!(history[0].target, Text::plain("मसौदा"));
+        // A draft copied onto a final is kept aside and reported, once.
+        let mut other = Memory::in_memory().unwrap();
+        other.store(&[entry("दूसरा मसौदा", State::Translated)]).unwrap();
+        drop(draft);
+        assert_eq!(copy(&other, &mut to).unwrap(), 1);
+        assert_eq!(to.take_conflicts().len(), 1);
+        assert_eq!(copy(&other, &mut to).unwrap(), 0);
+        assert!(to.take_conflicts().is_empty());
+        let got = to.lookup("en", "hi", &src, &Reuse::AnyMachine).unwrap().unwrap();
+        assert_eq!(got.target, Text::plain("अंतिम"));
+        let alternatives = to.versions("en", "hi", &src, false).unwrap();
+        assert_eq!(alternatives.len(), 1);
+        assert_eq!(alternatives[0].target, Text::plain("दूसरा मसौदा"));
+    }
+
+    on_both_stores!(human_work_meets_human_work);
+
     /// SQLite → PostgreSQL → SQLite keeps every row, its history and the import record, and a
     /// second copy adds nothing.
     #[test]

@@ -12,6 +12,8 @@
 //! - A file that is not this tool's memory, or a memory from a newer schema, is refused and
 //!   left untouched.
 
+#![deny(clippy::string_slice)] // outside text: char-boundary-safe operations only
+
 /// Runs each named test function (taking a fresh, empty [`Memory`]) against both stores: the
 /// PostgreSQL variant needs `L10N_TEST_POSTGRES` (a connection URL) and says "skipped" without.
 #[cfg(test)]
@@ -382,10 +384,11 @@ pub(crate) fn placeholder_skeleton(key: &str) -> Text {
     // Parse against a source that declares every id the key uses.
     let mut declared = Text::default();
     let mut rest = key;
-    while let Some(pos) = rest.find(" id=\"") {
-        let after = &rest[pos + 5..];
-        let Some(end) = after.find('"') else { break };
-        if let Ok(id) = after[..end].parse::<u32>() {
+    while let Some((_, after)) = rest.split_once(" id=\"") {
+        let Some((value, tail)) = after.split_once('"') else {
+            break;
+        };
+        if let Ok(id) = value.parse::<u32>() {
             for kind in [
                 crate::model::PlaceholderKind::Open,
                 crate::model::PlaceholderKind::Close,
@@ -399,7 +402,7 @@ pub(crate) fn placeholder_skeleton(key: &str) -> Text {
                 });
             }
         }
-        rest = &after[end..];
+        rest = tail;
     }
     Text::parse_tagged(key, &declared).unwrap_or_else(|_| Text::plain(key))
 }
@@ -469,7 +472,80 @@ mod tests {
         machine_work_of_another_fingerprint_is_stale,
         imports_are_recognised_by_content,
         a_newer_machine_result_replaces_the_older_one,
+        a_lower_human_translation_is_kept_aside_not_stored_over_a_better_one,
     );
+
+    #[test]
+    fn the_human_precedence_rule() {
+        use HumanMerge::*;
+        let m = |old: State, new: State, same: bool| merge_human("a", old, if same { "a" } else { "b" }, new);
+        assert_eq!(m(State::Final, State::Translated, false), KeepBetter);
+        assert_eq!(m(State::Reviewed, State::NeedsReview, false), KeepBetter);
+        assert_eq!(m(State::Translated, State::Final, false), Replace);
+        assert_eq!(m(State::Reviewed, State::Reviewed, false), Replace);
+        assert_eq!(m(State::Final, State::Translated, true), Keep);
+        assert_eq!(m(State::Translated, State::Final, true), Replace);
+        assert_eq!(m(State::Final, State::Final, true), Keep);
+    }
+
+    fn a_lower_human_translation_is_kept_aside_not_stored_over_a_better_one(mut m: Memory) {
+        let src = Text::plain("Exports fell.");
+        let vendor = Origin::Human {
+            file: Some("vendor.tmx".into()),
+        };
+        let reviewer = Origin::Human {
+            file: Some("final.xlf".into()),
+        };
+        let (good, weak, better) = (Text::plain("انخفضت"), Text::plain("هبطت"), Text::plain("تراجعت"));
+        let entry = |target, origin, state| NewEntry {
+            source_locale: "en",
+            target_locale: "ar",
+            source: &src,
+            target,
+            origin,
+            state,
+            fingerprint: "",
+            document: None,
+            previous: None,
+            next: None,
+            changed_at: None,
+        };
+        m.store(&[entry(&good, &reviewer, State::Final)]).unwrap();
+        assert_eq!(m.store(&[entry(&weak, &vendor, State::Translated)]).unwrap(), 0);
+        let got = m.lookup("en", "ar", &src, &Reuse::AnyMachine).unwrap().unwrap();
+        assert_eq!((got.target, got.state), (good.clone(), State::Final));
+        let conflicts = m.take_conflicts();
+        assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+        assert_eq!(
+            (conflicts[0].kept_state, conflicts[0].offered_state),
+            (State::Final, State::Translated)
+        );
+        assert!(m.take_conflicts().is_empty(), "taken once");
+        let versions = m.versions("en", "ar", &src, false).unwrap();
+        assert_eq!(versions.len(), 1);
+        assert_eq!(
+            (versions[0].kind, &versions[0].target),
+            (VersionKind::Alternative, &weak)
+        );
+        assert_eq!(versions[0].file.as_deref(), Some("vendor.tmx"));
+        // Offered again: nothing new to report.
+        m.store(&[entry(&weak, &vendor, State::Translated)]).unwrap();
+        assert!(m.take_conflicts().is_empty());
+        // An equal state replaces; the replaced one is an earlier version.
+        m.store(&[entry(&better, &reviewer, State::Final)]).unwrap();
+        let got = m.lookup("en", "ar", &src, &Reuse::AnyMachine).unwrap().unwrap();
+        assert_eq!(got.target, better);
+        let all = m.versions("en", "ar", &src, true).unwrap();
+        assert!(
+            all.iter().any(|v| v.kind == VersionKind::Earlier && v.target == good),
+            "{all:?}"
+        );
+        assert_eq!(
+            m.versions("en", "ar", &src, false).unwrap().len(),
+            1,
+            "only the alternative"
+        );
+    }
 
     fn human_work_outranks_machine_work_and_survives_it(mut m: Memory) {
         let src = text_with_var("Visit ", 5);

@@ -153,7 +153,10 @@ impl Exporter<'_> {
                 }
                 let concept = &glossary.concepts[m.concept];
                 let source_form = match seg.source.0.get(m.part) {
-                    Some(crate::model::Part::Str(s)) => s[m.range.clone()].to_string(),
+                    Some(crate::model::Part::Str(s)) => match s.get(m.range.clone()) {
+                        Some(form) => form.to_string(),
+                        None => continue,
+                    },
                     _ => continue,
                 };
                 entries.push(GlossEntry {
