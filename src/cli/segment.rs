@@ -10,8 +10,11 @@ use crate::lang::Locale;
 use crate::pipeline::load_document;
 use crate::segment::Segmenter;
 use crate::ui::Ui;
+use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::mpsc::{self, SyncSender};
 
 /// Tells the user what the HTML extractor repaired in each input (tags never closed), with
 /// positions; unreadable files are left for the pipeline to refuse.
@@ -106,21 +109,78 @@ pub fn run(args: Args, ui: &Ui) -> anyhow::Result<u8> {
     Ok(0)
 }
 
-/// Prints the segments of a plain-text document block by block, as it reads it: a block
-/// (lines up to a blank line) is a unit of the plain format and nothing crosses a blank line,
-/// so memory holds one block, not the file, and output starts at once. Each block goes
-/// through the format's own extraction; the file is refused as [`crate::format::read_source`]
-/// refuses it (a NUL byte: binary; bytes that are not UTF-8; nothing but whitespace: empty),
-/// with the line, after printing the blocks before the fault.
+/// Bytes of blocks handed to a worker at once: large enough that handing over costs nothing,
+/// small enough that memory stays a few MB whatever the file.
+const CHUNK_BYTES: usize = 256 * 1024;
+
+/// Prints the segments of a plain-text document as it reads it. A block (lines up to a blank
+/// line) is a unit of the plain format and nothing crosses a blank line, so the reader cuts
+/// the file at blank lines into chunks of whole blocks; workers (one per core) run the
+/// format's own extraction on each, and this thread prints their segments in file order.
+/// Channels are bounded: memory holds a few chunks (or the largest block), not the file.
+/// The file is refused as [`crate::format::read_source`] refuses it (a NUL byte: binary;
+/// bytes that are not UTF-8; nothing but whitespace: empty), with the line, after printing
+/// the blocks before the fault.
 fn stream_plain(path: &Path, segmenter: &Segmenter, out: &mut impl Write) -> anyhow::Result<()> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    let (chunk_tx, chunk_rx) = mpsc::sync_channel::<(usize, String)>(workers);
+    let chunk_rx = Mutex::new(chunk_rx);
+    let (done_tx, done_rx) = mpsc::sync_channel::<(usize, String, usize)>(workers);
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        let reader = scope.spawn(move || read_chunks(path, &chunk_tx));
+        for _ in 0..workers {
+            let done_tx = done_tx.clone();
+            let chunk_rx = &chunk_rx;
+            scope.spawn(move || {
+                // The lock is held only to take the next chunk.
+                while let Ok((seq, chunk)) = chunk_rx.lock().map_err(drop).and_then(|rx| rx.recv().map_err(drop)) {
+                    let (printed, units) = segment_chunk(chunk, segmenter);
+                    if done_tx.send((seq, printed, units)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+        // Chunks come back in any order: keep the early ones until their turn.
+        let (mut next, mut units) = (0, 0);
+        let mut waiting = BTreeMap::new();
+        let mut written = Ok(());
+        for (seq, printed, n) in done_rx {
+            waiting.insert(seq, (printed, n));
+            while let Some((printed, n)) = waiting.remove(&next) {
+                if written.is_ok() {
+                    written = out.write_all(printed.as_bytes());
+                }
+                units += n;
+                next += 1;
+            }
+        }
+        let read = reader
+            .join()
+            .map_err(|_| anyhow::anyhow!("the reader of {} stopped", path.display()))?;
+        written?;
+        read?;
+        if units == 0 {
+            return Err(Error::Empty {
+                path: path.to_path_buf(),
+            }
+            .into());
+        }
+        Ok(())
+    })
+}
+
+/// Reads `path` line by line and sends it on in chunks of whole blocks, numbered in order.
+fn read_chunks(path: &Path, chunks: &SyncSender<(usize, String)>) -> Result<(), Error> {
     let read_error = |source| Error::Read {
         path: path.to_path_buf(),
         source,
     };
     let file = std::fs::File::open(path).map_err(read_error)?;
     let mut reader = BufReader::with_capacity(1 << 16, file);
-    let (mut line, mut block) = (Vec::new(), String::new());
-    let (mut line_no, mut units) = (0, 0);
+    let (mut line, mut chunk) = (Vec::new(), String::new());
+    let (mut line_no, mut seq) = (0, 0);
     loop {
         line.clear();
         if reader.read_until(b'\n', &mut line).map_err(read_error)? == 0 {
@@ -131,46 +191,41 @@ fn stream_plain(path: &Path, segmenter: &Segmenter, out: &mut impl Write) -> any
             return Err(Error::Binary {
                 path: path.to_path_buf(),
                 line: line_no,
-            }
-            .into());
+            });
         }
         let Ok(text) = std::str::from_utf8(&line) else {
-            return Err(not_utf8(path, line_no, &mut reader).into());
+            return Err(not_utf8(path, line_no, &mut reader));
         };
         let text = if line_no == 1 {
             text.strip_prefix('\u{feff}').unwrap_or(text)
         } else {
             text
         };
-        if text.trim().is_empty() {
-            units += print_block(&mut block, segmenter, out)?;
-        } else {
-            block.push_str(text);
+        let blank = text.trim().is_empty();
+        chunk.push_str(text);
+        if blank && chunk.len() >= CHUNK_BYTES {
+            if chunks.send((seq, std::mem::take(&mut chunk))).is_err() {
+                return Ok(());
+            }
+            seq += 1;
         }
     }
-    units += print_block(&mut block, segmenter, out)?;
-    if units == 0 {
-        return Err(Error::Empty {
-            path: path.to_path_buf(),
-        }
-        .into());
+    if !chunk.is_empty() {
+        let _ = chunks.send((seq, chunk));
     }
     Ok(())
 }
 
-/// Segments one block of a plain-text document, prints its segments and empties it; returns
-/// how many units it held.
-fn print_block(block: &mut String, segmenter: &Segmenter, out: &mut impl Write) -> std::io::Result<usize> {
-    if block.is_empty() {
-        return Ok(0);
-    }
-    let doc = Format::Plain.extract(std::mem::take(block), segmenter);
+/// The segments of a chunk of whole blocks, one per line, and how many units it held.
+fn segment_chunk(chunk: String, segmenter: &Segmenter) -> (String, usize) {
+    use std::fmt::Write as _;
+    let doc = Format::Plain.extract(chunk, segmenter);
+    let mut printed = String::with_capacity(doc.source.len());
     for seg in doc.segments() {
-        writeln!(out, "{}", seg.source)?;
+        // Writing to a String cannot fail.
+        let _ = writeln!(printed, "{}", seg.source);
     }
-    *block = doc.source;
-    block.clear();
-    Ok(doc.units.len())
+    (printed, doc.units.len())
 }
 
 /// The error for a line that is not UTF-8, unless a NUL byte further on makes the file binary
