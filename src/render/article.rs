@@ -241,7 +241,10 @@ mod tests {
     fn the_date_comes_from_the_page() {
         let src = "<html><head><meta property=\"article:published_time\" content=\"2019-03-05T10:00:00Z\"></head><body><time datetime=\"2020-01-02\">x</time></body></html>";
         assert_eq!(html_date(src), Day::parse("2019-03-05"));
-        assert_eq!(html_date("<p><time datetime=\"2020-01-02\">Jan</time></p>"), Day::parse("2020-01-02"));
+        assert_eq!(
+            html_date("<p><time datetime=\"2020-01-02\">Jan</time></p>"),
+            Day::parse("2020-01-02")
+        );
         assert_eq!(html_date("<p><time datetime=\"soon\">x</time></p>"), None);
         assert_eq!(html_date("<p>no date</p>"), None);
     }
