@@ -225,6 +225,130 @@ pub fn markdown_page(page: &Page<'_>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::format::{Format, SegmentOutput};
+    use crate::lang::Locale;
+    use crate::model::Text;
+    use crate::render::chrome::Provenance;
+    use crate::render::page::Alternate;
+    use crate::segment::Segmenter;
+
+    /// The page of `source` (HTML) translated into `tag` with every letter upper-cased.
+    fn html_page_of(source: &str, tag: &str) -> (String, String) {
+        let en = Locale::parse("en").unwrap();
+        let locale = Locale::parse(tag).unwrap();
+        let doc = Format::Html.extract(source.to_string(), &Segmenter::new(&en, &[]));
+        let texts: Vec<Option<Text>> = doc
+            .segments()
+            .map(|s| {
+                let mut t = Text::default();
+                for part in &s.source.0 {
+                    match part {
+                        crate::model::Part::Str(x) => t.push_str(&x.to_uppercase()),
+                        crate::model::Part::Placeholder(p) => t.push_placeholder(p.clone()),
+                    }
+                }
+                Some(t)
+            })
+            .collect();
+        let outputs: Vec<_> = texts.iter().flatten().map(SegmentOutput::Translated).collect();
+        let edition = Format::Html.merge(&doc, &outputs, &locale);
+        let alternates = vec![Alternate {
+            locale: en.clone(),
+            href: "../../a.html".into(),
+            original: true,
+        }];
+        let page = Page {
+            doc: &doc,
+            texts: &texts,
+            locale: &locale,
+            alternates: &alternates,
+            site_name: None,
+            provenance: &Provenance::default(),
+            date: None,
+            arabic_digits: false,
+            format: Format::Html,
+            edition: &edition,
+        }
+        .render();
+        (edition, page)
+    }
+
+    #[test]
+    fn an_html_page_is_its_edition_with_the_chrome_added() {
+        let src = "<!doctype html><html><head><title>Deal</title><meta name=description content=\"A deal.\"></head>\
+<body><article><h1>Deal</h1><p>Read <code>&lt;b&gt;</code> and <a href=\"/r\">the report</a>.</p>\
+<img src=m.png alt=\"A map\"><time datetime=\"2025-04-30\">April 30</time></article></body></html>";
+        let (edition, page) = html_page_of(src, "hi");
+        // Every byte of the edition is on the page, in order, around the chrome.
+        let chrome_free = page
+            .replace("<meta charset=\"utf-8\">\n", "")
+            .split("<link rel=")
+            .next()
+            .unwrap()
+            .to_string();
+        assert!(edition.starts_with(&chrome_free), "{page}");
+        let body = &edition[edition.find("<article>").unwrap()..edition.find("</body>").unwrap()];
+        assert!(page.contains(body), "{page}");
+        assert!(page.contains("<code>&lt;b&gt;</code>") && page.contains("<img src=m.png alt=\"A MAP\">"));
+        assert_eq!(page.matches("<title>").count(), 1, "{page}");
+        assert!(page.contains("hreflang=\"x-default\" href=\"../../a.html\""));
+        assert!(
+            page.contains("<header class=\"l10n-chrome\">") && page.contains("2025"),
+            "the article's date: {page}"
+        );
+        assert!(page.contains("<html lang=\"hi\">"));
+    }
+
+    #[test]
+    fn a_fragment_goes_inside_the_template() {
+        let (_, page) = html_page_of("<h2>Deal</h2><p>Signed <em>today</em>.</p>", "ar");
+        assert!(
+            page.starts_with("<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">"),
+            "{page}"
+        );
+        assert!(
+            page.contains("<title>DEAL</title>") && page.contains("<p>SIGNED <em>TODAY</em>.</p>"),
+            "{page}"
+        );
+        assert!(
+            !page.contains("class=\"date\""),
+            "no date in the document, none on the page"
+        );
+    }
+
+    #[test]
+    fn a_markdown_page_is_rendered_by_pulldown_cmark() {
+        let en = Locale::parse("en").unwrap();
+        let md = "+++\ntitle = \"Announcing\"\ndate = 2024-07-25\n+++\n\n## Part\n\nRun `cargo build` <b>now</b>. [x](javascript:alert(1))\n\n```\nfn main() {}\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n![A map](m.png)\n";
+        let doc = Format::Markdown.extract(md.to_string(), &Segmenter::new(&en, &[]));
+        let page = Page {
+            doc: &doc,
+            texts: &[],
+            locale: &en,
+            alternates: &[],
+            site_name: None,
+            provenance: &Provenance::default(),
+            date: None,
+            arabic_digits: false,
+            format: Format::Markdown,
+            edition: md,
+        }
+        .render();
+        for want in [
+            "<h1>Announcing</h1>",
+            "<title>Announcing</title>",
+            "<code>cargo build</code>",
+            "&lt;b&gt;now&lt;/b&gt;",
+            "<a href=\"#\">x</a>",
+            "<pre><code>fn main() {}",
+            "<table>",
+            "<img src=\"m.png\" alt=\"A map\"",
+            "2024",
+        ] {
+            assert!(page.contains(want), "{want} in {page}");
+        }
+        assert!(!page.contains("javascript:") && !page.contains("title = "), "{page}");
+    }
 
     #[test]
     fn front_matter_in_toml_and_yaml() {
