@@ -7,6 +7,7 @@ use l10n::lang::{self, Locale};
 use l10n::memory::Memory;
 use l10n::memory::exchange::import_tmx;
 use l10n::model::State;
+use l10n::project::Project;
 use std::path::{Path, PathBuf};
 
 fn main() {
@@ -44,16 +45,15 @@ fn example_article_three_editions(bencher: divan::Bencher) {
     for tmx in ["ar", "hi", "zh-Hans"] {
         import_tmx(&mut memory, &example.join(format!("reference/{tmx}.tmx")), &source).unwrap();
     }
-    let job = documents::DocumentCheck {
-        documents: vec![example.join("article.txt")],
-        source: source.clone(),
-        targets: lang::parse_list("ar,hi,zh").unwrap(),
-        glossary: Glossary::load(&[root.join("glossary/rare-earths.tbx")]).unwrap(),
-        abbreviations: vec![],
-        out_dir: PathBuf::from("out"),
-        require: State::Translated,
-        typography: Default::default(),
-        no_break: vec![],
-    };
-    bencher.bench_local(|| documents::check(&job, &mut memory).unwrap());
+    let backend = l10n::backend::Backend::MemoryOnly;
+    let targets = lang::parse_list("ar,hi,zh").unwrap();
+    let mut project = Project::new(
+        vec![example.join("article.txt")],
+        source,
+        targets,
+        backend,
+        PathBuf::from("out"),
+    );
+    project.glossary = Glossary::load(&[root.join("glossary/rare-earths.tbx")]).unwrap();
+    bencher.bench_local(|| documents::check(&project, State::Translated, &memory).unwrap());
 }

@@ -20,7 +20,8 @@ use http_server::{Response, TestServer};
 use l10n::backend::Backend;
 use l10n::lang::{Locale, parse_list};
 use l10n::memory::Memory;
-use l10n::pipeline::{Job, run};
+use l10n::pipeline::run;
+use l10n::project::Project;
 use serde_json::json;
 use std::collections::VecDeque;
 use std::sync::Mutex;
@@ -86,20 +87,13 @@ fn run_once(latency: Duration, per_second: usize, settings: &str) -> (Duration, 
     let (server, stats) = server(latency, per_second);
     let dir = tempfile::tempdir().unwrap();
     let table: toml::Table = toml::from_str(&format!("url = \"{}\"\n{settings}", server.url)).unwrap();
-    let job = Job {
-        inputs: vec![article(dir.path())],
-        source: Locale::parse("en").unwrap(),
-        targets: parse_list("ar,hi,zh").unwrap(),
-        backend: Backend::from_name("deepl", &table).unwrap(),
-        out_dir: dir.path().join("out"),
-        allow_partial: false,
-        reuse_stale: false,
-        abbreviations: vec![],
-        glossary: Default::default(),
-        edition: Default::default(),
-        write_editions: true,
-        no_break: vec![],
-    };
+    let job = Project::new(
+        vec![article(dir.path())],
+        Locale::parse("en").unwrap(),
+        parse_list("ar,hi,zh").unwrap(),
+        Backend::from_name("deepl", &table).unwrap(),
+        dir.path().join("out"),
+    );
     let mut memory = Memory::open(&dir.path().join("m.sqlite")).unwrap();
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()

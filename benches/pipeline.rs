@@ -12,7 +12,8 @@ use divan::{Bencher, black_box};
 use l10n::backend::Backend;
 use l10n::lang::{Locale, parse_list};
 use l10n::memory::Memory;
-use l10n::pipeline::{Job, run};
+use l10n::pipeline::run;
+use l10n::project::Project;
 use std::path::PathBuf;
 
 fn main() {
@@ -23,21 +24,14 @@ fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn job(out: &std::path::Path) -> Job {
-    Job {
-        inputs: vec![repo().join("examples/rare-earths/article.txt")],
-        source: Locale::parse("en").unwrap(),
-        targets: parse_list("ar,hi,zh").unwrap(),
-        backend: Backend::from_name("pseudo", &toml::Table::new()).unwrap(),
-        out_dir: out.to_path_buf(),
-        allow_partial: false,
-        reuse_stale: false,
-        abbreviations: vec![],
-        glossary: Default::default(),
-        edition: Default::default(),
-        write_editions: true,
-        no_break: vec![],
-    }
+fn job(out: &std::path::Path) -> Project {
+    Project::new(
+        vec![repo().join("examples/rare-earths/article.txt")],
+        Locale::parse("en").unwrap(),
+        parse_list("ar,hi,zh").unwrap(),
+        Backend::from_name("pseudo", &toml::Table::new()).unwrap(),
+        out.to_path_buf(),
+    )
 }
 
 /// Sentences translated per iteration: 86 segments into 3 languages.

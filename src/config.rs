@@ -45,6 +45,13 @@ pub struct Config {
     /// How editions look: site name, digits, quotes, Chinese–Latin spacing, date.
     #[serde(default)]
     pub edition: EditionConfig,
+    // helper markdown: site layout and Markdown extraction (see the block at the end).
+    /// Where editions go and which files of a folder are documents.
+    #[serde(default)]
+    pub layout: LayoutConfig,
+    /// What is translated in Markdown pages.
+    #[serde(default)]
+    pub markdown: MarkdownConfig,
     /// The folder the file was found in; relative paths resolve against it.
     #[serde(skip)]
     pub root: PathBuf,
@@ -172,6 +179,10 @@ impl Config {
                 line,
             });
         }
+        if let Some(var) = &config.memory.password_env {
+            let setting = format!("{}: [memory] password_env", path.display());
+            crate::backend::http::check_secret_variable(&setting, var, "PGPASSWORD")?;
+        }
         config.root = path.parent().map(Path::to_path_buf).unwrap_or_default();
         config.path = Some(path.to_path_buf());
         Ok(config)
@@ -271,5 +282,54 @@ mod tests {
         let c = Config::discover(None, Some(&dir.path().join("sub/article.txt"))).unwrap();
         assert_eq!(c.out_dir(), dir.path().join("editions"));
         assert_eq!(c.memory_path(), dir.path().join("m.sqlite"));
+    }
+}
+
+// ---- helper markdown: `[layout]` and `[markdown]` ----
+
+/// `[layout]`: where editions go (`out = "content/{locale}/{path}"`) and which files of a
+/// folder given to `translate` are documents.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LayoutConfig {
+    /// Output path template, relative to the project folder: `{locale}`, `{path}`, `{dir}`,
+    /// `{name}`, `{stem}`, `{ext}` (see `layout`). Default: `<out>/{locale}/{path}`.
+    pub out: Option<String>,
+    /// Globs of the documents to take from a folder (default: every file of a known format).
+    #[serde(default)]
+    pub include: Vec<String>,
+    /// Globs of files and folders to leave out.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+}
+
+impl LayoutConfig {
+    /// The output layout, checked.
+    pub fn layout(&self) -> Result<crate::layout::Layout> {
+        let template = self.out.as_deref().unwrap_or(crate::layout::DEFAULT_TEMPLATE);
+        crate::layout::Layout::new(template).map_err(|e| Error::Config {
+            path: PathBuf::from(FILE_NAME),
+            message: e.to_string(),
+        })
+    }
+}
+
+/// `[markdown]`: `front_matter_keys = ["title", "description"]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkdownConfig {
+    /// Top-level front-matter keys whose values are translated (default: title, description,
+    /// summary, subtitle, linkTitle, excerpt).
+    pub front_matter_keys: Option<Vec<String>>,
+}
+
+impl MarkdownConfig {
+    /// The extraction options these settings give.
+    pub fn extract_options(&self) -> crate::format::ExtractOptions {
+        let mut options = crate::format::ExtractOptions::default();
+        if let Some(keys) = &self.front_matter_keys {
+            options.front_matter_keys = keys.clone();
+        }
+        options
     }
 }

@@ -35,6 +35,12 @@ pub enum Error {
     Locale(#[from] crate::lang::LocaleError),
     #[error("no target languages: give --to or set `targets` in l10n.toml")]
     NoTargets,
+    #[error(
+        "no project here (no l10n.toml in this folder or above): run `l10n init` to start one, or name the documents and --to"
+    )]
+    NoProject,
+    #[error("{}: no documents: name them, or list them as `documents` in the project file", path.display())]
+    NoDocuments { path: PathBuf },
     #[error("unknown backend '{name}' (known: {known})")]
     UnknownBackend { name: String, known: String },
     #[error("{}: {reason}", path.display())]
@@ -63,6 +69,24 @@ pub enum Error {
     },
     #[error("backend {backend} needs an API key in the environment variable {var}, which is not set")]
     MissingApiKey { backend: String, var: String },
+    #[error(
+        "{setting} = \"{var}\" is refused: the project file is shared, so it may only name {documented} or a variable starting with L10N_ (copy the secret into one: L10N_{var}=…)"
+    )]
+    SecretVariableRefused {
+        setting: String,
+        var: String,
+        documented: String,
+    },
+    #[error(
+        "[backends.{backend}] url = \"{url}\" is not {backend}'s own service and comes only from the project file, so the key in {var} is not sent there: give the URL in the environment ({url_var}=…) or allow the project file's URLs with {opt_in}=1"
+    )]
+    UntrustedEngineUrl {
+        backend: String,
+        url: String,
+        var: String,
+        url_var: String,
+        opt_in: String,
+    },
 }
 
 impl Error {
@@ -80,6 +104,8 @@ impl Error {
             Error::Locale(crate::lang::LocaleError::Malformed(_)) => "error-locale-malformed",
             Error::Locale(crate::lang::LocaleError::Unknown(_)) => "error-locale-unknown",
             Error::NoTargets => "error-no-targets",
+            Error::NoProject => "error-no-project",
+            Error::NoDocuments { .. } => "error-no-documents",
             Error::UnknownBackend { .. } => "error-unknown-backend",
             Error::Memory { .. } => "error-memory",
             Error::MemoryLocked { .. } => "error-memory-locked",
@@ -92,6 +118,8 @@ impl Error {
             Error::Engine { .. } => "error-engine",
             Error::BackendSetting { .. } => "error-backend-setting",
             Error::MissingApiKey { .. } => "error-missing-api-key",
+            Error::SecretVariableRefused { .. } => "error-secret-variable-refused",
+            Error::UntrustedEngineUrl { .. } => "error-untrusted-engine-url",
         }
     }
 
@@ -105,6 +133,7 @@ impl Error {
             Error::IsDirectory { path: p }
             | Error::Empty { path: p }
             | Error::UnknownFormat { path: p }
+            | Error::NoDocuments { path: p }
             | Error::MemoryLocked { path: p }
             | Error::MemoryForeign { path: p } => vec![path(p)],
             Error::NotUtf8 { path: p, line } | Error::Binary { path: p, line } => {
@@ -130,7 +159,7 @@ impl Error {
             }
             Error::Locale(crate::lang::LocaleError::Malformed(tag))
             | Error::Locale(crate::lang::LocaleError::Unknown(tag)) => vec![("tag", tag.clone())],
-            Error::NoTargets => vec![],
+            Error::NoTargets | Error::NoProject => vec![],
             Error::UnknownBackend { name, known } => {
                 vec![("name", name.clone()), ("known", known.clone())]
             }
@@ -163,6 +192,28 @@ impl Error {
             Error::MissingApiKey { backend, var } => {
                 vec![("backend", backend.clone()), ("var", var.clone())]
             }
+            Error::SecretVariableRefused {
+                setting,
+                var,
+                documented,
+            } => vec![
+                ("setting", setting.clone()),
+                ("var", var.clone()),
+                ("documented", documented.clone()),
+            ],
+            Error::UntrustedEngineUrl {
+                backend,
+                url,
+                var,
+                url_var,
+                opt_in,
+            } => vec![
+                ("backend", backend.clone()),
+                ("url", url.clone()),
+                ("var", var.clone()),
+                ("url_var", url_var.clone()),
+                ("opt_in", opt_in.clone()),
+            ],
         }
     }
 }

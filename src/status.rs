@@ -3,15 +3,14 @@
 //! nothing and writes nothing.
 
 use crate::error::Result;
-use crate::glossary::Glossary;
 use crate::glossary::enforce::Terminology;
 use crate::lang::Locale;
-use crate::memory::{Memory, Reuse};
+use crate::memory::Memory;
 use crate::model::{Origin, State, Text};
-use crate::pipeline::{line_of, load_document};
-use crate::segment::Segmenter;
+use crate::plan::{Plan, Status};
+use crate::project::Project;
 use serde::Serialize;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Counts for one document in one language.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -63,65 +62,54 @@ pub fn words(text: &Text, locale: &Locale) -> usize {
     }
 }
 
-pub fn status(
-    documents: &[PathBuf],
-    source: &Locale,
-    targets: &[Locale],
-    memory: &Memory,
-    glossary: &Glossary,
-    segmenter: &Segmenter,
-) -> Result<Vec<DocumentStatus>> {
-    let terminology = Terminology::new(glossary, source);
-    let mut out = Vec::new();
-    for path in documents {
-        out.push(document_status(path, source, targets, memory, &terminology, segmenter)?);
-    }
-    Ok(out)
+/// The status of every document of the project in every target language, counted from the
+/// plan with the memory alone (what `translate --backend memory` would publish).
+pub fn status(project: &Project, memory: &Memory) -> Result<Vec<DocumentStatus>> {
+    let mut project = project.clone();
+    project.backend = crate::backend::Backend::MemoryOnly;
+    let plan = Plan::build(&project, memory)?;
+    let terminology = Terminology::new(&project.glossary, &project.source);
+    Ok((0..plan.documents.len())
+        .map(|d| document_status(&plan, &terminology, d))
+        .collect())
 }
 
-fn document_status(
-    path: &Path,
-    source: &Locale,
-    targets: &[Locale],
-    memory: &Memory,
-    terminology: &Terminology<'_>,
-    segmenter: &Segmenter,
-) -> Result<DocumentStatus> {
-    let (_, doc) = load_document(path, segmenter)?;
-    let segments: Vec<_> = doc.segments().filter(|s| s.source.has_words()).collect();
+fn document_status(plan: &Plan, terminology: &Terminology<'_>, d: usize) -> DocumentStatus {
+    let loaded = &plan.documents[d];
+    let segments: Vec<_> = loaded.doc.segments().filter(|s| s.source.has_words()).collect();
     let mut rows: Vec<Row> = segments
         .iter()
         .map(|s| Row {
-            line: line_of(&doc.source, s.span.start),
+            line: loaded.line(s),
             source: s.source.plain_text(),
             targets: Vec::new(),
         })
         .collect();
     let mut locales = Vec::new();
-    for target in targets {
-        let verifier = terminology.verifier(target);
+    for (l, locale) in plan.locales.iter().enumerate() {
+        let verifier = terminology.verifier(&locale.target);
         let mut st = LocaleStatus {
-            locale: target.tag().to_string(),
+            locale: locale.target.tag().to_string(),
             ..LocaleStatus::default()
         };
-        for (seg, row) in segments.iter().zip(rows.iter_mut()) {
+        let decisions = plan.decisions(d, l).into_iter().filter(|d| d.status != Status::Copied);
+        for ((seg, row), decision) in segments.iter().zip(rows.iter_mut()).zip(decisions) {
             st.segments += 1;
-            let w = words(&seg.source, source);
+            let w = words(&seg.source, &plan.source);
             st.words += w;
-            let matches = terminology.matches(&seg.source);
-            let expected: Vec<usize> = matches.iter().map(|m| m.concept).collect();
+            let expected: Vec<usize> = locale
+                .sentence(&seg.source)
+                .map(|s| s.matches.iter().map(|m| m.concept).collect())
+                .unwrap_or_default();
             st.terms_expected += expected.len();
-            match memory.lookup(source.tag(), target.tag(), &seg.source, &Reuse::AnyMachine)? {
+            st.needs_review += usize::from(decision.status == Status::NeedsReview);
+            match &decision.translation {
                 Some(t) => {
                     match t.origin {
                         Origin::Human { .. } => st.human += 1,
                         Origin::Machine { .. } => st.machine += 1,
                     }
-                    match t.state {
-                        State::Reviewed | State::Final => st.reviewed += 1,
-                        State::NeedsReview => st.needs_review += 1,
-                        State::Translated => {}
-                    }
+                    st.reviewed += usize::from(matches!(t.state, State::Reviewed | State::Final));
                     st.terms_failing += verifier.check(&t.target.plain_text(), &expected).len();
                     row.targets.push(Some(t.target.plain_text()));
                 }
@@ -139,9 +127,9 @@ fn document_status(
         };
         locales.push(st);
     }
-    Ok(DocumentStatus {
-        path: path.to_path_buf(),
+    DocumentStatus {
+        path: loaded.path().to_path_buf(),
         locales,
         rows,
-    })
+    }
 }

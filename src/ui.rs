@@ -52,6 +52,25 @@ impl From<&std::path::Path> for Arg {
     }
 }
 
+/// `s` safe to print on a terminal: control characters (escape sequences, carriage returns,
+/// C1 controls such as CSI) shown as `\u{1b}`; line breaks and tabs kept. The one function
+/// every printed outside text goes through (every message argument does).
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() && !matches!(c, '\n' | '\t');
+    if !s.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if unsafe_char(c) {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Formats messages in the chosen language, with en-US behind it.
 pub struct Ui {
     /// The chosen language's bundle first, en-US last.
@@ -98,7 +117,9 @@ impl Ui {
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args {
             match value {
-                Arg::Str(s) => fluent_args.set(*name, FluentValue::from(s.as_str())),
+                // Arguments carry outside text (file contents, paths, engine answers): no
+                // control character of theirs reaches the terminal as is.
+                Arg::Str(s) => fluent_args.set(*name, FluentValue::from(printable(s).into_owned())),
                 Arg::Num(n) => fluent_args.set(*name, FluentValue::from(*n)),
             }
         }
@@ -174,6 +195,19 @@ fn bundle<'a>(tag: &str, sources: impl Iterator<Item = &'a str>) -> FluentBundle
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_from_files_are_escaped_before_the_terminal() {
+        // #10: an escape sequence in a TMX or XLIFF segment is shown, not obeyed.
+        assert_eq!(
+            printable("a\u{1b}[31mred\r\u{9b}2J\u{7}"),
+            "a\\u{1b}[31mred\\u{d}\\u{9b}2J\\u{7}"
+        );
+        assert_eq!(printable("नमस्ते\tمرحبا\n中文"), "नमस्ते\tمرحبا\n中文");
+        let ui = Ui::new(Some("en-US"));
+        let shown = ui.msg("memory-lookup-none", &[("locale", "x\u{1b}]0;pwned\u{7}".into())]);
+        assert!(!shown.contains('\u{1b}') && !shown.contains('\u{7}'), "{shown:?}");
+    }
 
     #[test]
     fn negotiates_posix_locales() {

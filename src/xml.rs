@@ -340,6 +340,12 @@ pub fn attr<'a>(attrs: &'a [(String, String)], key: &str) -> Option<&'a str> {
 }
 
 /// Escapes text for element content or a double-quoted attribute.
+/// Whether XML 1.0 can carry `c` at all (its `Char` production): not the C0 controls other
+/// than tab, line feed and carriage return, nor U+FFFE and U+FFFF.
+pub fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -348,8 +354,12 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
             '"' => out.push_str("&quot;"),
-            // Characters XML 1.0 cannot carry at all are dropped rather than written invalid.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            // A reader would turn a raw carriage return into a line feed (end-of-line
+            // handling); a reference keeps it.
+            '\r' => out.push_str("&#13;"),
+            // Characters XML 1.0 cannot carry at all are dropped rather than written invalid;
+            // writers that can say them otherwise (XLIFF's `<cp>`) do so before calling this.
+            c if !is_xml_char(c) => {}
             c => out.push(c),
         }
     }

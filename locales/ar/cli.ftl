@@ -106,3 +106,34 @@ check-summary = { $locale }: الرسائل: { $messages }، المفقودة: {
     }
 check-no-locales = { $path }: لم يُعثر على مجلدات لغات (يُتوقَّع مجلد لكل لغة، مثل en-US/ و ar/)
 check-clean = لم يُعثر على أي مشكلات
+
+## helper plan
+
+error-no-project = لا يوجد مشروع هنا (لا ملف l10n.toml في هذا المجلد أو ما فوقه): شغّل «l10n init» لبدء مشروع، أو سمِّ المستندات واللغات (--to)
+error-no-documents = { $path }: لا مستندات: سمِّها في سطر الأوامر، أو أدرجها في documents في هذا الملف
+plan-locale-summary = { $path } ← { $locale }: { $segments ->
+        [one] مقطع واحد
+       *[other] { $segments } مقطعًا
+    } — { $backend ->
+        [memory] { $memory } من الذاكرة
+        [human] { $memory } من الذاكرة
+       *[other] { $memory } من الذاكرة، { $engine } من { $backend }
+    }، { $missing } ناقصة
+plan-requests = { $count ->
+        [0] لم يُرسَل شيء إلى { $backend }: كانت الذاكرة تحوي كل شيء
+        [one] أُرسل طلب واحد إلى { $backend }
+       *[other] أُرسل { $count } طلبًا إلى { $backend }
+    }
+plan-terms-summary = { $locale }: المسرد: { $expected ->
+        [one] مصطلح واحد متوقَّع
+       *[other] { $expected } مصطلحًا متوقَّعًا
+    }، { $found } موجودة، { $repaired } مُصلَحة، { $failing } مخالفة
+plan-pseudo-notice = هذه الطبعات مترجمة ترجمة زائفة (نص بحروف معدَّلة وممدود لفحص التخطيط)، وليست مترجمة: اختر محركًا حقيقيًا بـ --backend deepl أو google أو azure أو libretranslate أو openai، أو اضبط backend في l10n.toml
+plan-dry-run-locale = { $locale }: { $segments ->
+        [one] جملة جديدة واحدة
+       *[other] { $segments } جملة جديدة
+    } ({ $chars } حرفًا) ستُرسَل إلى { $backend }، و{ $memory } من الذاكرة ({ $documents ->
+        [one] مستند واحد
+       *[other] { $documents } مستندات
+    })
+plan-progress-finished = { $locale }: { $done }/{ $total } مقطعًا في { $seconds } ث

@@ -87,3 +87,6 @@ help-import--from = لغة المصدر (الافتراضي: من l10n.toml، و
 help-import--memory = قاعدة بيانات الذاكرة (الافتراضي: من l10n.toml، وإلا cache/l10n.sqlite)
 help-import--config = ملف المشروع (الافتراضي: l10n.toml بجوار ملف الإدخال أو في مجلد أعلى منه)
 help-import--format = `json`: ملخّص كل ملف (المستورد، غير المتغيّر، الفارغ، المرفوض مع الأسباب) على المخرج القياسي
+
+## helper hardening
+help-memory-lookup--history = اعرض أيضًا النسخ السابقة التي حلّت محلها ترجمة بشرية

@@ -27,3 +27,10 @@ memory-exported = { $path }: { $count ->
         [many] كُتبت { $count } وحدة ترجمة
        *[other] كُتبت { $count } وحدة ترجمة
     }
+
+## helper hardening
+memory-lookup-version = { $kind ->
+        [alternative] بديل
+       *[other] نسخة سابقة
+    }: { $target }  ({ $state }، { $file })
+memory-conflict = { $path }: أُبقيت الترجمة ذات الحالة { $kept_state } إلى { $locale } للجملة «{ $source }»: «{ $kept }»؛ أما الترجمة المعروضة ذات الحالة { $offered_state }، «{ $offered }»، فقد حُفظت بديلًا (يعرضها memory lookup)

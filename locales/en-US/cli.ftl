@@ -82,3 +82,34 @@ check-summary = { $locale }: { $messages } messages, { $missing } missing, { $er
     }
 check-no-locales = { $path }: no locale folders found (expected one folder per locale, such as en-US/ and ar/)
 check-clean = no problems found
+
+## helper plan
+
+error-no-project = there is no project here (no l10n.toml in this folder or above): run “l10n init” to start one, or name the documents and the languages (--to)
+error-no-documents = { $path }: no documents: name them on the command line, or list them as documents in this file
+plan-locale-summary = { $path } → { $locale }: { $segments ->
+        [one] one segment
+       *[other] { $segments } segments
+    } — { $backend ->
+        [memory] { $memory } from memory
+        [human] { $memory } from memory
+       *[other] { $memory } from memory, { $engine } from { $backend }
+    }, { $missing } missing
+plan-requests = { $count ->
+        [0] nothing sent to { $backend }: the memory had everything
+        [one] one request sent to { $backend }
+       *[other] { $count } requests sent to { $backend }
+    }
+plan-terms-summary = { $locale }: glossary: { $expected ->
+        [one] one term expected
+       *[other] { $expected } terms expected
+    }, { $found } found, { $repaired } repaired, { $failing } failing
+plan-pseudo-notice = these editions are pseudo-localized (accented, padded text for checking layouts), not translated: choose a real engine with --backend deepl, google, azure, libretranslate or openai, or set backend in l10n.toml
+plan-dry-run-locale = { $locale }: { $segments ->
+        [one] one new sentence
+       *[other] { $segments } new sentences
+    } ({ $chars } characters) would go to { $backend }, { $memory } from memory ({ $documents ->
+        [one] one document
+       *[other] { $documents } documents
+    })
+plan-progress-finished = { $locale }: { $done }/{ $total } segments in { $seconds } s

@@ -15,3 +15,7 @@ translate-dry-run-total = in all { $segments ->
     } and { $chars } characters for { $backend }: estimated cost { $cost } at { $price } per million characters; nothing was sent
 translate-progress = { $locale }: { $done }/{ $total } segments, { $rate } segments/s, about { $eta } s left
 translate-engine-request = { $engine }: request of { $chars } characters → { $outcome } in { $millis } ms
+
+## helper hardening
+error-secret-variable-refused = { $setting } = "{ $var }" is refused: the project file is shared, so it may only name { $documented } or a variable starting with L10N_ (copy the secret into one: L10N_{ $var }=…)
+error-untrusted-engine-url = [backends.{ $backend }] url = "{ $url }" is not { $backend }'s own service and comes only from the project file, so the key in { $var } is not sent there: give the URL in the environment ({ $url_var }=…) or allow the project file's URLs with { $opt_in }=1

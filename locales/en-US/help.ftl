@@ -49,6 +49,7 @@ help-memory-lookup--to = Target language
 help-memory-lookup--from = Source language (default: from l10n.toml, else en)
 help-memory-lookup--limit = How many similar sentences to show at most
 help-memory-lookup--threshold = Minimum similarity of a fuzzy match, in percent
+help-memory-lookup--history = Also show the earlier versions a human translation replaced
 help-memory-gc = Remove stale machine translations (superseded by human work, by a newer engine's, or made with another engine than the configured one) older than DAYS days
 help-memory-gc--backend = The engine whose translations are current (default: the backend in l10n.toml, if any)
 help-segment = Print the segments of a document as the pipeline sees them

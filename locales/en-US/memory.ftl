@@ -15,3 +15,10 @@ memory-exported = { $path }: { $count ->
         [one] 1 translation unit written
        *[other] { $count } translation units written
     }
+
+## helper hardening
+memory-lookup-version = { $kind ->
+        [alternative] alternative
+       *[other] earlier
+    }: { $target }  ({ $state }, { $file })
+memory-conflict = { $path }: kept the { $kept_state } translation into { $locale } of “{ $source }”: “{ $kept }”; the { $offered_state } one offered, “{ $offered }”, is kept as an alternative (memory lookup shows it)

@@ -82,3 +82,34 @@ check-summary = { $locale }: { $messages } संदेश, { $missing } अन�
     }
 check-no-locales = { $path }: कोई भाषा फ़ोल्डर नहीं मिला (हर भाषा के लिए एक फ़ोल्डर अपेक्षित है, जैसे en-US/ और ar/)
 check-clean = कोई समस्या नहीं मिली
+
+## helper plan
+
+error-no-project = यहाँ कोई प्रोजेक्ट नहीं है (इस फ़ोल्डर या इसके ऊपर कोई l10n.toml नहीं): प्रोजेक्ट शुरू करने के लिए “l10n init” चलाएँ, या दस्तावेज़ और भाषाएँ (--to) बताएँ
+error-no-documents = { $path }: कोई दस्तावेज़ नहीं: उन्हें कमांड लाइन पर बताएँ, या इस फ़ाइल में documents में सूचीबद्ध करें
+plan-locale-summary = { $path } → { $locale }: { $segments ->
+        [one] एक खंड
+       *[other] { $segments } खंड
+    } — { $backend ->
+        [memory] { $memory } मेमोरी से
+        [human] { $memory } मेमोरी से
+       *[other] { $memory } मेमोरी से, { $engine } { $backend } से
+    }, { $missing } अनुपलब्ध
+plan-requests = { $count ->
+        [0] { $backend } को कुछ नहीं भेजा गया: मेमोरी में सब कुछ था
+        [one] { $backend } को एक अनुरोध भेजा गया
+       *[other] { $backend } को { $count } अनुरोध भेजे गए
+    }
+plan-terms-summary = { $locale }: शब्दावली: { $expected ->
+        [one] एक शब्द अपेक्षित
+       *[other] { $expected } शब्द अपेक्षित
+    }, { $found } मिले, { $repaired } सुधारे गए, { $failing } विफल
+plan-pseudo-notice = ये संस्करण छद्म-स्थानीयकृत हैं (लेआउट जाँचने के लिए बदले हुए, लंबे किए गए अक्षर), अनूदित नहीं: असली इंजन चुनें --backend deepl, google, azure, libretranslate या openai से, या l10n.toml में backend सेट करें
+plan-dry-run-locale = { $locale }: { $segments ->
+        [one] एक नया वाक्य
+       *[other] { $segments } नए वाक्य
+    } ({ $chars } अक्षर) { $backend } को जाएँगे, { $memory } मेमोरी से ({ $documents ->
+        [one] एक दस्तावेज़
+       *[other] { $documents } दस्तावेज़
+    })
+plan-progress-finished = { $locale }: { $done }/{ $total } खंड { $seconds } सेकंड में

@@ -87,3 +87,6 @@ help-import--from = स्रोत भाषा (डिफ़ॉल्ट: l10n
 help-import--memory = मेमोरी डेटाबेस (डिफ़ॉल्ट: l10n.toml से, अन्यथा cache/l10n.sqlite)
 help-import--config = प्रोजेक्ट फ़ाइल (डिफ़ॉल्ट: इनपुट के पास या किसी पैरेंट फ़ोल्डर में मौजूद l10n.toml)
 help-import--format = `json`: हर फ़ाइल का सारांश (आयातित, अपरिवर्तित, खाली, कारणों सहित अस्वीकृत) stdout पर
+
+## helper hardening
+help-memory-lookup--history = मानव अनुवाद द्वारा बदले गए पिछले संस्करण भी दिखाएँ

@@ -15,3 +15,10 @@ memory-exported = { $path }: { $count ->
         [one] 1 अनुवाद इकाई लिखी गई
        *[other] { $count } अनुवाद इकाइयाँ लिखी गईं
     }
+
+## helper hardening
+memory-lookup-version = { $kind ->
+        [alternative] विकल्प
+       *[other] पिछला संस्करण
+    }: { $target }  ({ $state }, { $file })
+memory-conflict = { $path }: “{ $source }” का { $locale } में { $kept_state } अनुवाद रखा गया: “{ $kept }”; प्रस्तुत { $offered_state } अनुवाद “{ $offered }” विकल्प के रूप में रखा गया है (memory lookup उसे दिखाता है)

@@ -66,3 +66,21 @@ check-empty-value = “{ $id }”的值为空
 check-summary = { $locale }：{ $messages }条消息，缺少{ $missing }条，{ $errors }个错误，{ $warnings }个警告
 check-no-locales = { $path }：未找到语言文件夹（每种语言应各有一个文件夹，例如 en-US/ 和 ar/）
 check-clean = 未发现问题
+
+## helper plan
+
+error-no-project = 这里没有项目（本文件夹及上级文件夹中都没有 l10n.toml）：运行“l10n init”创建项目，或指明文档和目标语言（--to）
+error-no-documents = { $path }：没有文档：请在命令行中指明，或在此文件的 documents 中列出
+plan-locale-summary = { $path } → { $locale }：{ $segments }个片段 — { $backend ->
+        [memory] { $memory }个来自记忆库
+        [human] { $memory }个来自记忆库
+       *[other] { $memory }个来自记忆库，{ $engine }个来自{ $backend }
+    }，缺少{ $missing }个
+plan-requests = { $count ->
+        [0] 未向{ $backend }发送任何请求：记忆库中已全部具备
+       *[other] 向{ $backend }发送了{ $count }个请求
+    }
+plan-terms-summary = { $locale }：术语表：应有{ $expected }个术语，找到{ $found }个，修复{ $repaired }个，不符合{ $failing }个
+plan-pseudo-notice = 这些版本是伪本地化文本（为检查排版而变形、加长的文字），并非译文：请用 --backend deepl、google、azure、libretranslate 或 openai 选择真实引擎，或在 l10n.toml 中设置 backend
+plan-dry-run-locale = { $locale }：{ $segments }个新句子（{ $chars }个字符）将发送给{ $backend }，{ $memory }个来自记忆库（{ $documents }个文档）
+plan-progress-finished = { $locale }：{ $done }/{ $total }个片段，用时{ $seconds }秒

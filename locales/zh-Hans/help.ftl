@@ -87,3 +87,6 @@ help-import--from = 源语言（默认：取自 l10n.toml，否则为 en）
 help-import--memory = 翻译记忆库数据库（默认：取自 l10n.toml，否则为 cache/l10n.sqlite）
 help-import--config = 项目文件（默认：输入文件旁或上级文件夹中的 l10n.toml）
 help-import--format = `json`：在标准输出上给出每个文件的摘要（已导入、未变、空、被拒及原因）
+
+## helper hardening
+help-memory-lookup--history = 同时显示被人工译文替换的旧版本

@@ -11,6 +11,7 @@ use serde_json::{Value, json};
 
 pub const DEFAULTS: Defaults = Defaults {
     url: "https://api.cognitive.microsofttranslator.com",
+    other_official_urls: &[],
     api_key_env: "AZURE_TRANSLATOR_KEY",
     key_optional: false,
     concurrency: 4,

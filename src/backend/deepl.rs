@@ -21,6 +21,7 @@ const TEXT_ONLY_TARGETS: &[&str] = &["HI"];
 
 pub const DEFAULTS: Defaults = Defaults {
     url: "https://api.deepl.com",
+    other_official_urls: &[FREE_URL],
     api_key_env: "DEEPL_AUTH_KEY",
     key_optional: false,
     concurrency: 4,

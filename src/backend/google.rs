@@ -11,6 +11,7 @@ use serde_json::json;
 
 pub const DEFAULTS: Defaults = Defaults {
     url: "https://translation.googleapis.com",
+    other_official_urls: &[],
     api_key_env: "GOOGLE_API_KEY",
     key_optional: false,
     concurrency: 4,

@@ -32,6 +32,8 @@ const COMMON_KEYS: &[&str] = &[
 #[derive(Debug, Clone)]
 pub struct Defaults {
     pub url: &'static str,
+    /// The engine's other hosts (DeepL's free API): a key may go there as to `url`.
+    pub other_official_urls: &'static [&'static str],
     pub api_key_env: &'static str,
     /// Whether a request without a key makes sense (self-hosted servers).
     pub key_optional: bool,
@@ -58,6 +60,8 @@ pub struct Settings {
     pub url: String,
     /// Whether `url` was given (DeepL picks its host from the key otherwise).
     pub url_given: bool,
+    /// Whether the API key may be sent to `url` (see [`url_trust`]).
+    pub url_trusted: bool,
     pub api_key_env: String,
     pub model: Option<String>,
     pub concurrency: usize,
@@ -106,7 +110,11 @@ impl Settings {
                 Some(_) => Err(bad(key, "expected a whole number, 1 or more")),
             }
         };
-        let url = string("url")?;
+        let api_key_env = string("api_key_env")?;
+        if let Some(var) = &api_key_env {
+            check_secret_variable(&format!("[backends.{engine}] api_key_env"), var, d.api_key_env)?;
+        }
+        let (url, url_trusted) = url_trust(engine, string("url")?, d);
         if let Some(u) = &url
             && !(u.starts_with("http://") || u.starts_with("https://"))
         {
@@ -118,11 +126,12 @@ impl Settings {
         }
         Ok(Settings {
             url_given: url.is_some(),
+            url_trusted,
             url: url
                 .unwrap_or_else(|| d.url.to_string())
                 .trim_end_matches('/')
                 .to_string(),
-            api_key_env: string("api_key_env")?.unwrap_or_else(|| d.api_key_env.to_string()),
+            api_key_env: api_key_env.unwrap_or_else(|| d.api_key_env.to_string()),
             model: string("model")?,
             concurrency: count("concurrency", d.concurrency, 64)?,
             requests_per_second: number("requests_per_second")?.unwrap_or(d.requests_per_second),
@@ -148,6 +157,70 @@ impl Settings {
     pub fn extra(&self, key: &str) -> Option<&str> {
         self.table.get(key).and_then(|v| v.as_str())
     }
+}
+
+/// The environment variable that, when `1`, lets the project file's engine URLs receive the key.
+pub const TRUST_PROJECT_URLS: &str = "L10N_TRUST_PROJECT_URLS";
+
+/// The environment variable that gives an engine's URL (`L10N_DEEPL_URL`), trusted with its key.
+pub fn url_variable(engine: &str) -> String {
+    format!("L10N_{}_URL", engine.to_ascii_uppercase())
+}
+
+/// A secret variable named in the shared project file is read only when it is the engine's
+/// documented one (`documented`) or starts with `L10N_`: a committed `l10n.toml` must not be
+/// able to send `GITHUB_TOKEN` or a cloud key to whatever server it names.
+pub fn check_secret_variable(setting: &str, var: &str, documented: &str) -> Result<()> {
+    if var == documented || var.starts_with("L10N_") {
+        return Ok(());
+    }
+    Err(Error::SecretVariableRefused {
+        setting: setting.to_string(),
+        var: var.to_string(),
+        documented: documented.to_string(),
+    })
+}
+
+/// The engine URL to use (the environment's `L10N_<ENGINE>_URL` before the project file's),
+/// and whether the API key may go there: to the engine's own hosts, to this machine (a
+/// loopback address: the key does not leave it), to a URL from the environment, or to any
+/// URL when the user opts in with `L10N_TRUST_PROJECT_URLS=1`. A URL from the project file
+/// alone is not enough: the file is shared and may come from a pull request.
+fn url_trust(engine: &str, from_file: Option<String>, d: &Defaults) -> (Option<String>, bool) {
+    let env = |name: &str| {
+        std::env::var(name)
+            .ok()
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    if let Some(url) = env(&url_variable(engine)) {
+        return (Some(url), true);
+    }
+    let Some(url) = from_file else {
+        return (None, true);
+    };
+    let host = url_host(&url);
+    let official = std::iter::once(d.url)
+        .chain(d.other_official_urls.iter().copied())
+        .any(|u| url_host(u) == host && url.starts_with("https://"));
+    let trusted = official || is_loopback(&host) || env(TRUST_PROJECT_URLS).as_deref() == Some("1");
+    (Some(url), trusted)
+}
+
+/// The host of an `http(s)://` URL, lowercased, without user information or port.
+fn url_host(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = match host_port.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => host_port.split(':').next().unwrap_or(""),
+    };
+    host.to_ascii_lowercase()
+}
+
+fn is_loopback(host: &str) -> bool {
+    host == "localhost" || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 /// An API key, kept out of `Debug` and error texts.
@@ -213,6 +286,15 @@ impl HttpClient {
             .map(|k| k.trim().to_string())
             .filter(|k| !k.is_empty())
             .map(ApiKey);
+        if key.is_some() && !settings.url_trusted {
+            return Err(Error::UntrustedEngineUrl {
+                backend: engine.to_string(),
+                url: settings.url.clone(),
+                var: settings.api_key_env.clone(),
+                url_var: url_variable(engine),
+                opt_in: TRUST_PROJECT_URLS.to_string(),
+            });
+        }
         Ok(HttpClient {
             engine,
             client,
@@ -301,7 +383,7 @@ impl HttpClient {
                 retry_after: None,
             });
         }
-        let text = self.scrub(&error_text(&body));
+        let text = error_text(&body, |t| self.scrub(t));
         let message = format!("HTTP {status}: {text}");
         let code = serde_json::from_slice::<Value>(&body)
             .ok()
@@ -365,8 +447,10 @@ fn network_error(e: &reqwest::Error) -> String {
 }
 
 /// The engine's own error text from an error body: DeepL `message`, Google/Azure/OpenAI
-/// `error.message`, LibreTranslate `error`, else the body's start.
-fn error_text(body: &[u8]) -> String {
+/// `error.message`, LibreTranslate `error`, else the body's start. `scrub` runs on the whole
+/// text before it is put on one line and cut to 300 characters, so a key echoed near the cut
+/// (or across a line break) cannot survive half-hidden.
+fn error_text(body: &[u8], scrub: impl Fn(&str) -> String) -> String {
     let text = match serde_json::from_slice::<Value>(body) {
         Ok(v) => {
             let pick = |v: &Value| v.as_str().map(str::to_string);
@@ -382,9 +466,10 @@ fn error_text(body: &[u8]) -> String {
         }
         Err(_) => String::from_utf8_lossy(body).trim().to_string(),
     };
+    let text = scrub(&text);
     let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    match one_line.char_indices().nth(300) {
-        Some((i, _)) => format!("{}…", &one_line[..i]),
+    match one_line.char_indices().nth(300).and_then(|(i, _)| one_line.get(..i)) {
+        Some(head) => format!("{head}…"),
         None if one_line.is_empty() => "(no error text)".into(),
         None => one_line,
     }
@@ -397,6 +482,7 @@ mod tests {
     fn defaults() -> Defaults {
         Defaults {
             url: "https://example.invalid/",
+            other_official_urls: &["https://free.example.invalid"],
             api_key_env: "X_KEY",
             key_optional: false,
             concurrency: 2,
@@ -432,11 +518,63 @@ mod tests {
 
     #[test]
     fn error_texts_come_from_each_engines_shape() {
-        assert_eq!(error_text(br#"{"message":"Wrong endpoint"}"#), "Wrong endpoint");
-        assert_eq!(error_text(br#"{"error":{"code":400,"message":"Bad"}}"#), "Bad");
-        assert_eq!(error_text(br#"{"error":"Slow down"}"#), "Slow down");
-        assert_eq!(error_text(b"<html>\n oops </html>"), "<html> oops </html>");
-        assert_eq!(error_text(b""), "(no error text)");
+        let same = |t: &str| t.to_string();
+        assert_eq!(error_text(br#"{"message":"Wrong endpoint"}"#, same), "Wrong endpoint");
+        assert_eq!(error_text(br#"{"error":{"code":400,"message":"Bad"}}"#, same), "Bad");
+        assert_eq!(error_text(br#"{"error":"Slow down"}"#, same), "Slow down");
+        assert_eq!(error_text(b"<html>\n oops </html>", same), "<html> oops </html>");
+        assert_eq!(error_text(b"", same), "(no error text)");
+    }
+
+    #[test]
+    fn an_api_key_echoed_near_the_cut_is_scrubbed_before_truncation() {
+        // #8: the key straddles the 300th character; cut first, then scrubbed, half of it
+        // would survive.
+        let key = "sk-SECRETKEY0123456789abcdef";
+        let client_key = ApiKey(key.into());
+        let scrub = |t: &str| t.replace(client_key.expose(), "[key]");
+        for at in 280..300 {
+            let body = format!("{}{key} rest", "x".repeat(at));
+            let text = error_text(body.as_bytes(), scrub);
+            assert!(!text.contains("SECRET") && !text.contains("sk-S"), "{at}: {text}");
+            let prefix = key.get(..12).unwrap();
+            assert!(!text.contains(prefix), "{at}: {text}");
+        }
+        // Scrubbed on the text as the engine sent it, then put on one line.
+        let text = error_text(format!("bad key {key}\n").as_bytes(), scrub);
+        assert_eq!(text, "bad key [key]");
+    }
+
+    #[test]
+    fn a_project_file_cannot_send_secrets_elsewhere() {
+        // #7: another variable than the engine's own or an L10N_ one is refused…
+        let t: toml::Table = toml::from_str("api_key_env = \"GITHUB_TOKEN\"").unwrap();
+        let e = Settings::from_table("x", &t, &defaults()).unwrap_err().to_string();
+        assert!(
+            e.contains("GITHUB_TOKEN") && e.contains("X_KEY") && e.contains("L10N_"),
+            "{e}"
+        );
+        for ok in ["X_KEY", "L10N_X_KEY"] {
+            let t: toml::Table = toml::from_str(&format!("api_key_env = \"{ok}\"")).unwrap();
+            assert!(Settings::from_table("x", &t, &defaults()).is_ok(), "{ok}");
+        }
+        // …and the file's URL gets the key only on the engine's hosts or this machine.
+        for (url, trusted) in [
+            ("https://example.invalid/v2", true),
+            ("https://free.example.invalid", true),
+            ("http://example.invalid", false),
+            ("https://evil.example", false),
+            ("https://example.invalid.evil.example", false),
+            ("https://example.invalid@evil.example", false),
+            ("http://127.0.0.1:8080", true),
+            ("http://localhost/x", true),
+            ("http://[::1]:5000", true),
+            ("http://127.0.0.1.evil.example", false),
+        ] {
+            let t: toml::Table = toml::from_str(&format!("url = \"{url}\"")).unwrap();
+            let s = Settings::from_table("x", &t, &defaults()).unwrap();
+            assert_eq!(s.url_trusted, trusted, "{url}");
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@ use serde_json::json;
 
 pub const DEFAULTS: Defaults = Defaults {
     url: "http://127.0.0.1:5000",
+    other_official_urls: &["https://libretranslate.com"],
     api_key_env: "LIBRETRANSLATE_API_KEY",
     key_optional: true,
     concurrency: 2,

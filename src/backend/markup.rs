@@ -3,8 +3,10 @@
 //!
 //! - HTML (Google, Azure, LibreTranslate): a pair becomes `<span id="gN">…</span>` (its
 //!   content is translated), a standalone placeholder `<span translate="no"
-//!   class="notranslate" id="xN">original</span>` (never translated; its content only gives
-//!   the engine a word to build the sentence around and is dropped on the way back). Text is
+//!   class="notranslate" id="xN">xN</span>` (never translated; its content only gives the
+//!   engine a word to build the sentence around and is dropped on the way back). The content
+//!   is an opaque token, never the placeholder's original bytes: an HTML comment, inline code
+//!   or an image's address stays home, as with DeepL's `<x/>` and the `{N/}` tokens. Text is
 //!   HTML-escaped. Back: spans with our ids become tags again, any span an engine added is
 //!   dropped, entities are decoded, and every other tag is kept as raw markup so the integrity
 //!   check refuses it: engine output is text and can never inject markup.
@@ -25,12 +27,11 @@ pub fn to_html(text: &Text) -> String {
                 PlaceholderKind::Open => out.push_str(&format!("<span id=\"g{}\">", p.id)),
                 PlaceholderKind::Close => out.push_str("</span>"),
                 PlaceholderKind::Standalone => {
+                    // The token stands for the original, which never leaves the machine.
                     out.push_str(&format!(
-                        "<span translate=\"no\" class=\"notranslate\" id=\"x{}\">",
+                        "<span translate=\"no\" class=\"notranslate\" id=\"x{0}\">x{0}</span>",
                         p.id
                     ));
-                    escape(&p.original, &mut out);
-                    out.push_str("</span>");
                 }
             },
         }
@@ -93,10 +94,7 @@ pub fn from_html(html: &str) -> String {
         }
         let id = attribute(inner, "id");
         let self_closing = inner.ends_with('/');
-        match id
-            .as_deref()
-            .and_then(|v| Some((v.chars().next()?, v[1..].parse::<u32>().ok()?)))
-        {
+        match id.as_deref().and_then(span_id) {
             Some(('g', n)) => {
                 out.push_str(&format!("<g id=\"{n}\">"));
                 if self_closing {
@@ -120,6 +118,14 @@ pub fn from_html(html: &str) -> String {
         push_text(rest, &mut out);
     }
     out
+}
+
+/// Our span ids: a letter (`g` pair, `x` standalone) and a number. Any other first character
+/// (an engine's own id, in any script) is no id of ours.
+fn span_id(v: &str) -> Option<(char, u32)> {
+    let mut chars = v.chars();
+    let kind = chars.next()?;
+    Some((kind, chars.as_str().parse().ok()?))
 }
 
 /// The value of attribute `name` in a tag's inside (`span id="g1" class=x`).
@@ -241,8 +247,10 @@ fn push_text(html: &str, out: &mut String) {
 
 /// The character an entity at the start of `s` stands for, and the entity's length.
 fn decode_entity(s: &str) -> Option<(char, usize)> {
-    let end = s[..s.len().min(12)].find(';')?;
-    let name = &s[1..end];
+    // Entities are short: look for `;` among the first 12 bytes. `;` is ASCII, so its index
+    // is a char boundary, as is 1 (after the ASCII `&` every caller starts `s` with).
+    let end = s.bytes().take(12).position(|b| b == b';')?;
+    let name = s.get(1..end)?;
     let c = match name {
         "lt" => '<',
         "gt" => '>',
@@ -300,7 +308,7 @@ mod tests {
         let html = to_html(&t);
         assert_eq!(
             html,
-            r#"Read <span id="g1">R&amp;D &lt;now&gt;</span> at <span translate="no" class="notranslate" id="x2">[Site]</span>"#
+            r#"Read <span id="g1">R&amp;D &lt;now&gt;</span> at <span translate="no" class="notranslate" id="x2">x2</span>"#
         );
         assert_eq!(from_html(&html), t.tagged());
     }
@@ -317,11 +325,44 @@ mod tests {
     }
 
     #[test]
+    fn engines_never_receive_placeholder_originals() {
+        // #9: comments, inline code, image addresses go as opaque tokens in every wire form.
+        let secret = "<!-- TODO internal figure 41% --> `export TOKEN=abc123`";
+        let mut t = Text::plain("Before ");
+        t.push_placeholder(Placeholder {
+            id: 3,
+            kind: PlaceholderKind::Standalone,
+            label: "code".into(),
+            original: secret.into(),
+        });
+        t.push_str(" after.");
+        for wire in [to_html(&t), to_tokens(&t), t.tagged()] {
+            assert!(
+                !wire.contains("TODO") && !wire.contains("TOKEN") && !wire.contains("abc123"),
+                "{wire}"
+            );
+        }
+        assert_eq!(from_html(&to_html(&t)), t.tagged());
+    }
+
+    #[test]
     fn tokens_round_trip_and_foreign_braces_stay_text() {
         let t = sample();
         assert_eq!(to_tokens(&t), "Read {1}R&D <now>{/1} at {2/}");
         assert_eq!(from_tokens(&to_tokens(&t), &t), t.tagged());
         assert_eq!(from_tokens("{9} {x} {2/", &t), "{9} {x} {2/");
+    }
+
+    #[test]
+    fn engine_decoder_panics_on_entities_before_non_ascii_text() {
+        // #1: `&amp;` followed by multi-byte text, and span ids starting with non-ASCII.
+        assert_eq!(from_html("研究&amp;开发部门"), "研究&amp;开发部门");
+        assert_eq!(from_xml("研究&amp;开发部门"), "研究&amp;开发部门");
+        assert_eq!(from_html("अनुसंधान&amp;विकास"), "अनुसंधान&amp;विकास");
+        assert_eq!(from_html("بحث&تطوير&"), "بحث&amp;تطوير&amp;");
+        assert_eq!(from_html("<span id=\"é1\">a</span>"), "a");
+        assert_eq!(from_html("<span id=\"研\">a</span>"), "a");
+        assert_eq!(from_html("<span id=\"\">a</span>"), "a");
     }
 
     #[test]

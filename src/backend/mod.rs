@@ -13,7 +13,7 @@ mod google;
 pub mod http;
 mod libretranslate;
 pub mod limits;
-mod markup;
+pub mod markup;
 mod openai;
 mod progress;
 mod pseudo;

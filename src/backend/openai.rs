@@ -17,6 +17,7 @@ use serde_json::{Value, json};
 
 pub const DEFAULTS: Defaults = Defaults {
     url: "https://api.openai.com",
+    other_official_urls: &[],
     api_key_env: "OPENAI_API_KEY",
     key_optional: true,
     concurrency: 2,

@@ -1,82 +1,49 @@
 //! Documents and their editions: for each document and target language of `l10n.toml`, what
-//! the memory would put in the edition, and everything wrong with it.
+//! the plan would put in the edition (with the memory alone), and everything wrong with it.
 //!
-//! The lookups are the pipeline's own (`pipeline::run` with the `memory` backend and no
-//! editions written), so the check sees exactly what `l10n translate` would write. On top of
-//! its missing segments and glossary failures this adds: placeholder mismatches (a stored
-//! translation whose placeholders do not fit the source), stale segments (no translation, but
-//! the memory has one of a similar older source), translations below the required state,
-//! numbers, typography and length.
+//! The decisions are the plan's own ([`crate::plan`]), so the check sees exactly what
+//! `l10n translate --backend memory` would write. On top of its missing segments and glossary
+//! failures this adds: placeholder mismatches (a stored translation whose placeholders do not
+//! fit the source), stale segments (no translation, but the memory has one of a similar older
+//! source), translations below the required state, numbers, typography and length. Typography
+//! is checked on the text the edition shows (after the locale's typography is applied).
 
 use super::{Finding, LocaleSummary, Severity, numbers, text};
 use crate::backend::Backend;
 use crate::error::Result;
-use crate::glossary::Glossary;
 use crate::lang::Locale;
 use crate::memory::{Memory, StoredEntry};
 use crate::model::{Origin, State, Text};
-use crate::pipeline::{self, Job, LocaleReport};
-use crate::render::typography::Typography;
-use crate::segment::Segmenter;
+use crate::pipeline::{self, LocaleReport, Output};
+use crate::plan::Plan;
+use crate::project::Project;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-
-/// What to check.
-pub struct DocumentCheck {
-    pub documents: Vec<PathBuf>,
-    pub source: Locale,
-    pub targets: Vec<Locale>,
-    pub glossary: Glossary,
-    pub abbreviations: Vec<String>,
-    pub out_dir: PathBuf,
-    /// Segments whose best translation is below this state are errors.
-    pub require: State,
-    /// The locale typography the editions follow (from `[edition]`): the same rules the
-    /// pipeline applies to engine output, here reported as warnings.
-    pub typography: Typography,
-    /// Patterns a sentence break may never fall inside (from `[segmentation]`), so the check
-    /// sees the sentences `translate` sees.
-    pub no_break: Vec<regex::Regex>,
-}
 
 /// Two sources this similar (Dice coefficient of their words) are the same sentence, edited.
 const STALE_SIMILARITY: f64 = 0.6;
 
-/// Runs the document checks; findings and one summary per target language.
-pub fn check(job: &DocumentCheck, memory: &mut Memory) -> Result<(Vec<Finding>, Vec<LocaleSummary>)> {
-    let pipeline_job = Job {
-        inputs: job.documents.clone(),
-        source: job.source.clone(),
-        targets: job.targets.clone(),
-        backend: Backend::MemoryOnly,
-        out_dir: job.out_dir.clone(),
-        allow_partial: false,
-        reuse_stale: true,
-        abbreviations: job.abbreviations.clone(),
-        glossary: job.glossary.clone(),
-        edition: Default::default(),
-        write_editions: false,
-        no_break: job.no_break.clone(),
-    };
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .map_err(|source| crate::error::Error::Read {
-            path: PathBuf::from("<runtime>"),
-            source,
-        })?;
-    let report = runtime.block_on(pipeline::run(&pipeline_job, memory, |_| {}))?;
+/// Runs the document checks; findings and one summary per target language. `require`: the
+/// state every segment's translation must reach.
+pub fn check(project: &Project, require: State, memory: &Memory) -> Result<(Vec<Finding>, Vec<LocaleSummary>)> {
+    let mut project = project.clone();
+    project.backend = Backend::MemoryOnly;
+    let plan = Plan::build(&project, memory)?;
+    let report = pipeline::finish(&project, &plan, Output::Translations, |_| {}, &[])?;
 
     // The segments of each document by their readable form, to find a missing one's text.
-    let segmenter = Segmenter::new(&job.source, &job.abbreviations);
-    let mut segments: HashMap<PathBuf, HashMap<String, Text>> = HashMap::new();
-    for path in &job.documents {
-        let (_, doc) = pipeline::load_document(path, &segmenter)?;
-        let map = doc
-            .segments()
-            .map(|s| (s.source.to_string(), s.source.clone()))
-            .collect();
-        segments.insert(path.clone(), map);
-    }
+    let segments: HashMap<PathBuf, HashMap<String, Text>> = plan
+        .documents
+        .iter()
+        .map(|loaded| {
+            let map = loaded
+                .doc
+                .segments()
+                .map(|s| (s.source.to_string(), s.source.clone()))
+                .collect();
+            (loaded.path().to_path_buf(), map)
+        })
+        .collect();
 
     let mut findings = Vec::new();
     let mut summaries: Vec<LocaleSummary> = Vec::new();
@@ -96,7 +63,8 @@ pub fn check(job: &DocumentCheck, memory: &mut Memory) -> Result<(Vec<Finding>, 
             ..Default::default()
         };
         let checker = LocaleCheck {
-            job,
+            project: &project,
+            require,
             report: r,
             language: Locale::parse(&r.locale).map(|l| l.language()).unwrap_or_default(),
             locale: Locale::parse(&r.locale).unwrap_or_default(),
@@ -121,7 +89,8 @@ pub fn check(job: &DocumentCheck, memory: &mut Memory) -> Result<(Vec<Finding>, 
 }
 
 struct LocaleCheck<'a> {
-    job: &'a DocumentCheck,
+    project: &'a Project,
+    require: State,
     report: &'a LocaleReport,
     language: String,
     locale: Locale,
@@ -206,9 +175,11 @@ impl LocaleCheck<'_> {
     fn translations(&self, summary: &mut LocaleSummary, out: &mut Vec<Finding>) {
         for t in &self.report.translations {
             let source = t.source.plain_text();
-            let target = t.target.plain_text();
+            // The edition's text: typography applied, as readers get it.
+            let shown = self.project.edition.typography.apply(&self.locale, &t.target);
+            let target = shown.plain_text();
             let source_arg = ("source", source.clone());
-            if t.state < self.job.require {
+            if t.state < self.require {
                 summary.words += words(&source);
                 summary.unfinished += 1;
                 let origin = match &t.origin {
@@ -222,7 +193,7 @@ impl LocaleCheck<'_> {
                     vec![
                         source_arg.clone(),
                         ("state", t.state.as_str().into()),
-                        ("required", self.job.require.as_str().into()),
+                        ("required", self.require.as_str().into()),
                         ("origin", origin),
                     ],
                 ));
@@ -247,7 +218,7 @@ impl LocaleCheck<'_> {
             }
             // One warning per rule and sentence, however many characters break it.
             let mut by_rule: Vec<(&str, String, String)> = Vec::new();
-            for issue in self.job.typography.check(&self.locale, &target) {
+            for issue in self.project.edition.typography.check(&self.locale, &target) {
                 match by_rule.iter_mut().find(|(kind, ..)| *kind == issue.kind) {
                     Some((_, found, expected)) => {
                         if !found.split(' ').any(|f| f == issue.found) {

@@ -4,10 +4,9 @@
 
 use crate::check::{CheckReport, Severity, documents, fluent, output};
 use crate::config::Config;
-use crate::glossary::Glossary;
-use crate::lang::{self, Locale};
-use crate::memory::exchange::import_tmx;
+use crate::lang;
 use crate::model::State;
+use crate::project::{Overrides, Project};
 use crate::ui::Ui;
 use std::path::PathBuf;
 
@@ -57,6 +56,9 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
     } else {
         project_documents
     };
+    if dirs.is_empty() && documents.is_empty() && config.path.is_none() {
+        return Err(crate::error::Error::NoProject.into());
+    }
     if dirs.is_empty() && documents.is_empty() {
         anyhow::bail!("nothing to check: give --locales DIR, or list documents or [check] locales in l10n.toml");
     }
@@ -75,7 +77,7 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
         report.summaries.extend(r.summaries);
     }
     if !documents.is_empty() {
-        let (findings, summaries) = check_documents(&config, documents, &args.only)?;
+        let (findings, summaries) = check_documents(config.path.clone(), documents, &args.only)?;
         report.findings.extend(findings);
         report.summaries.extend(summaries);
     }
@@ -92,16 +94,20 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
 }
 
 fn check_documents(
-    config: &Config,
+    config_path: Option<PathBuf>,
     documents: Vec<PathBuf>,
     only: &[String],
 ) -> anyhow::Result<(Vec<crate::check::Finding>, Vec<crate::check::LocaleSummary>)> {
-    let source = Locale::parse(config.source.as_deref().unwrap_or("en"))?;
-    let mut targets = lang::parse_list(&config.targets.join(","))?;
+    let mut project = Project::resolve(&Overrides {
+        config: config_path,
+        files: documents,
+        backend: Some("memory".into()),
+        ..Overrides::default()
+    })?;
     if !only.is_empty() {
-        let wanted = lang::parse_list(&only.join(","))?;
-        targets.retain(|t| wanted.contains(t));
+        project.narrow_targets(&lang::parse_list(&only.join(","))?);
     }
+    let config = &project.config;
     let require = match config.check.require.as_deref() {
         None => State::Translated,
         Some(s) => State::parse(s).ok_or_else(|| crate::error::Error::Config {
@@ -109,23 +115,8 @@ fn check_documents(
             message: format!("[check] require = \"{s}\": expected needs-review, translated, reviewed or final"),
         })?,
     };
-    let glossary_paths: Vec<PathBuf> = config.glossary.iter().map(|g| config.resolve(g)).collect();
-    let mut memory = super::open_memory(None, config)?;
-    for seed in &config.memory.import {
-        import_tmx(&mut memory, &config.resolve(seed), &source)?;
-    }
-    let job = documents::DocumentCheck {
-        documents,
-        abbreviations: config.abbreviations(&source.language()),
-        no_break: config.no_break(&source.language())?,
-        source,
-        targets,
-        glossary: Glossary::load(&glossary_paths)?,
-        out_dir: config.out_dir(),
-        require,
-        typography: crate::render::EditionSettings::from_config(config, false)?.typography,
-    };
-    Ok(documents::check(&job, &mut memory)?)
+    let memory = project.open_memory(|_, _| {})?;
+    Ok(documents::check(&project, require, &memory)?)
 }
 
 fn print_text(ui: &Ui, report: &CheckReport) {

@@ -2,14 +2,11 @@
 //! in `DIR/<locale>/<document file name>.xlf`.
 
 use super::MemoryArgs;
-use crate::config::Config;
-use crate::error::Error;
-use crate::glossary::Glossary;
+use crate::backend::Backend;
 use crate::glossary::enforce::Terminology;
-use crate::lang::{self, Locale};
 use crate::memory::Memory;
-use crate::pipeline::load_document;
-use crate::segment::Segmenter;
+use crate::plan::Plan;
+use crate::project::{Overrides, Project};
 use crate::ui::Ui;
 use crate::xliff::export::{Exporter, Include};
 use crate::xliff::{Version, v2, v12};
@@ -56,56 +53,41 @@ pub struct Args {
     pub memory: MemoryArgs,
 }
 
-/// The documents of a command: those named, else the project's, each with the name an export
-/// writes in `original` (the path as given or as listed in l10n.toml).
-pub fn documents(config: &Config, files: &[PathBuf]) -> Vec<(String, PathBuf)> {
-    if files.is_empty() {
-        config
-            .documents
-            .iter()
-            .map(|d| (d.display().to_string(), config.resolve(d)))
-            .collect()
-    } else {
-        files.iter().map(|f| (f.display().to_string(), f.clone())).collect()
-    }
-}
-
-/// Writes the exports of `docs` into `out`; returns the files written.
-#[allow(clippy::too_many_arguments)]
+/// Writes the exports of the project's documents into `out`, from the plan (with the memory
+/// alone: what `translate --backend memory` would publish is a target, the rest untranslated);
+/// returns the files written.
 pub fn export_documents(
     ui: &Ui,
     quiet: bool,
+    project: &Project,
     memory: &Memory,
-    glossary: &Glossary,
-    source: &Locale,
-    targets: &[Locale],
-    docs: &[(String, PathBuf)],
-    segmenter: &Segmenter,
     include: Include,
     version: Version,
     out: &Path,
 ) -> anyhow::Result<Vec<PathBuf>> {
-    let terminology = Terminology::new(glossary, source);
+    let mut project = project.clone();
+    project.backend = Backend::MemoryOnly;
+    let plan = Plan::build(&project, memory)?;
+    let terminology = Terminology::new(&project.glossary, &project.source);
     let exporter = Exporter {
         memory,
         terminology: &terminology,
-        source,
+        source: &project.source,
         include,
     };
-    let mut loaded = Vec::new();
-    for (name, path) in docs {
-        loaded.push((name, path, load_document(path, segmenter)?.1));
-    }
     let mut written = Vec::new();
-    for (name, path, doc) in &loaded {
-        for target in targets {
-            let Some(file) = exporter.build(name, doc, target)? else {
+    for (d, loaded) in plan.documents.iter().enumerate() {
+        let path = loaded.path();
+        for (l, locale) in plan.locales.iter().enumerate() {
+            let target = &locale.target;
+            let decisions = plan.decisions(d, l);
+            let Some(file) = exporter.build(&loaded.reference.name, &loaded.doc, target, &decisions)? else {
                 if !quiet {
                     eprintln!(
                         "{}",
                         ui.msg(
                             "xliff-export-nothing",
-                            &[("path", path.as_path().into()), ("locale", target.tag().into())]
+                            &[("path", path.into()), ("locale", target.tag().into())]
                         )
                     );
                 }
@@ -141,26 +123,18 @@ pub fn export_documents(
 }
 
 pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
-    let config = Config::discover(args.memory.config.as_deref(), args.files.first().map(PathBuf::as_path))?;
-    let source = Locale::parse(args.from.as_deref().or(config.source.as_deref()).unwrap_or("en"))?;
-    let targets = match &args.to {
-        Some(list) => lang::parse_list(list)?,
-        None if !config.targets.is_empty() => lang::parse_list(&config.targets.join(","))?,
-        None => return Err(Error::NoTargets.into()),
-    };
-    let docs = documents(&config, &args.files);
-    if docs.is_empty() {
-        anyhow::bail!("no input files: give one or more documents, or list them as documents in l10n.toml");
-    }
-    let glossary_paths: Vec<PathBuf> = args
-        .glossary
-        .iter()
-        .cloned()
-        .chain(config.glossary.iter().map(|g| config.resolve(g)))
-        .collect();
-    let glossary = Glossary::load(&glossary_paths)?;
-    let memory = super::open_memory(args.memory.memory.as_deref(), &config)?;
-    let segmenter = Segmenter::new(&source, &config.abbreviations(&source.language()));
+    let project = Project::resolve(&Overrides {
+        config: args.memory.config.clone(),
+        memory: args.memory.memory.clone(),
+        files: args.files.clone(),
+        from: args.from.clone(),
+        to: args.to.clone(),
+        backend: Some("memory".into()),
+        glossary: args.glossary.clone(),
+        ..Overrides::default()
+    })?;
+    project.require_documents()?;
+    let memory = project.open_memory(|_, _| {})?;
     let include = match args.include {
         IncludeArg::Untranslated => Include::Untranslated,
         IncludeArg::Machine => Include::Machine,
@@ -170,9 +144,7 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
         XliffFormat::Xliff2 => Version::V2,
         XliffFormat::Xliff12 => Version::V12,
     };
-    let out = args.out.clone().unwrap_or_else(|| config.out_dir().join("xliff"));
-    export_documents(
-        ui, quiet, &memory, &glossary, &source, &targets, &docs, &segmenter, include, version, &out,
-    )?;
+    let out = args.out.clone().unwrap_or_else(|| project.out_dir.join("xliff"));
+    export_documents(ui, quiet, &project, &memory, include, version, &out)?;
     Ok(0)
 }

@@ -1,12 +1,8 @@
 //! `l10n import`: translators' XLIFF files back into the memory, every unit checked first.
 //! Exit status 1 when any unit was rejected.
 
-use super::export::documents;
 use super::{MemoryArgs, OutputFormat};
-use crate::config::Config;
-use crate::lang::{self, Locale};
-use crate::pipeline::load_document;
-use crate::segment::Segmenter;
+use crate::project::{Overrides, Project};
 use crate::ui::Ui;
 use crate::xliff::export::known_segments;
 use crate::xliff::import::{ImportSummary, Importer, ProjectDocument, Rejected};
@@ -32,21 +28,21 @@ pub struct Args {
 }
 
 pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
-    let start = args.documents.first().or(args.files.first()).cloned();
-    let config = Config::discover(args.memory.config.as_deref(), start.as_deref())?;
-    let source = Locale::parse(args.from.as_deref().or(config.source.as_deref()).unwrap_or("en"))?;
-    let targets: Vec<Locale> = if config.targets.is_empty() {
-        Vec::new()
-    } else {
-        lang::parse_list(&config.targets.join(","))?
-    };
-    let segmenter = Segmenter::new(&source, &config.abbreviations(&source.language()));
-    let mut project = Vec::new();
-    for (name, path) in documents(&config, &args.documents) {
-        let (_, doc) = load_document(&path, &segmenter)?;
-        project.push(ProjectDocument {
-            name,
-            segments: known_segments(&doc),
+    let project = Project::resolve(&Overrides {
+        config: args.memory.config.clone(),
+        memory: args.memory.memory.clone(),
+        files: args.documents.clone(),
+        discover_from: args.files.first().cloned(),
+        from: args.from.clone(),
+        backend: Some("memory".into()),
+        targets_optional: true,
+        ..Overrides::default()
+    })?;
+    let mut documents = Vec::new();
+    for loaded in crate::plan::load(&project)? {
+        documents.push(ProjectDocument {
+            name: loaded.reference.name,
+            segments: known_segments(&loaded.doc),
         });
     }
     // Read every file through first: a malformed one stops the run before anything is stored.
@@ -55,8 +51,8 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
         let mut stream = read::open_file(file)?;
         while stream.next_item()?.is_some() {}
     }
-    let mut memory = super::open_memory(args.memory.memory.as_deref(), &config)?;
-    let importer = Importer::new(&project, &source, &targets);
+    let mut memory = project.connect_memory()?;
+    let importer = Importer::new(&documents, &project.source, &project.targets);
     let mut any_rejected = false;
     let mut reports = Vec::new();
     for file in &args.files {
@@ -66,6 +62,8 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
             .unwrap_or_default();
         let mut stream = read::open_file(file)?;
         let summary = importer.import_stream(&mut memory, &mut stream, &file_name)?;
+        // Lower-state human translations kept aside as alternatives (never silent).
+        super::memory::report_conflicts(&mut memory, file, ui);
         any_rejected |= !summary.rejected.is_empty();
         match args.format {
             OutputFormat::Json => reports.push(json_report(file, &summary, ui)),

@@ -76,6 +76,9 @@ pub enum MemoryCommand {
         /// Minimum similarity of a fuzzy match, in percent
         #[arg(long, value_name = "PERCENT", default_value_t = 75.0)]
         threshold: f64,
+        /// Also show the earlier versions a human translation replaced
+        #[arg(long)]
+        history: bool,
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
@@ -106,6 +109,7 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
         let source = Memory::open(from)?;
         let mut destination = Memory::open(to)?;
         let count = crate::memory::copy::copy(&source, &mut destination)?;
+        report_conflicts(&mut destination, source.path(), ui);
         if !quiet {
             let (from, to) = (source.path().to_path_buf(), destination.path().to_path_buf());
             let args = [
@@ -123,7 +127,9 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
         MemoryCommand::Import { files, from } => {
             let source = Locale::parse(from.as_deref().or(config.source.as_deref()).unwrap_or("en"))?;
             for file in files {
-                let message = match import_tmx(&mut memory, &file, &source)? {
+                let outcome = import_tmx(&mut memory, &file, &source)?;
+                report_conflicts(&mut memory, &file, ui);
+                let message = match outcome {
                     ImportOutcome::Unchanged => ui.msg("memory-import-unchanged", &[("path", file.as_path().into())]),
                     ImportOutcome::Imported(n) => ui.msg(
                         "memory-imported",
@@ -216,6 +222,7 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
             from,
             limit,
             threshold,
+            history,
             format,
         } => {
             if !(0.0..=100.0).contains(&threshold) {
@@ -226,6 +233,7 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
             let query = Text::plain(text.trim());
             let exact = memory.lookup(source.tag(), target.tag(), &query, &Reuse::AnyMachine)?;
             let similar = memory.fuzzy(source.tag(), target.tag(), &query, limit, threshold / 100.0)?;
+            let versions = memory.versions(source.tag(), target.tag(), &query, history)?;
             let similar: Vec<_> = similar
                 .into_iter()
                 .filter(|m| m.score < 1.0 || exact.is_none())
@@ -247,6 +255,13 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
                             "origin": m.origin,
                             "state": m.state,
                         })).collect::<Vec<_>>(),
+                        "versions": versions.iter().map(|v| serde_json::json!({
+                            "kind": v.kind,
+                            "target": v.target.to_string(),
+                            "state": v.state,
+                            "file": v.file,
+                            "at": v.at,
+                        })).collect::<Vec<_>>(),
                     });
                     println!("{}", serde_json::to_string_pretty(&json)?);
                 }
@@ -260,6 +275,21 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
                                     ("target", t.target.to_string().into()),
                                     ("origin", describe(&t.origin).into()),
                                     ("state", t.state.as_str().into()),
+                                ]
+                            )
+                        );
+                    }
+                    for v in &versions {
+                        let file = v.file.clone().unwrap_or_else(|| "-".into());
+                        println!(
+                            "{}",
+                            ui.msg(
+                                "memory-lookup-version",
+                                &[
+                                    ("kind", v.kind.as_str().into()),
+                                    ("target", v.target.to_string().into()),
+                                    ("state", v.state.as_str().into()),
+                                    ("file", file.into()),
                                 ]
                             )
                         );
@@ -314,6 +344,28 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
 }
 
 /// Who made a translation, for listings: `human (file)` or `machine (engine/model)`.
+/// Tells, on standard error, of every human translation a store kept over a lower-state one
+/// from `from` (which it keeps as an alternative): never silent, even with `--quiet`.
+pub(crate) fn report_conflicts(memory: &mut Memory, from: &std::path::Path, ui: &Ui) {
+    for c in memory.take_conflicts() {
+        eprintln!(
+            "{}",
+            ui.msg(
+                "memory-conflict",
+                &[
+                    ("path", from.into()),
+                    ("locale", c.target_locale.as_str().into()),
+                    ("source", c.source.as_str().into()),
+                    ("kept", c.kept.as_str().into()),
+                    ("kept_state", c.kept_state.as_str().into()),
+                    ("offered", c.offered.as_str().into()),
+                    ("offered_state", c.offered_state.as_str().into()),
+                ]
+            )
+        );
+    }
+}
+
 fn describe(origin: &Origin) -> String {
     match origin {
         Origin::Human { file: Some(f) } => format!("human: {f}"),

@@ -1,12 +1,16 @@
 //! `l10n segment`: prints the segments of a document as the pipeline sees them, one per line
 //! with placeholders as `{1}`…`{/1}` and `{2/}`, or as JSON, to inspect and tune the rules.
 
+#![deny(clippy::string_slice)]
+
 use crate::config::Config;
+use crate::error::Error;
 use crate::format::{Format, html};
 use crate::lang::Locale;
 use crate::pipeline::load_document;
 use crate::segment::Segmenter;
 use crate::ui::Ui;
+use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 /// Tells the user what the HTML extractor repaired in each input (tags never closed), with
@@ -63,12 +67,18 @@ pub fn run(args: Args, ui: &Ui) -> anyhow::Result<u8> {
     let language = locale.language();
     let segmenter =
         Segmenter::new(&locale, &config.abbreviations(&language)).with_no_break(config.no_break(&language)?);
+    let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    if args.format == SegmentFormat::Lines && Format::from_path(&args.file)? == Format::Plain && !args.file.is_dir() {
+        stream_plain(&args.file, &segmenter, &mut out)?;
+        out.flush()?;
+        return Ok(0);
+    }
     let (_, doc) = load_document(&args.file, &segmenter)?;
     report_html_repairs(ui, std::slice::from_ref(&args.file), &segmenter);
     match args.format {
         SegmentFormat::Lines => {
             for seg in doc.segments() {
-                println!("{}", seg.source);
+                writeln!(out, "{}", seg.source)?;
             }
         }
         SegmentFormat::Json => {
@@ -88,10 +98,103 @@ pub fn run(args: Args, ui: &Ui) -> anyhow::Result<u8> {
                     })
                 })
                 .collect();
-            println!("{}", serde_json::to_string_pretty(&rows)?);
+            serde_json::to_writer_pretty(&mut out, &rows)?;
+            writeln!(out)?;
         }
     }
+    out.flush()?;
     Ok(0)
+}
+
+/// Prints the segments of a plain-text document block by block, as it reads it: a block
+/// (lines up to a blank line) is a unit of the plain format and nothing crosses a blank line,
+/// so memory holds one block, not the file, and output starts at once. Each block goes
+/// through the format's own extraction; the file is refused as [`crate::format::read_source`]
+/// refuses it (a NUL byte: binary; bytes that are not UTF-8; nothing but whitespace: empty),
+/// with the line, after printing the blocks before the fault.
+fn stream_plain(path: &Path, segmenter: &Segmenter, out: &mut impl Write) -> anyhow::Result<()> {
+    let read_error = |source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    let mut reader = BufReader::with_capacity(1 << 16, file);
+    let (mut line, mut block) = (Vec::new(), String::new());
+    let (mut line_no, mut units) = (0, 0);
+    loop {
+        line.clear();
+        if reader.read_until(b'\n', &mut line).map_err(read_error)? == 0 {
+            break;
+        }
+        line_no += 1;
+        if line.contains(&0) {
+            return Err(Error::Binary {
+                path: path.to_path_buf(),
+                line: line_no,
+            }
+            .into());
+        }
+        let Ok(text) = std::str::from_utf8(&line) else {
+            return Err(not_utf8(path, line_no, &mut reader).into());
+        };
+        let text = if line_no == 1 {
+            text.strip_prefix('\u{feff}').unwrap_or(text)
+        } else {
+            text
+        };
+        if text.trim().is_empty() {
+            units += print_block(&mut block, segmenter, out)?;
+        } else {
+            block.push_str(text);
+        }
+    }
+    units += print_block(&mut block, segmenter, out)?;
+    if units == 0 {
+        return Err(Error::Empty {
+            path: path.to_path_buf(),
+        }
+        .into());
+    }
+    Ok(())
+}
+
+/// Segments one block of a plain-text document, prints its segments and empties it; returns
+/// how many units it held.
+fn print_block(block: &mut String, segmenter: &Segmenter, out: &mut impl Write) -> std::io::Result<usize> {
+    if block.is_empty() {
+        return Ok(0);
+    }
+    let doc = Format::Plain.extract(std::mem::take(block), segmenter);
+    for seg in doc.segments() {
+        writeln!(out, "{}", seg.source)?;
+    }
+    *block = doc.source;
+    block.clear();
+    Ok(doc.units.len())
+}
+
+/// The error for a line that is not UTF-8, unless a NUL byte further on makes the file binary
+/// (as reading it whole would say).
+fn not_utf8(path: &Path, line_no: usize, reader: &mut impl BufRead) -> Error {
+    let mut rest = Vec::new();
+    let mut line = line_no;
+    loop {
+        rest.clear();
+        match reader.read_until(b'\n', &mut rest) {
+            Ok(0) | Err(_) => break,
+            Ok(_) => line += 1,
+        }
+        if rest.contains(&0) {
+            return Error::Binary {
+                path: path.to_path_buf(),
+                line,
+            };
+        }
+    }
+    Error::NotUtf8 {
+        path: path.to_path_buf(),
+        line: line_no,
+    }
 }
 
 /// Line numbers of increasing byte offsets, counting only the newlines since the last one

@@ -2,9 +2,7 @@
 //! or a self-contained HTML report.
 
 use super::{MemoryArgs, OutputFormat};
-use crate::config::Config;
-use crate::glossary::Glossary;
-use crate::lang::{self, Locale};
+use crate::project::{Overrides, Project};
 use crate::ui::Ui;
 use std::path::PathBuf;
 
@@ -26,26 +24,17 @@ pub struct Args {
 }
 
 pub fn run(args: Args, ui: &Ui) -> anyhow::Result<u8> {
-    let config = Config::discover(args.memory.config.as_deref(), args.files.first().map(PathBuf::as_path))?;
-    let source = Locale::parse(config.source.as_deref().unwrap_or("en"))?;
-    let targets = match &args.to {
-        Some(list) => lang::parse_list(list)?,
-        None if !config.targets.is_empty() => lang::parse_list(&config.targets.join(","))?,
-        None => return Err(crate::Error::NoTargets.into()),
-    };
-    let files: Vec<PathBuf> = if args.files.is_empty() {
-        config.documents.iter().map(|d| config.resolve(d)).collect()
-    } else {
-        args.files.clone()
-    };
-    if files.is_empty() {
-        anyhow::bail!("no documents: name them or list them as documents in l10n.toml");
-    }
-    let memory = super::open_memory(args.memory.memory.as_deref(), &config)?;
-    let glossary = Glossary::load(&config.glossary.iter().map(|g| config.resolve(g)).collect::<Vec<_>>())?;
-    let segmenter = crate::segment::Segmenter::new(&source, &config.abbreviations(&source.language()))
-        .with_no_break(config.no_break(&source.language())?);
-    let docs = crate::status::status(&files, &source, &targets, &memory, &glossary, &segmenter)?;
+    let project = Project::resolve(&Overrides {
+        config: args.memory.config.clone(),
+        memory: args.memory.memory.clone(),
+        files: args.files.clone(),
+        to: args.to.clone(),
+        backend: Some("memory".into()),
+        ..Overrides::default()
+    })?;
+    project.require_documents()?;
+    let memory = project.open_memory(|_, _| {})?;
+    let docs = crate::status::status(&project, &memory)?;
     match args.format {
         OutputFormat::Json => println!("{}", serde_json::to_string_pretty(&docs)?),
         OutputFormat::Text => {

@@ -5,13 +5,9 @@ mod progress;
 
 use super::{MemoryArgs, OutputFormat};
 use crate::backend::{Backend, with_progress};
-use crate::config::Config;
 use crate::error::Error;
-use crate::glossary::Glossary;
-use crate::lang::{self, Locale};
-use crate::memory::exchange::{ImportOutcome, import_tmx};
-use crate::pipeline::{self, Job, Report};
-use crate::render;
+use crate::pipeline::{self, Output, Report};
+use crate::project::{Overrides, Project};
 use crate::ui::Ui;
 use std::path::PathBuf;
 
@@ -67,84 +63,48 @@ pub struct Args {
     pub workers: u16,
 }
 
-pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
-    let config = Config::discover(args.memory.config.as_deref(), args.files.first().map(PathBuf::as_path))?;
-    let source = Locale::parse(args.from.as_deref().or(config.source.as_deref()).unwrap_or("en"))?;
-    let targets = match &args.to {
-        Some(list) => lang::parse_list(list)?,
-        None if !config.targets.is_empty() => lang::parse_list(&config.targets.join(","))?,
-        None => return Err(Error::NoTargets.into()),
-    };
-    let backend_name = args
-        .backend
-        .clone()
-        .or(config.backend.clone())
-        .unwrap_or_else(|| "pseudo".into());
-    // `human`: what the memory has, and XLIFF files for translators with everything it lacks.
-    let human = backend_name == "human";
-    let engine_name = if human { "memory" } else { backend_name.as_str() };
-    let mut settings = config.backend_settings(engine_name);
-    if let Some(url) = &args.backend_url {
-        settings.insert("url".into(), toml::Value::String(url.clone()));
-    }
-    let backend = Backend::from_name(engine_name, &settings)?;
-    let files: Vec<PathBuf> = if args.files.is_empty() {
-        config.documents.iter().map(|d| config.resolve(d)).collect()
-    } else {
-        args.files.clone()
-    };
-    if files.is_empty() {
-        anyhow::bail!(
-            "no input files: give one or more documents to translate, or list them as documents in l10n.toml"
-        );
-    }
-    let glossary_paths: Vec<PathBuf> = args
-        .glossary
-        .iter()
-        .cloned()
-        .chain(config.glossary.iter().map(|g| config.resolve(g)))
-        .collect();
-    let glossary = Glossary::load(&glossary_paths)?;
-    let mut memory = super::open_memory(args.memory.memory.as_deref(), &config)?;
-    for seed in &config.memory.import {
-        let path = config.resolve(seed);
-        if let ImportOutcome::Imported(n) = import_tmx(&mut memory, &path, &source)?
-            && !quiet
-        {
-            eprintln!(
-                "{}",
-                ui.msg(
-                    "memory-imported",
-                    &[("path", path.as_path().into()), ("count", n.into())]
-                )
-            );
+impl Args {
+    /// What the command line says about the project.
+    fn overrides(&self) -> Overrides {
+        Overrides {
+            config: self.memory.config.clone(),
+            memory: self.memory.memory.clone(),
+            files: self.files.clone(),
+            from: self.from.clone(),
+            to: self.to.clone(),
+            backend: self.backend.clone(),
+            backend_url: self.backend_url.clone(),
+            glossary: self.glossary.clone(),
+            out: self.out.clone(),
+            reuse_stale: self.reuse_stale || self.reuse.as_deref() == Some("stale"),
+            allow_partial: self.allow_partial,
+            page: self.page,
+            ..Overrides::default()
         }
     }
-    let handoff = human.then(|| (files.clone(), glossary.clone()));
-    let job = Job {
-        inputs: files,
-        source: source.clone(),
-        targets,
-        backend,
-        out_dir: args.out.clone().unwrap_or_else(|| config.out_dir()),
-        allow_partial: args.allow_partial,
-        reuse_stale: args.reuse_stale || args.reuse.as_deref() == Some("stale"),
-        abbreviations: config.abbreviations(&source.language()),
-        glossary,
-        edition: render::EditionSettings::from_config(&config, args.page)?,
-        write_editions: true,
-        no_break: config.no_break(&source.language())?,
-    };
+}
+
+pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
+    let project = Project::resolve(&args.overrides())?;
+    project.require_documents()?;
+    let memory = project.open_memory(|path, n| {
+        if !quiet {
+            eprintln!(
+                "{}",
+                ui.msg("memory-imported", &[("path", path.into()), ("count", n.into())])
+            );
+        }
+    })?;
     if !quiet {
-        let segmenter = crate::segment::Segmenter::new(&job.source, &job.abbreviations);
-        super::segment::report_html_repairs(ui, &job.inputs, &segmenter);
+        let paths: Vec<PathBuf> = project.documents.iter().map(|d| d.path.clone()).collect();
+        super::segment::report_html_repairs(ui, &paths, &project.segmenter);
     }
     if args.dry_run {
-        return dry_run::run(&job, &mut memory, ui, args.format, quiet);
+        return dry_run::run(&project, &memory, ui, args.format, quiet);
     }
-    if let Some(var) = job.backend.missing_key() {
+    if let Some(var) = project.backend.missing_key() {
         return Err(Error::MissingApiKey {
-            backend: backend_name,
+            backend: project.backend_name.clone(),
             var,
         }
         .into());
@@ -152,56 +112,74 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
     // One connection per worker; the first is the one opened above.
     let mut memories = vec![memory];
     for _ in 1..args.workers {
-        memories.push(super::open_memory(args.memory.memory.as_deref(), &config)?);
+        memories.push(project.connect_memory()?);
     }
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
-    let text_output = args.format == OutputFormat::Text && !quiet;
+    let text_output = args.format == OutputFormat::Text;
     let observer = progress::observer(ui, quiet);
+    let backend_name = project.backend_name.as_str();
     let report = runtime.block_on(with_progress(
         observer.clone(),
-        pipeline::run_workers(&job, &mut memories, |r| {
+        pipeline::run_workers(&project, &mut memories, Output::Editions, |r| {
             if text_output {
-                print_locale(ui, &backend_name, r);
+                print_locale(ui, backend_name, r, quiet);
             }
         }),
     ))?;
     if args.format == OutputFormat::Json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else if !quiet {
-        eprintln!(
-            "{}",
-            ui.msg(
-                "translate-requests",
-                &[
-                    ("count", report.requests.into()),
-                    ("backend", backend_name.as_str().into())
-                ]
-            )
-        );
+        print_totals(ui, &project, &report);
     }
-    if let Some((files, glossary)) = handoff {
-        let docs: Vec<(String, PathBuf)> = files.iter().map(|f| (f.display().to_string(), f.clone())).collect();
-        let segmenter = crate::segment::Segmenter::new(&job.source, &job.abbreviations);
+    if project.handoff {
         super::export::export_documents(
             ui,
             quiet,
+            &project,
             &memories[0],
-            &glossary,
-            &job.source,
-            &job.targets,
-            &docs,
-            &segmenter,
             crate::xliff::export::Include::Untranslated,
             crate::xliff::Version::V2,
-            &job.out_dir.join("xliff"),
+            &project.out_dir.join("xliff"),
         )?;
     }
     finish(ui, &report)
 }
 
-/// `[edition]` from l10n.toml, with `--page`.
-fn print_locale(ui: &Ui, backend: &str, r: &pipeline::LocaleReport) {
+/// The run's last lines: requests sent, and whether the editions are only pseudo-localized.
+fn print_totals(ui: &Ui, project: &Project, report: &Report) {
+    if !matches!(project.backend, Backend::MemoryOnly) {
+        eprintln!(
+            "{}",
+            ui.msg(
+                "plan-requests",
+                &[
+                    ("count", report.requests.into()),
+                    ("backend", project.backend_name.as_str().into())
+                ]
+            )
+        );
+    }
+    if report.pseudo {
+        eprintln!("{}", ui.msg("plan-pseudo-notice", &[]));
+    }
+}
+
+/// One (document, language): the engine's failure first (even with `-q`: it is an error),
+/// then what is missing or needs review, the counts, the glossary, the files written.
+fn print_locale(ui: &Ui, backend: &str, r: &pipeline::LocaleReport, quiet: bool) {
     let path = r.input.display().to_string();
+    if let Some(reason) = &r.engine_error {
+        eprintln!(
+            "{}",
+            ui.msg(
+                "translate-engine-stopped",
+                &[("locale", r.locale.as_str().into()), ("reason", reason.as_str().into())]
+            )
+        );
+    }
+    if quiet {
+        return;
+    }
     for m in &r.missing {
         eprintln!(
             "{}",
@@ -231,20 +209,12 @@ fn print_locale(ui: &Ui, backend: &str, r: &pipeline::LocaleReport) {
             )
         );
     }
-    if let Some(reason) = &r.engine_error {
-        eprintln!(
-            "{}",
-            ui.msg(
-                "translate-engine-stopped",
-                &[("locale", r.locale.as_str().into()), ("reason", reason.as_str().into())]
-            )
-        );
-    }
     eprintln!(
         "{}",
         ui.msg(
-            "translate-locale-summary",
+            "plan-locale-summary",
             &[
+                ("path", path.as_str().into()),
                 ("locale", r.locale.as_str().into()),
                 ("segments", r.segments.into()),
                 ("memory", r.from_memory.into()),
@@ -278,7 +248,7 @@ fn print_locale(ui: &Ui, backend: &str, r: &pipeline::LocaleReport) {
         eprintln!(
             "{}",
             ui.msg(
-                "translate-terms-summary",
+                "plan-terms-summary",
                 &[
                     ("locale", r.locale.as_str().into()),
                     ("expected", r.terms.expected.into()),

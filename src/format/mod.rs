@@ -8,6 +8,7 @@
 //! an engine or translator can never inject markup.
 
 mod fluent;
+pub mod front_matter;
 pub mod html;
 mod markdown;
 mod plain;
@@ -17,8 +18,25 @@ use crate::error::{Error, Result};
 use crate::lang::Locale;
 use crate::model::{Document, Part, PlaceholderKind, Segment, Text, Unit, UnitKind};
 use crate::segment::Segmenter;
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
+
+/// What a project can say about extraction (from `l10n.toml`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExtractOptions {
+    /// Top-level front-matter keys whose string values are translated (Markdown).
+    pub front_matter_keys: Vec<String>,
+}
+
+impl Default for ExtractOptions {
+    fn default() -> Self {
+        ExtractOptions {
+            front_matter_keys: front_matter::DEFAULT_KEYS.iter().map(|k| k.to_string()).collect(),
+        }
+    }
+}
 
 /// The document formats the pipeline reads and writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,11 +79,16 @@ impl Format {
         }
     }
 
-    /// Splits `source` into units and segments.
+    /// Splits `source` into units and segments, with the default [`ExtractOptions`].
     pub fn extract(self, source: String, segmenter: &Segmenter) -> Document {
+        self.extract_with(source, segmenter, &ExtractOptions::default())
+    }
+
+    /// Splits `source` into units and segments, with the project's options.
+    pub fn extract_with(self, source: String, segmenter: &Segmenter, options: &ExtractOptions) -> Document {
         let units = match self {
             Format::Plain => plain::extract(&source, segmenter),
-            Format::Markdown => markdown::extract(&source, segmenter),
+            Format::Markdown => markdown::extract(&source, segmenter, &options.front_matter_keys),
             Format::Fluent => fluent::extract(&source, segmenter),
             Format::Html => html::extract(&source, segmenter),
         };
@@ -95,6 +118,8 @@ impl Format {
         let (nested, is_nested) = nested_segments(doc, outputs);
         let mut nested_rest = nested.as_slice();
         let mut outputs = outputs.iter();
+        // Markdown holds HTML and front-matter values, each written back with its own escapes.
+        let regions = (self == Format::Markdown).then(|| markdown::Regions::of(src));
         for (unit, &inside) in doc.units.iter().zip(&is_nested) {
             if inside {
                 // Rendered with the segment that holds it.
@@ -106,6 +131,14 @@ impl Format {
             let mut prev_end: Option<usize> = None;
             for segment in &unit.segments {
                 let output = outputs.next().expect("one output per segment");
+                let rebound;
+                let output = match output {
+                    SegmentOutput::Translated(t) => {
+                        rebound = own_placeholders(t, segment, doc);
+                        &SegmentOutput::Translated(&*rebound)
+                    }
+                    other => other,
+                };
                 let identical = matches!(output, SegmentOutput::Translated(t) if **t == segment.source);
                 let gap_start = prev_end.unwrap_or(copied_to);
                 let gap = &src[gap_start..segment.span.start];
@@ -122,11 +155,21 @@ impl Format {
                 let within = nested_rest.partition_point(|(n, _)| n.span.end <= segment.span.end);
                 let (inner, rest) = nested_rest.split_at(within);
                 nested_rest = rest;
-                if inner.is_empty() {
-                    let attribute = unit.kind == UnitKind::Attribute;
-                    self.render_segment(segment, *output, identical, attribute, src, &mut out);
+                let region = regions
+                    .as_ref()
+                    .map_or(markdown::Region::Markdown, |r| r.at(&segment.span));
+                let format = if region == markdown::Region::Html {
+                    Format::Html
                 } else {
-                    self.render_with_nested(segment, *output, identical, inner, src, &mut out);
+                    self
+                };
+                if let markdown::Region::Value(syntax, quoting) = region {
+                    render_value(segment, *output, identical, (syntax, quoting), src, &mut out);
+                } else if inner.is_empty() {
+                    let attribute = unit.kind == UnitKind::Attribute;
+                    format.render_segment(segment, *output, identical, attribute, src, &mut out);
+                } else {
+                    format.render_with_nested(segment, *output, identical, inner, src, &mut out);
                 }
                 prev_end = Some(segment.span.end);
             }
@@ -225,12 +268,14 @@ impl Format {
 
     /// The source bytes of `range` with the nested segments inside it rendered in place.
     fn splice_nested(self, range: Range<usize>, inner: &[(&Segment, SegmentOutput<'_>)], src: &str, out: &mut String) {
+        // In Markdown, the only segments inside another are attributes of inline HTML tags.
+        let format = if self == Format::Markdown { Format::Html } else { self };
         let mut pos = range.start;
         for (nested, output) in inner {
             if nested.span.start >= pos && nested.span.end <= range.end {
                 out.push_str(&src[pos..nested.span.start]);
                 let identical = matches!(output, SegmentOutput::Translated(t) if **t == nested.source);
-                self.render_segment(nested, *output, identical, true, src, out);
+                format.render_segment(nested, *output, identical, true, src, out);
                 pos = nested.span.end;
             }
         }
@@ -244,6 +289,78 @@ impl Format {
                 Part::Str(s) => out.push_str(&self.escape(s)),
                 Part::Placeholder(p) => out.push_str(&p.original),
             }
+        }
+    }
+}
+
+/// `t` with this segment's own placeholder bytes. A translation is shared by every segment
+/// with the same memory key, and its placeholders hold the bytes of the first one: a sentence
+/// that occurs twice with different links (`[if][]` … `[with][]`) would otherwise get the
+/// first one's link twice. Placeholders are matched by order of appearance in each source,
+/// which the shared memory key guarantees to be the same.
+fn own_placeholders<'t>(t: &'t Text, segment: &Segment, doc: &Document) -> Cow<'t, Text> {
+    let fits = |t: &Text, source: &Text| {
+        t.placeholders()
+            .all(|p| source.placeholders().any(|s| s.id == p.id && s.original == p.original))
+    };
+    if fits(t, &segment.source) {
+        return Cow::Borrowed(t);
+    }
+    let key = segment.source.memory_key();
+    let Some(first) = doc
+        .segments()
+        .find(|s| fits(t, &s.source) && s.source.memory_key() == key)
+    else {
+        return Cow::Borrowed(t);
+    };
+    let order = first.source.renumbered().1;
+    let own: HashMap<u32, u32> = segment
+        .source
+        .renumbered()
+        .1
+        .into_iter()
+        .map(|(id, n)| (n, id))
+        .collect();
+    let parts = t.0.iter().map(|part| match part {
+        Part::Placeholder(p) => {
+            let mine = order
+                .get(&p.id)
+                .and_then(|n| own.get(n))
+                .and_then(|id| segment.source.placeholders().find(|s| s.id == *id && s.kind == p.kind));
+            Part::Placeholder(mine.cloned().unwrap_or_else(|| p.clone()))
+        }
+        s => s.clone(),
+    });
+    Cow::Owned(Text(parts.collect()))
+}
+
+/// Renders a front-matter value: its source bytes when unchanged, else the translation written
+/// as a string of the front matter's syntax (quoted and escaped as needed).
+fn render_value(
+    segment: &Segment,
+    output: SegmentOutput<'_>,
+    identical: bool,
+    (syntax, quoting): (front_matter::Syntax, front_matter::Quoting),
+    src: &str,
+    out: &mut String,
+) {
+    match output {
+        SegmentOutput::Translated(_) if identical => out.push_str(&src[segment.span.clone()]),
+        SegmentOutput::Translated(t) => {
+            // Placeholders in a value can only be its own text's (none are made from front
+            // matter), so the value is the text with each placeholder's original bytes.
+            let mut text = String::new();
+            for part in &t.0 {
+                match part {
+                    Part::Str(s) => text.push_str(s),
+                    Part::Placeholder(p) => text.push_str(&p.original),
+                }
+            }
+            front_matter::write_value(&text, quoting, syntax, out);
+        }
+        SegmentOutput::Untranslated => {
+            let text = format!("{UNTRANSLATED_OPEN}{}{UNTRANSLATED_CLOSE}", segment.source.plain_text());
+            front_matter::write_value(&text, quoting, syntax, out);
         }
     }
 }

@@ -1,10 +1,14 @@
 //! `memory copy`: moving a memory between stores (SQLite ⇄ PostgreSQL) without loss — every
 //! row of every origin and fingerprint, with its provenance, dates, context, history of human
 //! edits, and the record of imported files. Copying again changes nothing: a row the
-//! destination already has (same source, locale, origin and fingerprint) is left as it is.
+//! destination already has (same source, locale, origin and fingerprint) is left as it is,
+//! except human work, which follows the memory's one rule ([`super::merge_human`]): a better
+//! or equal translation from the source replaces the destination's (kept as an earlier
+//! version), a lower one is kept beside it as an alternative and reported as a conflict.
 
-use super::{Memory, PgMemory, SqliteMemory, sql_error};
+use super::{ALTERNATIVE, Conflict, EARLIER, HumanMerge, Memory, PgMemory, SqliteMemory, merge_human, sql_error};
 use crate::error::Result;
+use crate::model::State;
 use rusqlite::params;
 
 /// One stored row, exactly as a store keeps it.
@@ -31,16 +35,89 @@ pub struct RawEntry {
     pub history: Vec<RawHistory>,
 }
 
-/// An earlier version of a human translation: (target, state, file, replaced at).
-pub type RawHistory = (String, String, Option<String>, i64);
+/// Another version of a human translation: (target, state, file, replaced at, kind: earlier
+/// or alternative).
+pub type RawHistory = (String, String, Option<String>, i64, String);
 
 /// A file imported before: (content hash, path, imported at).
 pub type RawImport = (Vec<u8>, String, i64);
 
 const SELECT_ROWS: &str = "SELECT id, source_locale, target_locale, source_key, source_hash, target, origin, engine, model, file, fingerprint,
     state, document, source_text, prev_hash, next_hash, created_at, updated_at FROM translation ORDER BY id";
-const SELECT_HISTORY: &str =
-    "SELECT translation_id, target, state, file, replaced_at FROM translation_history ORDER BY translation_id, id";
+const SELECT_HISTORY: &str = "SELECT translation_id, target, state, file, replaced_at, kind FROM translation_history ORDER BY translation_id, id";
+const INSERT_HISTORY_SQLITE: &str =
+    "INSERT INTO translation_history (translation_id, target, state, file, replaced_at, kind)
+    SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE NOT EXISTS (SELECT 1 FROM translation_history
+        WHERE translation_id = ?1 AND target = ?2 AND state = ?3 AND kind = ?6)";
+const INSERT_HISTORY_PG: &str =
+    "INSERT INTO translation_history (translation_id, target, state, file, replaced_at, kind)
+    SELECT $1, $2, $3, $4, $5, $6 WHERE NOT EXISTS (SELECT 1 FROM translation_history
+        WHERE translation_id = $1 AND target = $2 AND state = $3 AND kind = $6)";
+const SELECT_HUMAN_SQLITE: &str = "SELECT id, target, state, file FROM translation
+    WHERE source_hash = ?1 AND target_locale = ?2 AND origin = 'human'";
+const SELECT_HUMAN_PG: &str = "SELECT id, target, state, file FROM translation
+    WHERE source_hash = $1 AND target_locale = $2 AND origin = 'human' FOR UPDATE";
+
+/// What copying a human row onto the destination's human row of the same sentence does.
+struct HumanCopy {
+    /// Whether the destination row takes the source's target, state and file.
+    replace: bool,
+    /// History rows to add (the source's, and the version set aside); duplicates are skipped.
+    history: Vec<RawHistory>,
+    conflict: Option<Conflict>,
+}
+
+impl HumanCopy {
+    /// A row the destination did not have: it comes with its history.
+    fn new_row(e: &RawEntry) -> HumanCopy {
+        HumanCopy {
+            replace: true,
+            history: e.history.clone(),
+            conflict: None,
+        }
+    }
+
+    /// Whether the row counts as copied: it is new or replaced, or it brought a new
+    /// alternative (`last`: rows the last history insert added).
+    fn counts(&self, last: u64) -> usize {
+        usize::from(self.replace || (self.conflict.is_some() && last > 0))
+    }
+}
+
+/// The destination holds (`target`, `state`, `file`) for the sentence of human row `e`.
+fn human_copy(target: &str, state: &str, file: Option<&str>, e: &RawEntry) -> HumanCopy {
+    let old = State::parse(state).unwrap_or(State::NeedsReview);
+    let new = State::parse(&e.state).unwrap_or(State::NeedsReview);
+    let mut copy = HumanCopy {
+        replace: false,
+        history: e.history.clone(),
+        conflict: None,
+    };
+    match merge_human(target, old, &e.target, new) {
+        HumanMerge::Keep => {}
+        HumanMerge::Replace => {
+            copy.replace = true;
+            let aside = (target.to_string(), state.to_string(), file.map(str::to_string));
+            copy.history
+                .push((aside.0, aside.1, aside.2, e.updated_at, EARLIER.into()));
+        }
+        HumanMerge::KeepBetter => {
+            let aside = (e.target.clone(), e.state.clone(), e.file.clone());
+            copy.history
+                .push((aside.0, aside.1, aside.2, e.updated_at, ALTERNATIVE.into()));
+            copy.conflict = Some(Conflict {
+                target_locale: e.target_locale.clone(),
+                source: e.source_key.clone(),
+                kept: target.to_string(),
+                kept_state: old,
+                offered: e.target.clone(),
+                offered_state: new,
+                offered_file: e.file.clone(),
+            });
+        }
+    }
+    copy
+}
 
 /// Copies everything in `from` into `to`; returns how many rows `to` did not have.
 pub fn copy(from: &Memory, to: &mut Memory) -> Result<usize> {
@@ -105,7 +182,9 @@ impl SqliteMemory {
             let history = self
                 .conn
                 .prepare(SELECT_HISTORY)?
-                .query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))))?
+                .query_map([], |r| {
+                    Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))
+                })?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             let imports = self
                 .conn
@@ -128,6 +207,7 @@ impl SqliteMemory {
             .query_row("SELECT coalesce(max(id), 0) FROM translation", [], |r| r.get(0))
             .map_err(err)?;
         let mut added = 0;
+        let mut conflicts = Vec::new();
         for e in &entries {
             let n = tx
                 .prepare_cached(
@@ -157,18 +237,35 @@ impl SqliteMemory {
                     e.updated_at
                 ])
                 .map_err(err)?;
-            if n == 0 {
+            let (id, copy) = if n == 1 {
+                (tx.last_insert_rowid(), HumanCopy::new_row(e))
+            } else if e.origin == "human" {
+                let existing: (i64, String, String, Option<String>) = tx
+                    .query_row(SELECT_HUMAN_SQLITE, params![e.source_hash, e.target_locale], |r| {
+                        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                    })
+                    .map_err(err)?;
+                let copy = human_copy(&existing.1, &existing.2, existing.3.as_deref(), e);
+                if copy.replace {
+                    tx.execute(
+                        "UPDATE translation SET target = ?2, state = ?3, file = ?4, updated_at = ?5 WHERE id = ?1",
+                        params![existing.0, e.target, e.state, e.file, e.updated_at],
+                    )
+                    .map_err(err)?;
+                }
+                (existing.0, copy)
+            } else {
                 continue;
+            };
+            // The version set aside, if any, comes last: whether it was new decides the report.
+            let mut last = 0;
+            for (target, state, file, at, kind) in &copy.history {
+                last = tx
+                    .execute(INSERT_HISTORY_SQLITE, params![id, target, state, file, at, kind])
+                    .map_err(err)? as u64;
             }
-            added += 1;
-            let id = tx.last_insert_rowid();
-            for (target, state, file, at) in &e.history {
-                tx.execute(
-                    "INSERT INTO translation_history (translation_id, target, state, file, replaced_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![id, target, state, file, at],
-                )
-                .map_err(err)?;
-            }
+            added += copy.counts(last);
+            conflicts.extend(copy.conflict.filter(|_| last > 0));
         }
         tx.execute(
             "INSERT INTO translation_fuzzy (rowid, source_text) SELECT id, source_text FROM translation WHERE id > ?1",
@@ -183,6 +280,7 @@ impl SqliteMemory {
             .map_err(err)?;
         }
         tx.commit().map_err(err)?;
+        self.conflicts.extend(conflicts);
         Ok(added)
     }
 }
@@ -198,7 +296,7 @@ impl PgMemory {
             let history = tx
                 .query(SELECT_HISTORY, &[])?
                 .iter()
-                .map(|r| (r.get(0), (r.get(1), r.get(2), r.get(3), r.get(4))))
+                .map(|r| (r.get(0), (r.get(1), r.get(2), r.get(3), r.get(4), r.get(5))))
                 .collect::<Vec<_>>();
             let imports = tx
                 .query(
@@ -214,7 +312,7 @@ impl PgMemory {
     }
 
     fn insert_raw(&mut self, entries: Vec<RawEntry>, imports: Vec<RawImport>) -> Result<usize> {
-        self.call(move |tx| {
+        let (added, conflicts) = self.call(move |tx| {
             let insert = tx.prepare(
                 "INSERT INTO translation (source_locale, target_locale, source_key, source_hash, target, origin, engine, model, file, fingerprint,
                     state, document, source_text, prev_hash, next_hash, created_at, updated_at)
@@ -222,8 +320,9 @@ impl PgMemory {
                  ON CONFLICT (source_hash, target_locale, origin, fingerprint) DO NOTHING RETURNING id",
             )?;
             let mut added = 0;
+            let mut conflicts = Vec::new();
             for e in &entries {
-                let Some(row) = tx.query_opt(
+                let row = tx.query_opt(
                     &insert,
                     &[
                         &e.source_locale,
@@ -244,18 +343,31 @@ impl PgMemory {
                         &e.created_at,
                         &e.updated_at,
                     ],
-                )?
-                else {
-                    continue;
+                )?;
+                let (id, copy) = match row {
+                    Some(row) => (row.get::<_, i64>(0), HumanCopy::new_row(e)),
+                    None if e.origin == "human" => {
+                        let old = tx.query_one(SELECT_HUMAN_PG, &[&e.source_hash, &e.target_locale])?;
+                        let (id, target, state, file): (i64, String, String, Option<String>) =
+                            (old.get(0), old.get(1), old.get(2), old.get(3));
+                        let copy = human_copy(&target, &state, file.as_deref(), e);
+                        if copy.replace {
+                            tx.execute(
+                                "UPDATE translation SET target = $2, state = $3, file = $4, updated_at = $5 WHERE id = $1",
+                                &[&id, &e.target, &e.state, &e.file, &e.updated_at],
+                            )?;
+                        }
+                        (id, copy)
+                    }
+                    None => continue,
                 };
-                added += 1;
-                let id: i64 = row.get(0);
-                for (target, state, file, at) in &e.history {
-                    tx.execute(
-                        "INSERT INTO translation_history (translation_id, target, state, file, replaced_at) VALUES ($1, $2, $3, $4, $5)",
-                        &[&id, &target, &state, &file, &at],
-                    )?;
+                // The version set aside, if any, comes last: whether it was new decides the report.
+                let mut last = 0;
+                for (target, state, file, at, kind) in &copy.history {
+                    last = tx.execute(INSERT_HISTORY_PG, &[&id, target, state, file, at, kind])?;
                 }
+                added += copy.counts(last);
+                conflicts.extend(copy.conflict.filter(|_| last > 0));
             }
             for (hash, path, at) in &imports {
                 tx.execute(
@@ -263,8 +375,10 @@ impl PgMemory {
                     &[&hash, &path, &at],
                 )?;
             }
-            Ok(added)
-        })
+            Ok((added, conflicts))
+        })?;
+        self.conflicts.extend(conflicts);
+        Ok(added)
     }
 }
 

@@ -60,14 +60,15 @@ impl SqliteMemory {
 
     /// Removes stale machine translations last changed more than `older_than_days` ago.
     ///
-    /// Stale means it can no longer be used without `--reuse-stale`: a human translation of
-    /// the same sentence exists (it always wins), a newer machine translation made with
-    /// another fingerprint exists, or, when `current_fingerprint` is given (the configured
-    /// engine's), it was made with another one.
+    /// Stale means the plan ([`crate::plan`]) would no longer use it without `--reuse stale`:
+    /// a human translation of the same sentence exists (it always wins); or, when
+    /// `current_fingerprint` is given (the configured engine's), it was made with another
+    /// engine — glossary-guided work of that engine (`<engine>|terms:…`) is current and kept;
+    /// or, without it, a newer machine translation by another engine exists.
     pub fn gc(&mut self, older_than_days: u64, current_fingerprint: Option<&str>) -> Result<GcOutcome> {
         let path = self.path.clone();
         let err = |e| sql_error(&path, e);
-        let cutoff = now() - (older_than_days as i64).saturating_mul(86_400);
+        let cutoff = super::cutoff_days_ago(older_than_days);
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
@@ -76,11 +77,14 @@ impl SqliteMemory {
             .execute(
                 "DELETE FROM translation AS t
                  WHERE t.origin = 'machine' AND t.updated_at <= ?1
-                   AND ((?2 IS NOT NULL AND t.fingerprint <> ?2)
+                   AND ((?2 IS NOT NULL AND t.fingerprint <> ?2
+                         AND substr(t.fingerprint, 1, length(?2) + 7) <> ?2 || '|terms:')
                         OR EXISTS (SELECT 1 FROM translation AS o
                                    WHERE o.source_hash = t.source_hash AND o.target_locale = t.target_locale
                                      AND (o.origin = 'human'
-                                          OR (o.fingerprint <> t.fingerprint AND o.updated_at > t.updated_at))))",
+                                          OR (?2 IS NULL AND o.fingerprint <> t.fingerprint
+                                              AND o.updated_at > t.updated_at
+                                              AND (CASE WHEN instr(o.fingerprint, '|terms:') > 0 THEN substr(o.fingerprint, 1, instr(o.fingerprint, '|terms:') - 1) ELSE o.fingerprint END) <> (CASE WHEN instr(t.fingerprint, '|terms:') > 0 THEN substr(t.fingerprint, 1, instr(t.fingerprint, '|terms:') - 1) ELSE t.fingerprint END)))))",
                 params![cutoff, current_fingerprint],
             )
             .map_err(err)?;

@@ -111,6 +111,42 @@ impl Memory {
         dispatch!(self, m => m.store(entries))
     }
 
+    /// The human translations not stored over better ones since the last call (see
+    /// [`merge_human`]), for the caller to report.
+    pub fn take_conflicts(&mut self) -> Vec<Conflict> {
+        dispatch!(self, m => std::mem::take(&mut m.conflicts))
+    }
+
+    /// The other versions of the stored human translation of `source`: alternatives (always
+    /// worth showing) and, with `history`, the earlier versions it replaced; newest first.
+    pub fn versions(
+        &self,
+        source_locale: &str,
+        target_locale: &str,
+        source: &Text,
+        history: bool,
+    ) -> Result<Vec<Version>> {
+        let key = source.memory_key();
+        let hash = source_hash(source_locale, &key);
+        let rows = dispatch!(self, m => m.versions(&hash, target_locale))?;
+        let skeleton = placeholder_skeleton(&key);
+        Ok(rows
+            .into_iter()
+            .filter(|(kind, ..)| history || kind == ALTERNATIVE)
+            .map(|(kind, target, state, file, at)| Version {
+                kind: if kind == ALTERNATIVE {
+                    VersionKind::Alternative
+                } else {
+                    VersionKind::Earlier
+                },
+                target: Text::parse_tagged(&target, &skeleton).unwrap_or_else(|_| Text::plain(&target)),
+                state: State::parse(&state).unwrap_or(State::NeedsReview),
+                file,
+                at,
+            })
+            .collect())
+    }
+
     /// Claims segments (by source hash) this worker is about to send to an engine;
     /// returns, per hash, whether it holds them now. See [`lease`].
     pub fn claim(&mut self, target_locale: &str, hashes: &[[u8; 16]]) -> Result<Vec<bool>> {
@@ -214,6 +250,79 @@ impl Memory {
     }
 }
 
+/// What storing a human translation does when the memory holds another human translation of
+/// the same sentence. The one home of the rule "human work is never silently replaced":
+/// `final` > `reviewed` > `translated` > `needs-review`; an equal or better state replaces
+/// (the replaced version stays in the history), a lower one is kept aside as an alternative
+/// and reported as a conflict. Both stores and `memory copy` ask it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HumanMerge {
+    /// Nothing to do: the same text at the same or a better state is there.
+    Keep,
+    /// The new translation takes the row; the old one becomes an earlier version.
+    Replace,
+    /// The stored translation is better: it stays, the new one becomes an alternative.
+    KeepBetter,
+}
+
+pub fn merge_human(old_target: &str, old_state: State, new_target: &str, new_state: State) -> HumanMerge {
+    match (old_target == new_target, new_state.cmp(&old_state)) {
+        (true, std::cmp::Ordering::Greater) => HumanMerge::Replace,
+        (true, _) => HumanMerge::Keep,
+        (false, std::cmp::Ordering::Less) => HumanMerge::KeepBetter,
+        (false, _) => HumanMerge::Replace,
+    }
+}
+
+/// A human translation that was not stored over a better one (see [`merge_human`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Conflict {
+    pub target_locale: String,
+    /// The source sentence (tagged form).
+    pub source: String,
+    /// The translation kept, and its state.
+    pub kept: String,
+    pub kept_state: State,
+    /// The translation offered, kept as an alternative, its state and file.
+    pub offered: String,
+    pub offered_state: State,
+    pub offered_file: Option<String>,
+}
+
+/// Another version of a stored human translation: an earlier one it replaced, or an
+/// alternative a lower-state import offered.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Version {
+    pub kind: VersionKind,
+    pub target: Text,
+    pub state: State,
+    pub file: Option<String>,
+    /// When it was replaced or offered (Unix seconds).
+    pub at: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum VersionKind {
+    Earlier,
+    Alternative,
+}
+
+impl VersionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VersionKind::Earlier => "earlier",
+            VersionKind::Alternative => "alternative",
+        }
+    }
+}
+
+/// The translation history row kind of a [`HumanMerge`] outcome that keeps one aside.
+pub(crate) const ALTERNATIVE: &str = "alternative";
+/// A history row as the stores read it: (kind, target, state, file, at).
+pub(crate) type VersionRow = (String, String, String, Option<String>, i64);
+pub(crate) const EARLIER: &str = "earlier";
+
 /// Which machine translations a lookup may use.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reuse {
@@ -316,6 +425,14 @@ pub(crate) fn source_hash(source_locale: &str, key: &str) -> [u8; 16] {
     out
 }
 
+/// The time (seconds since the epoch) before which something is more than `days` old. Any
+/// number of days is accepted: a span beyond the clock's range reaches back to its start, so
+/// `u64::MAX` days removes nothing instead of wrapping into the future.
+pub fn cutoff_days_ago(days: u64) -> i64 {
+    let seconds = i64::try_from(days).unwrap_or(i64::MAX).saturating_mul(86_400);
+    now().saturating_sub(seconds)
+}
+
 pub fn now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -326,6 +443,14 @@ pub fn now() -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gc_older_than_u64_max_does_not_wrap() {
+        assert!(cutoff_days_ago(u64::MAX) < 0);
+        assert!(cutoff_days_ago(u64::MAX / 86_400) < 0);
+        assert!(cutoff_days_ago(0) > 0);
+        assert_eq!(cutoff_days_ago(1), now() - 86_400);
+    }
     use crate::model::{Placeholder, PlaceholderKind};
 
     fn text_with_var(s: &str, id: u32) -> Text {

@@ -31,6 +31,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/pg/001_init.sql"),
     include_str!("migrations/pg/002_lease.sql"),
     include_str!("migrations/pg/003_lease_worker.sql"),
+    include_str!("migrations/pg/004_alternatives.sql"),
 ];
 /// The advisory lock key migrations run under ("l10n" in ASCII).
 const MIGRATION_LOCK: i64 = 0x6C31_306E;
@@ -40,25 +41,97 @@ pub fn is_url(location: &str) -> bool {
     location.starts_with("postgres://") || location.starts_with("postgresql://")
 }
 
-/// Whether a URL carries a password (`user:password@`).
+/// Whether a URL carries a password, in its user information (`user:password@`, any
+/// characters up to the first `@`, as the client reads it) or as a `password=` parameter.
 pub fn has_password(url: &str) -> bool {
-    redact(url) != url
+    redacted(url).1
 }
 
-/// The URL with its password (if any) replaced by `***`.
+/// The URL with every password in it (user information, `password=` parameters) replaced by
+/// `***`. It splits the URL exactly as the client does (credentials end at the first `@`,
+/// parameter names are percent-decoded), so whatever the client would send as a password is
+/// what is hidden, whatever characters (`/`, `?`, `#`, `&`) it holds.
 pub fn redact(url: &str) -> String {
-    let Some(scheme_end) = url.find("://").map(|i| i + 3) else {
-        return url.to_string();
+    redacted(url).0
+}
+
+fn redacted(url: &str) -> (String, bool) {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return (url.to_string(), false);
     };
-    let rest = &url[scheme_end..];
-    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
-    let Some(at) = rest[..authority_end].rfind('@') else {
-        return url.to_string();
+    let mut out = format!("{scheme}://");
+    let mut found = false;
+    let rest = match rest.split_once('@') {
+        Some((credentials, after)) => {
+            // An `@` left in the host part (`u:p@ss@host`) is a malformed URL whose password
+            // may run on to it: hide up to the last one too.
+            let host_end = after.find(['/', '?']).unwrap_or(after.len());
+            let after = match after.get(..host_end).and_then(|host| host.rfind('@')) {
+                Some(at) => after.get(at + 1..).unwrap_or(""),
+                None => after,
+            };
+            match credentials.split_once(':') {
+                Some((user, _)) => {
+                    out.push_str(user);
+                    out.push_str(":***@");
+                    found = true;
+                }
+                None => {
+                    out.push_str(credentials);
+                    out.push('@');
+                }
+            }
+            after
+        }
+        None => rest,
     };
-    match rest[..at].find(':') {
-        Some(colon) => format!("{}{}:***{}", &url[..scheme_end], &rest[..colon], &rest[at..]),
-        None => url.to_string(),
+    let Some((location, query)) = rest.split_once('?') else {
+        out.push_str(rest);
+        return (out, found);
+    };
+    out.push_str(location);
+    out.push('?');
+    for (i, param) in query.split('&').enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        match param.split_once('=') {
+            Some((key, _)) if is_password_key(key) => {
+                out.push_str(key);
+                out.push_str("=***");
+                found = true;
+            }
+            _ => out.push_str(param),
+        }
     }
+    (out, found)
+}
+
+/// Whether a URL parameter's name (percent-encoded or not) names a password.
+fn is_password_key(key: &str) -> bool {
+    let decoded = percent_decode(key).to_ascii_lowercase();
+    decoded.contains("password") || decoded.contains("passfile")
+}
+
+/// `%XX` sequences decoded (as the client decodes parameter names); invalid ones kept.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// How long an operation keeps trying to reach the server; `L10N_PG_RETRY_SECS` overrides it.
@@ -80,6 +153,8 @@ pub struct PgMemory {
     display: PathBuf,
     /// This worker's side of the leases (see `postgres/lease.rs`).
     leases: crate::memory::lease::Leases,
+    /// Human translations not stored over better ones, until `Memory::take_conflicts`.
+    pub(super) conflicts: Vec<crate::memory::Conflict>,
 }
 
 /// The connection, owned by the store's thread, reopened after a loss.
@@ -281,6 +356,7 @@ impl PgMemory {
             thread: Some(thread),
             display: PathBuf::from(display),
             leases: crate::memory::lease::Leases::new(),
+            conflicts: Vec::new(),
         };
         memory
             .call(migrate)?
@@ -376,6 +452,39 @@ mod tests {
         assert_eq!(redact("postgresql://u@h/db"), "postgresql://u@h/db");
         assert_eq!(redact("postgres://h/db?x=a@b"), "postgres://h/db?x=a@b");
         assert_eq!(redact("postgres://u:p@ss@h/db"), "postgres://u:***@h/db");
+    }
+
+    #[test]
+    fn postgres_passwords_with_slash_query_or_parameter_are_redacted() {
+        // #6: the client reads credentials up to the first `@`, whatever they hold.
+        for (url, shown) in [
+            ("postgres://u:pa/ss@h:5432/db", "postgres://u:***@h:5432/db"),
+            ("postgres://u:pa?ss@h/db", "postgres://u:***@h/db"),
+            (
+                "postgres://u:a/b?c#d&e=f@h/db?sslmode=require",
+                "postgres://u:***@h/db?sslmode=require",
+            ),
+            ("postgres://u@h/db?password=s3cret", "postgres://u@h/db?password=***"),
+            (
+                "postgres://h/db?sslmode=require&password=s3cret&user=u",
+                "postgres://h/db?sslmode=require&password=***&user=u",
+            ),
+            ("postgres://h/db?pass%77ord=s3cret", "postgres://h/db?pass%77ord=***"),
+        ] {
+            assert_eq!(redact(url), shown, "{url}");
+            assert!(has_password(url), "{url}");
+            // The client agrees on what the password is, so hiding it hides what is sent.
+            let config: postgres::Config = url.parse().unwrap();
+            let sent = String::from_utf8_lossy(config.get_password().unwrap()).into_owned();
+            assert!(!redact(url).contains(&sent), "{url}");
+        }
+        for url in [
+            "postgres://u@h/db",
+            "postgres://h:5/db?sslmode=require&user=x",
+            "postgres://u:***@h",
+        ] {
+            assert_eq!(has_password(url), url.contains(':') && url.contains("***"), "{url}");
+        }
     }
 
     #[test]

@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_init.sql"),
     include_str!("migrations/002_fuzzy_context.sql"),
     include_str!("migrations/003_lease.sql"),
+    include_str!("migrations/004_alternatives.sql"),
 ];
 /// How long to wait for another process's write before giving up; `L10N_BUSY_TIMEOUT_MS`
 /// overrides it (tests use a short one to see the "locked" error quickly).
@@ -73,6 +74,8 @@ pub struct SqliteMemory {
     pub(crate) conn: Connection,
     pub(super) path: PathBuf,
     leases: Leases,
+    /// Human translations not stored over better ones, until [`Memory::take_conflicts`].
+    pub(super) conflicts: Vec<super::Conflict>,
 }
 
 impl SqliteMemory {
@@ -117,6 +120,7 @@ impl SqliteMemory {
                 conn,
                 path: path.to_path_buf(),
                 leases: Leases::new(),
+                conflicts: Vec::new(),
             };
             match memory.prepare(existed) {
                 Ok(()) => return Ok(memory),
@@ -136,6 +140,7 @@ impl SqliteMemory {
             conn,
             path: PathBuf::from(":memory:"),
             leases: Leases::new(),
+            conflicts: Vec::new(),
         };
         memory.prepare(false)?;
         Ok(memory)
@@ -294,6 +299,7 @@ impl SqliteMemory {
             .query_row("SELECT coalesce(max(id), 0) FROM translation", [], |r| r.get(0))
             .map_err(err)?;
         let mut inserted = false;
+        let mut conflicts = Vec::new();
         for e in entries {
             let (keyed_source, map) = e.source.renumbered();
             let key = keyed_source.tagged();
@@ -354,18 +360,52 @@ impl SqliteMemory {
                 })
                 .optional()
                 .map_err(err)?;
-            match existing {
-                Some((_, old_target, old_state, _)) if old_target == target && old_state == e.state.as_str() => {}
-                Some((id, old_target, old_state, old_file)) => {
-                    if origin == "human" {
-                        tx.prepare_cached(
-                            "INSERT INTO translation_history (translation_id, target, state, file, replaced_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                        )
-                        .map_err(err)?
-                        .execute(params![id, old_target, old_state, old_file, now])
-                        .map_err(err)?;
+            let Some((id, old_target, old_state, old_file)) = existing else {
+                continue;
+            };
+            if old_target == target && old_state == e.state.as_str() {
+                continue;
+            }
+            if origin == "human" {
+                let old = State::parse(&old_state).unwrap_or(State::NeedsReview);
+                let kind = match super::merge_human(&old_target, old, &target, e.state) {
+                    super::HumanMerge::Keep => continue,
+                    super::HumanMerge::Replace => super::EARLIER,
+                    super::HumanMerge::KeepBetter => super::ALTERNATIVE,
+                };
+                // The version set aside: the old one when replaced, else the one offered.
+                let (aside, aside_state, aside_file) = if kind == super::EARLIER {
+                    (old_target.as_str(), old_state.as_str(), old_file.as_deref())
+                } else {
+                    (target.as_str(), e.state.as_str(), file)
+                };
+                let set_aside = tx
+                    .prepare_cached(
+                        "INSERT INTO translation_history (translation_id, target, state, file, replaced_at, kind)
+                     SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE NOT EXISTS (SELECT 1 FROM translation_history
+                        WHERE translation_id = ?1 AND target = ?2 AND state = ?3 AND kind = ?6)",
+                    )
+                    .map_err(err)?
+                    .execute(params![id, aside, aside_state, aside_file, now, kind])
+                    .map_err(err)?;
+                if kind == super::ALTERNATIVE {
+                    // Offered before: nothing new to report.
+                    if set_aside == 0 {
+                        continue;
                     }
-                    tx.prepare_cached(
+                    conflicts.push(super::Conflict {
+                        target_locale: e.target_locale.to_string(),
+                        source: key.to_string(),
+                        kept: old_target,
+                        kept_state: old,
+                        offered: target,
+                        offered_state: e.state,
+                        offered_file: file.map(str::to_string),
+                    });
+                    continue;
+                }
+            }
+            tx.prepare_cached(
                         "UPDATE translation SET target = ?2, state = ?3, engine = ?4, model = ?5, file = ?6, document = coalesce(?7, document),
                             prev_hash = coalesce(?8, prev_hash), next_hash = coalesce(?9, next_hash), updated_at = ?10 WHERE id = ?1",
                     )
@@ -383,10 +423,7 @@ impl SqliteMemory {
                         changed_at
                     ])
                     .map_err(err)?;
-                    changed += 1;
-                }
-                None => {}
-            }
+            changed += 1;
         }
         if inserted {
             tx.prepare_cached(
@@ -397,7 +434,27 @@ impl SqliteMemory {
             .map_err(err)?;
         }
         tx.commit().map_err(err)?;
+        self.conflicts.extend(conflicts);
         Ok(changed)
+    }
+
+    /// The history rows of the human translation with this source hash: (kind, target, state,
+    /// file, at), newest first.
+    pub(super) fn versions(&self, hash: &[u8; 16], target_locale: &str) -> Result<Vec<super::VersionRow>> {
+        let read = || -> rusqlite::Result<Vec<super::VersionRow>> {
+            self.conn
+                .prepare_cached(
+                    "SELECT h.kind, h.target, h.state, h.file, h.replaced_at FROM translation_history AS h
+                     JOIN translation AS t ON t.id = h.translation_id
+                     WHERE t.source_hash = ?1 AND t.target_locale = ?2 AND t.origin = 'human'
+                     ORDER BY h.replaced_at DESC, h.id DESC",
+                )?
+                .query_map(params![&hash[..], target_locale], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                })?
+                .collect()
+        };
+        read().map_err(|e| sql_error(&self.path, e))
     }
 
     /// Starts a large import's one transaction, with a larger page cache: 64 MB, because new

@@ -1,110 +1,226 @@
-//! Stage 2 of a (document, language): the memory's misses through the engine.
+//! The engine stage: the plan's misses, of all documents at once, de-duplicated per locale (the
+//! plan holds each distinct sentence once), sent to the engine in batches within its limits.
 //!
-//! Every result is stored the moment it arrives. A translation that breaks the glossary is
-//! stored as needs-review at once, then sent again with the broken terms protected; the
-//! repaired one replaces it.
+//! Every result is stored the moment it arrives (pseudo output too, apart: only a pseudo run
+//! reuses it). A translation that breaks the glossary is stored as needs-review at once, then
+//! sent again with the broken terms protected; the repaired one replaces it.
 //!
 //! Workers sharing the memory (`--workers`, or other machines on one PostgreSQL memory) claim
-//! segments before sending them ([`crate::memory::lease`]): what another worker holds is not
+//! sentences before sending them ([`crate::memory::lease`]): what another worker holds is not
 //! sent but waited for, and taken from the memory when it arrives, or claimed when its lease
 //! is given up or expires.
 
-use super::{Gathered, LocaleReport, LocaleRun, describe};
-use crate::backend::{Item, Outcome};
+use crate::backend::{Backend, Item, Outcome};
 use crate::error::{Error, Result};
-use crate::glossary::enforce::unprotect;
-use crate::glossary::verify::Violation;
+use crate::glossary::enforce::{Terminology, unprotect};
+use crate::glossary::verify::{Verifier, Violation};
 use crate::memory::{Memory, NewEntry};
-use crate::model::{Origin, State};
+use crate::model::{Origin, State, Text, Translation};
+use crate::plan::{Found, LocalePlan, Plan, Sentence, Status};
+use crate::project::Project;
+use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, VecDeque};
 use std::time::Duration;
 
-/// The longest pause between two looks at segments another worker is translating.
+/// The longest pause between two looks at sentences another worker is translating.
 const MAX_PAUSE: Duration = Duration::from_secs(1);
+
+/// What the engine stage did.
+#[derive(Debug, Default)]
+pub struct EngineRun {
+    /// Requests sent (retries included).
+    pub requests: u64,
+    pub interrupted: bool,
+    /// Per locale of the plan: why the engine stopped early, if it did.
+    pub errors: Vec<Option<String>>,
+}
 
 /// How a round of sending ended.
 enum Flow {
     Continue,
-    /// The engine failed for good (recorded in the report).
+    /// The engine failed for good (recorded).
     EngineFailed,
     Interrupted,
 }
 
-impl LocaleRun<'_> {
-    /// Translates the sentences `misses` (indices into `self.sentences`); returns the requests
-    /// made and whether the run was interrupted.
-    pub(super) async fn fill_from_engine(
-        &self,
-        memory: &mut Memory,
-        misses: Vec<usize>,
-        got: &mut Gathered,
-        report: &mut LocaleReport,
-    ) -> Result<(u64, bool)> {
-        let target_tag = self.target.tag().to_string();
-        let mut requests = 0;
+/// What the workers share.
+struct Shared<'a> {
+    project: &'a Project,
+    terminology: Terminology<'a>,
+    plan: &'a Plan,
+    /// (locale, sentence indexes) not yet taken.
+    queue: RefCell<VecDeque<(usize, Vec<usize>)>>,
+    /// Per locale: what each sentence got.
+    results: RefCell<Vec<HashMap<usize, Found>>>,
+    errors: RefCell<Vec<Option<String>>>,
+    requests: Cell<u64>,
+    interrupted: Cell<bool>,
+}
+
+/// Translates the plan's misses with one worker per memory connection, then puts what came
+/// back into the plan.
+pub async fn fill(project: &Project, plan: &mut Plan, memories: &mut [Memory]) -> Result<EngineRun> {
+    let locales = plan.locales.len();
+    if matches!(project.backend, Backend::MemoryOnly) {
+        return Ok(EngineRun {
+            errors: vec![None; locales],
+            ..EngineRun::default()
+        });
+    }
+    let queue = chunks(plan, project.backend.limits().max_texts, memories.len());
+    let shared = Shared {
+        project,
+        terminology: Terminology::new(&project.glossary, &project.source),
+        plan,
+        queue: RefCell::new(queue),
+        results: RefCell::new(vec![HashMap::new(); locales]),
+        errors: RefCell::new(vec![None; locales]),
+        requests: Cell::new(0),
+        interrupted: Cell::new(false),
+    };
+    futures_util::future::try_join_all(memories.iter_mut().map(|m| work(&shared, m))).await?;
+    let run = EngineRun {
+        requests: shared.requests.get(),
+        interrupted: shared.interrupted.get(),
+        errors: shared.errors.into_inner(),
+    };
+    for (l, results) in shared.results.into_inner().into_iter().enumerate() {
+        for (i, found) in results {
+            plan.locales[l].sentences[i].found = found;
+        }
+    }
+    Ok(run)
+}
+
+/// The misses of each locale, split among the workers in whole batches (one worker: one piece
+/// per locale, so the engine gets ceil(misses / batch limit) requests).
+fn chunks(plan: &Plan, max_texts: usize, workers: usize) -> VecDeque<(usize, Vec<usize>)> {
+    let mut queue = VecDeque::new();
+    for (l, locale) in plan.locales.iter().enumerate() {
+        let misses: Vec<usize> = locale.misses().map(|(i, _)| i).collect();
+        if misses.is_empty() {
+            continue;
+        }
+        let per_worker = misses.len().div_ceil(workers.max(1));
+        let size = per_worker.div_ceil(max_texts.max(1)) * max_texts.max(1);
+        for piece in misses.chunks(size.max(1)) {
+            queue.push_back((l, piece.to_vec()));
+        }
+    }
+    queue
+}
+
+/// One worker: takes pieces from the queue until it is empty or the run is interrupted.
+async fn work(shared: &Shared<'_>, memory: &mut Memory) -> Result<()> {
+    while !shared.interrupted.get() {
+        let Some((l, piece)) = shared.queue.borrow_mut().pop_front() else {
+            break;
+        };
+        if shared.errors.borrow()[l].is_some() {
+            continue;
+        }
+        let locale = &shared.plan.locales[l];
+        let run = LocaleWork {
+            shared,
+            locale,
+            l,
+            verifier: shared.terminology.verifier(&locale.target),
+        };
+        if run.fill(memory, piece).await? {
+            shared.interrupted.set(true);
+        }
+    }
+    Ok(())
+}
+
+/// One piece of one locale's misses.
+struct LocaleWork<'s, 'a> {
+    shared: &'s Shared<'a>,
+    locale: &'a LocalePlan,
+    l: usize,
+    verifier: Verifier,
+}
+
+impl LocaleWork<'_, '_> {
+    fn sentence(&self, i: usize) -> &Sentence {
+        &self.locale.sentences[i]
+    }
+
+    /// Whether sentence `i` is in the memory now (another worker stored it); if so, records it.
+    fn stored_meanwhile(&self, memory: &Memory, i: usize) -> Result<bool> {
+        let s = self.sentence(i);
+        let p = self.shared.project;
+        let found = crate::plan::look_up(p, memory, &self.locale.target, &s.source, s.fingerprint.as_deref())?;
+        if found.send {
+            return Ok(false);
+        }
+        self.shared.results.borrow_mut()[self.l].insert(i, found);
+        Ok(true)
+    }
+
+    /// Translates the sentences `misses`; returns whether the run was interrupted.
+    async fn fill(&self, memory: &mut Memory, misses: Vec<usize>) -> Result<bool> {
+        let target = self.locale.target.tag().to_string();
         let mut pending = misses;
         let mut pause = Duration::from_millis(50);
         while !pending.is_empty() {
-            let hashes: Vec<[u8; 16]> = pending.iter().map(|&i| self.sentences[i].1.hash).collect();
-            let held = memory.claim(&target_tag, &hashes)?;
-            let mut waiting = Vec::new();
-            let mut send = Vec::new();
-            let mut done = Vec::new();
+            let hashes: Vec<[u8; 16]> = pending.iter().map(|&i| self.sentence(i).hash).collect();
+            let held = memory.claim(&target, &hashes)?;
+            let (mut waiting, mut send, mut done) = (Vec::new(), Vec::new(), Vec::new());
             for (&i, held) in pending.iter().zip(held) {
                 if !held {
                     waiting.push(i);
-                } else if self.look_up(memory, i, got)? {
-                    // Another worker stored it between our lookup and our claim.
-                    done.push(self.sentences[i].1.hash);
+                } else if self.stored_meanwhile(memory, i)? {
+                    // Another worker stored it between our plan and our claim.
+                    done.push(self.sentence(i).hash);
                 } else {
                     send.push(i);
                 }
             }
-            memory.release(&target_tag, &done)?;
+            memory.release(&target, &done)?;
             if !send.is_empty() {
-                let (made, flow) = self.send(memory, &send, got, report).await;
-                requests += made;
-                let sent: Vec<[u8; 16]> = send.iter().map(|&i| self.sentences[i].1.hash).collect();
-                memory.release(&target_tag, &sent)?;
+                let flow = self.send(memory, &send).await;
+                let sent: Vec<[u8; 16]> = send.iter().map(|&i| self.sentence(i).hash).collect();
+                memory.release(&target, &sent)?;
                 match flow? {
                     Flow::Continue => {}
                     Flow::EngineFailed => break,
-                    Flow::Interrupted => return Ok((requests, true)),
+                    Flow::Interrupted => return Ok(true),
                 }
             } else if !waiting.is_empty() {
-                // Only other workers' segments are left: give them time.
+                // Only other workers' sentences are left: give them time.
                 tokio::select! {
                     _ = tokio::time::sleep(pause) => {}
-                    _ = tokio::signal::ctrl_c() => return Ok((requests, true)),
+                    _ = tokio::signal::ctrl_c() => return Ok(true),
                 }
                 pause = (pause * 2).min(MAX_PAUSE);
             }
             pending = Vec::with_capacity(waiting.len());
             for i in waiting {
-                if !self.look_up(memory, i, got)? {
+                if !self.stored_meanwhile(memory, i)? {
                     pending.push(i);
                 }
             }
         }
-        Ok((requests, false))
+        Ok(false)
+    }
+
+    /// The document title to send as context: only when every sentence is from one document.
+    fn title(&self, batch: &[(usize, Vec<usize>)]) -> Option<String> {
+        let first = self.sentence(batch.first()?.0).document;
+        batch
+            .iter()
+            .all(|(i, _)| self.sentence(*i).document == first)
+            .then(|| self.shared.plan.documents[first].doc.title())
+            .flatten()
     }
 
     /// Sends the sentences `send` to the engine (and once more, protected, those that broke
     /// the glossary), storing every result as it arrives.
-    async fn send(
-        &self,
-        memory: &mut Memory,
-        send: &[usize],
-        got: &mut Gathered,
-        report: &mut LocaleReport,
-    ) -> (u64, Result<Flow>) {
-        let source_tag = self.job.source.tag().to_string();
-        let target_tag = self.target.tag().to_string();
-        let origin = Origin::Machine {
-            engine: self.job.backend.name().into(),
-            model: self.job.backend.model(),
-        };
-        let document = self.path.display().to_string();
-        let mut requests = 0;
+    async fn send(&self, memory: &mut Memory, send: &[usize]) -> Result<Flow> {
+        let project = self.shared.project;
+        let terminology = &self.shared.terminology;
+        let target = &self.locale.target;
         let mut to_repair: Vec<(usize, Vec<usize>)> = Vec::new();
         for pass in 0..2 {
             let batch: Vec<(usize, Vec<usize>)> = if pass == 0 {
@@ -118,94 +234,161 @@ impl LocaleRun<'_> {
             let items: Vec<Item> = batch
                 .iter()
                 .map(|(i, force)| {
-                    let s = &self.sentences[*i].1;
+                    let s = self.sentence(*i);
                     Item {
-                        text: self.terminology.protect(&s.source, &s.matches, self.target, force),
-                        terms: self.terminology.hints(&s.source, &s.matches, self.target),
+                        text: terminology.protect(&s.source, &s.matches, target, force),
+                        terms: terminology.hints(&s.source, &s.matches, target),
                         context: s.context.clone(),
                     }
                 })
                 .collect();
-            let mut deliver = |delivered: Vec<(usize, Outcome)>| -> Result<()> {
-                let mut stored = Vec::with_capacity(delivered.len());
-                for (j, outcome) in delivered {
-                    let i = batch[j].0;
-                    let (key, sentence) = &self.sentences[i];
-                    let (text, mut state, mut reason) = match outcome {
-                        Outcome::Translated(t) => (unprotect(&t), State::Translated, None),
-                        Outcome::NeedsReview { text, reason } => (unprotect(&text), State::NeedsReview, Some(reason)),
-                    };
-                    let violations = self.violations(sentence, &text);
-                    if !violations.is_empty() {
-                        state = State::NeedsReview;
-                        reason.get_or_insert_with(|| describe(self.terminology, &violations));
-                        let force: Vec<usize> = violations.iter().map(Violation::concept).collect();
-                        if pass == 0 && sentence.matches.iter().any(|m| force.contains(&m.concept)) {
+            let title = self.title(&batch);
+            let deliver = |delivered: Vec<(usize, Outcome)>| -> Result<()> {
+                let checked: Vec<(usize, Text, State, Option<String>)> = delivered
+                    .into_iter()
+                    .map(|(j, outcome)| {
+                        let (i, text, state, reason, force) = self.verify(pass, batch[j].0, outcome);
+                        if let Some(force) = force {
                             to_repair.push((i, force));
                         }
-                    } else if pass == 1 {
-                        report.terms.repaired += 1;
-                    }
-                    match reason {
-                        Some(r) => {
-                            got.reasons.insert(key.clone(), r);
-                        }
-                        None => {
-                            got.reasons.remove(key);
-                        }
-                    }
-                    stored.push((i, text, state));
-                }
-                let entries: Vec<NewEntry<'_>> = stored
-                    .iter()
-                    .map(|(i, text, state)| {
-                        let s = &self.sentences[*i].1;
-                        NewEntry {
-                            source_locale: &source_tag,
-                            target_locale: &target_tag,
-                            source: &s.source,
-                            target: text,
-                            origin: &origin,
-                            state: *state,
-                            fingerprint: s.fingerprint.as_deref().unwrap_or_default(),
-                            document: Some(&document),
-                            previous: s.previous.as_ref(),
-                            next: s.next.as_ref(),
-                            changed_at: None,
-                        }
+                        (i, text, state, reason)
                     })
                     .collect();
-                memory.store(&entries)?;
-                for (i, text, state) in stored {
-                    let key = self.sentences[i].0.clone();
-                    got.from_memory.remove(&key);
-                    got.provenance.insert(key.clone(), (state, origin.clone()));
-                    got.found.insert(key, text);
-                }
-                Ok(())
+                self.keep(memory, checked, pass == 1)
             };
-            let title = self.doc.title();
-            let run =
-                self.job
-                    .backend
-                    .translate_all(&self.job.source, self.target, title.as_deref(), &items, &mut deliver);
-            tokio::select! {
+            let run = project
+                .backend
+                .translate_all(&project.source, target, title.as_deref(), &items, deliver);
+            let made = tokio::select! {
                 (made, result) = run => {
-                    requests += made;
-                    match result {
-                        Ok(()) => {}
-                        // An engine that fails for good leaves its segments missing; what it
-                        // delivered before is stored and used.
-                        Err(e @ Error::Engine { .. }) => {
-                            report.engine_error = Some(e.to_string());
-                            return (requests, Ok(Flow::EngineFailed));
-                        }
-                        Err(e) => return (requests, Err(e)),
-                    }
+                    self.shared.requests.set(self.shared.requests.get() + made);
+                    result
                 }
-                _ = tokio::signal::ctrl_c() => return (requests, Ok(Flow::Interrupted)),
+                _ = tokio::signal::ctrl_c() => return Ok(Flow::Interrupted),
+            };
+            match made {
+                Ok(()) => {}
+                // An engine that fails for good leaves its sentences missing; what it delivered
+                // before is stored and used.
+                Err(e @ Error::Engine { .. }) => {
+                    self.shared.errors.borrow_mut()[self.l] = Some(e.to_string());
+                    return Ok(Flow::EngineFailed);
+                }
+                Err(e) => return Err(e),
             }
         }
-        (requests, Ok(Flow::Continue))
+        Ok(Flow::Continue)
     }
+
+    /// An engine's answer checked against the glossary: (sentence, text, state, reason, the
+    /// concepts to protect in a second try).
+    #[allow(clippy::type_complexity)]
+    fn verify(
+        &self,
+        pass: usize,
+        i: usize,
+        outcome: Outcome,
+    ) -> (usize, Text, State, Option<String>, Option<Vec<usize>>) {
+        let sentence = self.sentence(i);
+        let (text, mut state, mut reason) = match outcome {
+            Outcome::Translated(t) => (unprotect(&t), State::Translated, None),
+            Outcome::NeedsReview { text, reason } => (unprotect(&text), State::NeedsReview, Some(reason)),
+        };
+        let expected: Vec<usize> = sentence.matches.iter().map(|m| m.concept).collect();
+        let violations = self.verifier.check(&text.plain_text(), &expected);
+        let mut repair = None;
+        if !violations.is_empty() {
+            state = State::NeedsReview;
+            reason.get_or_insert_with(|| describe(&self.shared.terminology, &violations));
+            let force: Vec<usize> = violations.iter().map(Violation::concept).collect();
+            if pass == 0 && sentence.matches.iter().any(|m| force.contains(&m.concept)) {
+                repair = Some(force);
+            }
+        }
+        (i, text, state, reason, repair)
+    }
+
+    /// Stores a batch of results and records them for the plan (pseudo output is stored apart:
+    /// only the pseudo backend ever uses it, see [`crate::plan::classify`]).
+    fn keep(
+        &self,
+        memory: &mut Memory,
+        checked: Vec<(usize, Text, State, Option<String>)>,
+        repair: bool,
+    ) -> Result<()> {
+        let project = self.shared.project;
+        let pseudo = matches!(project.backend, Backend::Pseudo(_));
+        let origin = Origin::Machine {
+            engine: project.backend.name().into(),
+            model: project.backend.model(),
+        };
+        {
+            let (source_tag, target_tag) = (project.source.tag(), self.locale.target.tag());
+            let documents: Vec<String> = checked
+                .iter()
+                .map(|(i, ..)| {
+                    let d = self.sentence(*i).document;
+                    self.shared.plan.documents[d].path().display().to_string()
+                })
+                .collect();
+            let entries: Vec<NewEntry<'_>> = checked
+                .iter()
+                .zip(&documents)
+                .map(|((i, text, state, _), document)| {
+                    let s = self.sentence(*i);
+                    NewEntry {
+                        source_locale: source_tag,
+                        target_locale: target_tag,
+                        source: &s.source,
+                        target: text,
+                        origin: &origin,
+                        state: *state,
+                        fingerprint: s.fingerprint.as_deref().unwrap_or_default(),
+                        document: Some(document),
+                        previous: s.previous.as_ref(),
+                        next: s.next.as_ref(),
+                        changed_at: None,
+                    }
+                })
+                .collect();
+            memory.store(&entries)?;
+        }
+        let mut results = self.shared.results.borrow_mut();
+        for (i, text, state, reason) in checked {
+            let status = match (pseudo, state) {
+                (true, _) => Status::Pseudo,
+                (false, State::NeedsReview) => Status::NeedsReview,
+                (false, _) => Status::MachineCurrent,
+            };
+            let found = Found {
+                status,
+                translation: Some(Translation {
+                    target: text,
+                    origin: origin.clone(),
+                    state,
+                    updated_at: crate::memory::now(),
+                }),
+                repaired: repair && reason.is_none(),
+                reason,
+                send: false,
+                from_memory: false,
+            };
+            results[self.l].insert(i, found);
+        }
+        Ok(())
+    }
+}
+
+/// A short English description of glossary violations, for the needs-review reason.
+fn describe(terminology: &Terminology<'_>, violations: &[Violation]) -> String {
+    let parts: Vec<String> = violations
+        .iter()
+        .map(|v| match v {
+            Violation::Missing { concept } => {
+                format!("glossary term {} missing", terminology.glossary().concepts[*concept].id)
+            }
+            Violation::Forbidden { term, .. } => format!("forbidden term “{term}”"),
+        })
+        .collect();
+    parts.join(", ")
 }

@@ -7,6 +7,7 @@
 pub mod article;
 pub mod bidi;
 pub mod chrome;
+pub mod edition;
 pub mod page;
 pub mod typography;
 

@@ -109,7 +109,11 @@ fn split_piece(piece: &Piece, offset: usize, source: &str) -> (Option<Piece>, Op
         return (None, Some(piece.clone()));
     };
     let exact = piece.exact(source);
-    let (a, b) = s.split_at(offset);
+    // Cuts come from sentence starts, which are character boundaries of the flat text, and a
+    // piece starts at a boundary of it too; were one not, the piece would stay whole.
+    let Some((a, b)) = s.split_at_checked(offset) else {
+        return (None, Some(piece.clone()));
+    };
     let mid = if exact {
         piece.span.start + offset
     } else {
@@ -138,6 +142,7 @@ fn build_segment(mut pieces: Vec<Piece>, source: &str) -> Option<Segment> {
                     pieces.remove(0);
                     continue;
                 }
+                // `trimmed` is a suffix of `s`, so `cut` is a character boundary.
                 let cut = s.len() - trimmed.len();
                 if exact {
                     first.span.start += cut;

@@ -8,8 +8,9 @@ use crate::error::Result;
 use crate::glossary::enforce::Terminology;
 use crate::glossary::verify::Violation;
 use crate::lang::Locale;
-use crate::memory::{Memory, Reuse};
+use crate::memory::Memory;
 use crate::model::{Document, Origin, State, Text, UnitKind};
+use crate::plan::{Decision, Status};
 use std::collections::HashSet;
 
 /// Which segments to export.
@@ -78,14 +79,24 @@ pub struct Exporter<'a> {
 
 impl Exporter<'_> {
     /// The export of `doc` (named `original`) into `target`; `None` when no segment qualifies.
-    pub fn build(&self, original: &str, doc: &Document, target: &Locale) -> Result<Option<ExportFile>> {
+    /// `decisions` are the plan's for `doc` in `target` (one per segment): what the plan would
+    /// publish is the unit's target, and what it lacks is untranslated (pseudo text never is
+    /// a target).
+    pub fn build(
+        &self,
+        original: &str,
+        doc: &Document,
+        target: &Locale,
+        decisions: &[Decision],
+    ) -> Result<Option<ExportFile>> {
         let verifier = self.terminology.verifier(target);
         let glossary = self.terminology.glossary();
         let mut units = Vec::new();
-        for seg in known_segments(doc) {
-            let best = self
-                .memory
-                .lookup(self.source.tag(), target.tag(), &seg.source, &Reuse::AnyMachine)?;
+        let published = decisions
+            .iter()
+            .filter(|d| d.status != Status::Copied)
+            .map(|d| d.translation.clone());
+        for (seg, best) in known_segments(doc).into_iter().zip(published) {
             let wanted = match (&best, self.include) {
                 (_, Include::All) | (None, _) => true,
                 (Some(t), Include::Machine) => !t.origin.is_human(),
@@ -174,18 +185,32 @@ impl Exporter<'_> {
     /// Memory entries whose source resembles this one: pre-selected by the segment's longest
     /// word, scored by word overlap (Dice), the best three at 50 % or more.
     /// Fuzzy matches from the memory (75% and up, the best three), never the sentence itself.
+    /// First the alternatives of this very sentence that human work kept aside (a lower-state
+    /// translation that met a better one: see `memory::merge_human`), for the translator to
+    /// weigh.
     fn candidates(&self, source: &Text, key: &str, target: &Locale) -> Result<Vec<Candidate>> {
+        let alternatives = self.memory.versions(self.source.tag(), target.tag(), source, false)?;
+        let keyed = crate::memory::placeholder_skeleton(key);
+        let alternatives = alternatives.into_iter().map(|v| Candidate {
+            score: 100,
+            source: keyed.clone(),
+            target: v.target,
+            origin: Origin::Human { file: v.file },
+        });
         let matches = self.memory.fuzzy(self.source.tag(), target.tag(), source, 4, 0.75)?;
-        Ok(matches
-            .into_iter()
-            .filter(|m| m.source.memory_key() != key)
-            .take(3)
-            .map(|m| Candidate {
-                score: (m.score * 100.0).round() as u8,
-                source: m.source,
-                target: m.target,
-                origin: m.origin,
-            })
+        Ok(alternatives
+            .chain(
+                matches
+                    .into_iter()
+                    .filter(|m| m.source.memory_key() != key)
+                    .take(3)
+                    .map(|m| Candidate {
+                        score: (m.score * 100.0).round() as u8,
+                        source: m.source,
+                        target: m.target,
+                        origin: m.origin,
+                    }),
+            )
             .collect())
     }
 }
@@ -200,6 +225,19 @@ fn as_written(text: &Text) -> String {
         }
     }
     out.trim().to_string()
+}
+
+/// Appends `s` escaped for XML text content, each character XML cannot carry written by
+/// `code` instead of being dropped.
+pub(super) fn split_xml_chars(s: &str, out: &mut String, mut code: impl FnMut(char, &mut String)) {
+    let mut rest = s;
+    while let Some((at, c)) = rest.char_indices().find(|(_, c)| !crate::xml::is_xml_char(*c)) {
+        let (before, after) = rest.split_at(at);
+        out.push_str(&crate::xml::escape(before));
+        code(c, out);
+        rest = after.get(c.len_utf8()..).unwrap_or("");
+    }
+    out.push_str(&crate::xml::escape(rest));
 }
 
 fn describe_origin(origin: &Origin) -> String {

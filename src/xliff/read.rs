@@ -399,6 +399,11 @@ fn read_inline<R: BufRead>(r: &mut XmlStream<R>, end: &str, codes: &mut Codes) -
             }
             XmlEvent::Empty { name, attrs } => {
                 let id = attr(&attrs, "id").unwrap_or("");
+                // A character XML cannot carry, as the export wrote it (v2.rs, v12.rs).
+                if let Some(c) = code_point(&name, &attrs) {
+                    text.push_str(c.encode_utf8(&mut [0; 4]));
+                    continue;
+                }
                 match name.as_str() {
                     "ph" | "x" | "it" => {
                         let n = codes.number(id);
@@ -429,6 +434,17 @@ fn read_inline<R: BufRead>(r: &mut XmlStream<R>, end: &str, codes: &mut Codes) -
             XmlEvent::Eof => return Err(r.error(format!("unexpected end of file inside <{end}>"))),
         }
     }
+}
+
+/// The character a `<cp hex="1B"/>` (XLIFF 2) or our 1.2 `<x ctype="x-l10n-cp"
+/// equiv-text="U+001B"/>` stands for.
+fn code_point(name: &str, attrs: &[(String, String)]) -> Option<char> {
+    let hex = match name {
+        "cp" => attr(attrs, "hex")?,
+        "x" if attr(attrs, "ctype") == Some(super::v12::CP_CTYPE) => attr(attrs, "equiv-text")?.strip_prefix("U+")?,
+        _ => return None,
+    };
+    char::from_u32(u32::from_str_radix(hex, 16).ok()?)
 }
 
 fn close_number(codes: &mut Codes, attrs: &[(String, String)]) -> u32 {

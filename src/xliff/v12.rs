@@ -25,10 +25,21 @@ fn ctype(label: &str) -> String {
     }
 }
 
+/// The `ctype` of the placeholder that stands for a character XML cannot carry.
+pub const CP_CTYPE: &str = "x-l10n-cp";
+
 pub fn inline(text: &Text, out: &mut String) {
     for part in &text.0 {
         match part {
-            Part::Str(s) => out.push_str(&escape(s)),
+            // XLIFF 1.2 has no element for a character XML cannot carry: a placeholder of our
+            // own says which one it was (`read.rs` turns it back).
+            Part::Str(s) => super::export::split_xml_chars(s, out, |c, out| {
+                let _ = write!(
+                    out,
+                    "<x id=\"cp{0:04X}\" ctype=\"{CP_CTYPE}\" equiv-text=\"U+{0:04X}\"/>",
+                    u32::from(c)
+                );
+            }),
             Part::Placeholder(p) => match p.kind {
                 PlaceholderKind::Open => {
                     let _ = write!(out, "<g id=\"{}\" ctype=\"{}\">", p.id, ctype(&p.label));

@@ -48,7 +48,7 @@ fn sanitize(s: &str) -> String {
 pub fn inline(text: &Text, source: &Text, data_refs: bool, out: &mut String) {
     for part in &text.0 {
         match part {
-            Part::Str(s) => out.push_str(&escape(s)),
+            Part::Str(s) => content(s, out),
             Part::Placeholder(p) => match p.kind {
                 PlaceholderKind::Open => {
                     if !data_refs {
@@ -82,6 +82,14 @@ pub fn inline(text: &Text, source: &Text, data_refs: bool, out: &mut String) {
     }
 }
 
+/// Text content: characters XML cannot carry (controls, U+FFFF) as `<cp hex="…"/>`, the
+/// XLIFF 2 element made for them, so they come back on import.
+fn content(s: &str, out: &mut String) {
+    super::export::split_xml_chars(s, out, |c, out| {
+        let _ = write!(out, "<cp hex=\"{:04X}\"/>", u32::from(c));
+    });
+}
+
 fn original_data(source: &Text, out: &mut String) {
     let mut data = String::new();
     for p in source.placeholders() {
@@ -90,7 +98,9 @@ fn original_data(source: &Text, out: &mut String) {
             PlaceholderKind::Close => format!("d{}e", p.id),
             PlaceholderKind::Standalone => format!("d{}", p.id),
         };
-        let _ = writeln!(data, "        <data id=\"{id}\">{}</data>", escape(&p.original));
+        let _ = write!(data, "        <data id=\"{id}\">");
+        content(&p.original, &mut data);
+        data.push_str("</data>\n");
     }
     if !data.is_empty() {
         let _ = write!(out, "      <originalData>\n{data}      </originalData>\n");

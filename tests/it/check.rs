@@ -39,7 +39,12 @@ fn a_missing_message_fails_with_its_position() {
 #[test]
 fn the_interface_speaks_the_users_language() {
     let dir = tempfile::tempdir().unwrap();
-    for (lang, expected) in [("ar", "ليس"), ("hi", "फ़ाइल"), ("zh-Hans", "文件")] {
+    // Each language's own words for "cannot read the file" (locales/*/cli.ftl, error-read).
+    for (lang, expected) in [
+        ("ar", "تعذّرت قراءة الملف"),
+        ("hi", "फ़ाइल पढ़ी नहीं जा सकी"),
+        ("zh-Hans", "无法读取文件"),
+    ] {
         let o = l10n(
             dir.path(),
             &["--ui-lang", lang, "translate", "nothing.txt", "--to", "ar"],
@@ -51,6 +56,6 @@ fn the_interface_speaks_the_users_language() {
             !err.contains("cannot read the file"),
             "{lang} should not be English: {err}"
         );
-        let _ = expected;
+        assert!(err.contains(expected), "{lang} should say {expected}: {err}");
     }
 }

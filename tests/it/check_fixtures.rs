@@ -106,7 +106,8 @@ fn document_fixture_reports_exactly_the_expected_findings() {
         .iter()
         .find(|s| s["locale"] == "ar")
         .unwrap();
-    assert_eq!((ar["messages"].as_u64(), ar["missing"].as_u64()), (Some(11), Some(2)));
+    // A stored translation whose placeholders do not match is not published (issue 16): missing.
+    assert_eq!((ar["messages"].as_u64(), ar["missing"].as_u64()), (Some(11), Some(3)));
 
     // --locale narrows; the text output names file, line, column and the offending text.
     let o = l10n(dir.path(), &["check", "--locale", "hi"]);
@@ -127,12 +128,14 @@ fn github_and_sarif_formats() {
         out.contains("::error file=article.txt,line=17,col=1,title=untranslated-segment (zh-Hans)::"),
         "{out}"
     );
-    assert!(out.contains("::warning file=article.txt,line=19,col=1,"), "{out}");
+    // Typography is checked on the edition, where the locale's punctuation is already applied.
+    assert!(!out.contains("::warning file=article.txt,line=19,col=1,"), "{out}");
     let o = l10n(dir.path(), &["check", "--format", "sarif"]);
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["version"], "2.1.0");
-    // 27 written with the fixture, and 3 for Arabic-Indic digits under the editions' digit policy.
-    assert_eq!(v["runs"][0]["results"].as_array().unwrap().len(), 30);
+    // 26 written with the fixture, and 3 for Arabic-Indic digits, less the 5
+    // typography warnings the editions' own typography fixes (checked on the edition since issue 15).
+    assert_eq!(v["runs"][0]["results"].as_array().unwrap().len(), 24);
 }
 
 #[test]

@@ -179,8 +179,15 @@ fn deepl_glossaries_are_created_once_and_reused_by_name() {
         }
         _ => Response::json(404, &json!({"message": "not found"})),
     });
-    // Any variable that is set will do as the key here (setting one would race other tests).
-    let table: toml::Table = toml::from_str(&format!("url = \"{}\"\napi_key_env = \"PATH\"", server.url)).unwrap();
+    // A variable of this test's own (a project file may only name L10N_ ones besides the
+    // engine's): no other test reads it, and std serialises environment access.
+    // SAFETY: set once, before the engine reads it; nothing else reads this name.
+    unsafe { std::env::set_var("L10N_TEST_GLOSSARY_KEY", "glossary-test-key") };
+    let table: toml::Table = toml::from_str(&format!(
+        "url = \"{}\"\napi_key_env = \"L10N_TEST_GLOSSARY_KEY\"",
+        server.url
+    ))
+    .unwrap();
     let engine = DeepL::from_settings(&table).unwrap();
     let batch = Batch {
         source: Locale::parse("en").unwrap(),

@@ -309,7 +309,7 @@ fn stats_report_counts_and_size() {
         rows.iter().map(|r| r["entries"].as_i64().unwrap()).sum::<i64>()
     );
     assert!(v["bytes"].as_u64().unwrap() > 4096);
-    assert_eq!(v["schema_version"], 3);
+    assert_eq!(v["schema_version"], 4);
     let text = l10n(d, &["memory", "stats", "--memory", "m.sqlite"]);
     ok(&text);
     assert!(
@@ -424,5 +424,5 @@ fn a_version_1_memory_is_upgraded_with_its_rows_indexed() {
     );
     ok(&o);
     assert!(stdout(&o).contains("{1}doubled{/1}"), "{}", stdout(&o));
-    assert_eq!(sql_count(&db, "PRAGMA user_version"), 3);
+    assert_eq!(sql_count(&db, "PRAGMA user_version"), 4);
 }

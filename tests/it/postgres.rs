@@ -3,6 +3,23 @@
 
 use crate::common::{l10n, stderr};
 
+/// The test server's URL (`L10N_TEST_POSTGRES`), or `None` after saying the test skipped.
+/// Under CI (`CI=true`) a missing server fails instead: a green CI means these tests ran.
+pub fn server() -> Option<String> {
+    match std::env::var("L10N_TEST_POSTGRES") {
+        Ok(url) if !url.is_empty() => Some(url),
+        _ if ci() => panic!("CI=true but L10N_TEST_POSTGRES is not set: the PostgreSQL tests must run in CI"),
+        _ => {
+            eprintln!("skipped: L10N_TEST_POSTGRES is not set");
+            None
+        }
+    }
+}
+
+fn ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
+}
+
 pub fn fresh_schema_url(url: &str) -> String {
     let schema = format!(
         "it{}_{}",
@@ -26,8 +43,7 @@ pub fn fresh_schema_url(url: &str) -> String {
 
 #[test]
 fn memory_copy_to_postgres_and_back_loses_nothing() {
-    let Ok(url) = std::env::var("L10N_TEST_POSTGRES") else {
-        eprintln!("skipped: L10N_TEST_POSTGRES is not set");
+    let Some(url) = server() else {
         return;
     };
     let pg = fresh_schema_url(&url);
@@ -99,17 +115,16 @@ fn the_password_comes_from_the_variable_password_env_names() {
     let config = |url: &str| {
         std::fs::write(
             d.join("l10n.toml"),
-            format!("[memory]\nurl = \"{url}\"\npassword_env = \"TEAM_MEMORY_PASSWORD\"\n"),
+            format!("[memory]\nurl = \"{url}\"\npassword_env = \"L10N_TEAM_MEMORY_PASSWORD\"\n"),
         )
         .unwrap();
     };
     config("postgres://team@127.0.0.1:1/l10n");
     let o = l10n(d, &["memory", "stats"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(stderr(&o).contains("TEAM_MEMORY_PASSWORD"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("L10N_TEAM_MEMORY_PASSWORD"), "{}", stderr(&o));
 
-    let Ok(url) = std::env::var("L10N_TEST_POSTGRES") else {
-        eprintln!("skipped the server half: L10N_TEST_POSTGRES is not set");
+    let Some(url) = server() else {
         return;
     };
     // The test server's URL without its password; the password only in the environment.
@@ -120,7 +135,7 @@ fn the_password_comes_from_the_variable_password_env_names() {
         std::process::Command::new(env!("CARGO_BIN_EXE_l10n"))
             .args(["memory", "stats"])
             .current_dir(d)
-            .env("TEAM_MEMORY_PASSWORD", password)
+            .env("L10N_TEAM_MEMORY_PASSWORD", password)
             .env("L10N_PG_RETRY_SECS", "0.5")
             .output()
             .unwrap()
@@ -142,11 +157,16 @@ fn split_password(url: &str) -> (String, String) {
 
 #[test]
 fn sslmode_require_speaks_tls_and_verifies_the_servers_certificate() {
-    let (Ok(url), Ok(ca)) = (
-        std::env::var("L10N_TEST_POSTGRES"),
-        std::env::var("L10N_TEST_POSTGRES_CA"),
-    ) else {
-        eprintln!("skipped: L10N_TEST_POSTGRES or L10N_TEST_POSTGRES_CA is not set");
+    let Some(url) = server() else {
+        return;
+    };
+    // The CA exists when openssl could make one (`.ci/postgres`); CI installs openssl.
+    let Ok(ca) = std::env::var("L10N_TEST_POSTGRES_CA") else {
+        assert!(
+            !ci(),
+            "CI=true but L10N_TEST_POSTGRES_CA is not set: the TLS test must run in CI"
+        );
+        eprintln!("skipped: L10N_TEST_POSTGRES_CA is not set");
         return;
     };
     // .ci/postgres: role and database l10n_tls accept TLS connections only.
@@ -232,8 +252,7 @@ impl Cable {
 
 #[test]
 fn a_server_lost_mid_run_is_reported_promptly_and_what_was_stored_stays() {
-    let Ok(url) = std::env::var("L10N_TEST_POSTGRES") else {
-        eprintln!("skipped: L10N_TEST_POSTGRES is not set");
+    let Some(url) = server() else {
         return;
     };
     let direct = fresh_schema_url(&url);

@@ -174,3 +174,75 @@ fn a_project_adds_abbreviations_by_class_in_l10n_toml() {
         ]
     );
 }
+
+/// Peak resident memory (VmHWM, KiB) of `l10n segment FILE`, read from `/proc` while it runs
+/// (the high-water mark only grows, so the last reading before the exit is the peak of all but
+/// the last moments), with the number of lines it printed.
+#[cfg(target_os = "linux")]
+fn segment_peak_kib(dir: &std::path::Path, file: &str) -> (u64, usize) {
+    use std::io::Read;
+    let mut child = std::process::Command::new(BIN)
+        .args(["segment", "--lang", "en", file])
+        .current_dir(dir)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        out.read_to_string(&mut text).unwrap();
+        text.lines().count()
+    });
+    let status_path = format!("/proc/{}/status", child.id());
+    let mut peak = 0;
+    while child.try_wait().unwrap().is_none() {
+        if let Some(kib) = std::fs::read_to_string(&status_path).ok().and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        }) {
+            peak = peak.max(kib);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    (peak, reader.join().unwrap())
+}
+
+/// `l10n segment FILE.txt` streams: its memory is bounded by the largest paragraph, not the
+/// file. A file six times larger must not raise the peak by more than a few MB (reading the
+/// whole file would hold at least the extra 5 MB of text, and its segments besides).
+#[cfg(target_os = "linux")]
+#[test]
+fn segment_streams_plain_text_in_bounded_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = std::fs::read_to_string(seed_article()).unwrap();
+    let paragraphs: Vec<String> = article.split("\n\n").map(|p| p.replace('\n', " ")).collect();
+    let write = |name: &str, bytes: usize| {
+        let mut text = String::new();
+        let mut copies = 0;
+        while copies == 0 || text.len() < bytes {
+            for p in &paragraphs {
+                text.push_str(p);
+                text.push_str("\n\n");
+            }
+            copies += 1;
+        }
+        std::fs::write(dir.path().join(name), text).unwrap();
+        copies
+    };
+    write("one.txt", 0);
+    let per_copy = segments(dir.path(), "one.txt").len();
+    let small_copies = write("small.txt", 1_000_000);
+    let big_copies = write("big.txt", 6_000_000);
+    let (small_peak, small_lines) = segment_peak_kib(dir.path(), "small.txt");
+    let (big_peak, big_lines) = segment_peak_kib(dir.path(), "big.txt");
+    println!("segment peak: 1 MB file {small_peak} KiB, 6 MB file {big_peak} KiB");
+    // Every copy of the article gives all its segments.
+    assert_eq!(small_lines, small_copies * per_copy);
+    assert_eq!(big_lines, big_copies * per_copy);
+    assert!(small_peak > 0, "no reading of the child's memory");
+    assert!(
+        big_peak < small_peak + 4 * 1024,
+        "peak memory grows with the file: {small_peak} KiB for 1 MB, {big_peak} KiB for 6 MB"
+    );
+}

@@ -9,13 +9,32 @@ fn fixture(name: &str) -> PathBuf {
     repo().join("tests/fixtures/xliff").join(name)
 }
 
-/// A project folder with the note document and a pseudo translation of it into Arabic.
+/// A project folder with the note document and a machine translation of it into Arabic, from a
+/// local LibreTranslate that echoes (pseudo text would not do: it is never offered as a target).
 fn project() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(fixture("note.md"), dir.path().join("note.md")).unwrap();
+    let server = crate::http_server::TestServer::start(|r| {
+        let texts: Vec<String> = r.json()["q"]
+            .as_array()
+            .map(|q| q.iter().map(|t| format!("⟨ar⟩ {}", t.as_str().unwrap_or(""))).collect())
+            .unwrap_or_default();
+        crate::http_server::Response::json(200, &serde_json::json!({ "translatedText": texts }))
+    });
     let o = l10n(
         dir.path(),
-        &["translate", "note.md", "--to", "ar", "--memory", "m.sqlite"],
+        &[
+            "translate",
+            "note.md",
+            "--to",
+            "ar",
+            "--memory",
+            "m.sqlite",
+            "--backend",
+            "libretranslate",
+            "--backend-url",
+            &server.url,
+        ],
     );
     assert!(o.status.success(), "{}", stderr(&o));
     dir
@@ -67,12 +86,22 @@ fn edition(dir: &Path, backend: &str) -> String {
     std::fs::read_to_string(dir.join("out/ar/note.md")).unwrap()
 }
 
-/// Replaces the `<target>` of the unit whose source contains `source_has`, and its state.
+/// Replaces (or, where the export offers none, adds) the `<target>` of the unit whose source
+/// contains `source_has`, and its state. Pseudo text is never offered as a target (issue 15).
 fn review_v2(xlf: &str, source_has: &str, target: &str, state: &str) -> String {
     let at = xlf.find(source_has).expect("source in export");
     let seg = xlf[..at].rfind("<segment").unwrap();
-    let t0 = seg + xlf[seg..].find("<target>").unwrap();
-    let t1 = t0 + xlf[t0..].find("</target>").unwrap() + "</target>".len();
+    let seg_end = seg + xlf[seg..].find("</segment>").unwrap();
+    let (t0, t1) = match xlf[seg..seg_end].find("<target>") {
+        Some(t) => {
+            let t0 = seg + t;
+            (t0, t0 + xlf[t0..].find("</target>").unwrap() + "</target>".len())
+        }
+        None => {
+            let s1 = seg + xlf[seg..].find("</source>").unwrap() + "</source>".len();
+            (s1, s1)
+        }
+    };
     let head = &xlf[seg..at];
     let state_start = seg + head.find("state=").unwrap();
     let state_end = seg + head.find('>').unwrap();
@@ -91,7 +120,7 @@ fn reviewed_targets_reach_the_editions_and_survive_machine_runs() {
     assert!(xlf.contains("<pc id=\"1\" dataRefStart=\"d1s\" dataRefEnd=\"d1e\" dispStart=\"**\" dispEnd=\"**\">"));
     assert!(!xlf.contains("<source>The **"), "markup escaped as text");
     assert!(xlf.contains("<note category=\"heading\">Field notes</note>"));
-    assert!(xlf.contains("subState=\"l10n:mt-pseudo\""));
+    assert!(xlf.contains("subState=\"l10n:mt-libretranslate\""));
     let reviewed = review_v2(
         &xlf,
         "minerals deal</pc> was signed",

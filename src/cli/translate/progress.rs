@@ -38,6 +38,17 @@ pub fn observer(ui: &Ui, quiet: bool) -> Progress {
             ("eta", "\u{5}".into()),
         ],
     );
+    // The last line of a language says how long it took: a rate over a few milliseconds
+    // ("10000.0 segments/s") says nothing.
+    let finished = ui.msg(
+        "plan-progress-finished",
+        &[
+            ("locale", "\u{1}".into()),
+            ("done", "\u{2}".into()),
+            ("total", "\u{3}".into()),
+            ("seconds", "\u{4}".into()),
+        ],
+    );
     let languages: Mutex<HashMap<String, Language>> = Mutex::new(HashMap::new());
     Arc::new(move |event| {
         let mut languages = languages.lock().expect("not poisoned");
@@ -81,7 +92,7 @@ pub fn observer(ui: &Ui, quiet: bool) -> Progress {
                 let Some(l) = languages.remove(&target) else { return };
                 match &l.bar {
                     Some(bar) => bar.finish_and_clear(),
-                    None => eprintln!("{}", line(&template, &target, &l)),
+                    None => eprintln!("{}", finished_line(&finished, &target, &l)),
                 }
             }
         }
@@ -103,4 +114,12 @@ fn line(template: &str, target: &str, l: &Language) -> String {
         .replace('\u{3}', &l.total.to_string())
         .replace('\u{4}', &format!("{rate:.1}"))
         .replace('\u{5}', &eta)
+}
+
+fn finished_line(template: &str, target: &str, l: &Language) -> String {
+    template
+        .replace('\u{1}', target)
+        .replace('\u{2}', &l.done.to_string())
+        .replace('\u{3}', &l.total.to_string())
+        .replace('\u{4}', &format!("{:.1}", l.started.elapsed().as_secs_f64()))
 }

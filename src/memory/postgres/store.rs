@@ -4,6 +4,7 @@
 use super::{PgMemory, schema_version};
 use crate::error::Result;
 use crate::memory::fuzzy::{Candidate, Ranker, neutral_text};
+use crate::memory::{ALTERNATIVE, Conflict, EARLIER, HumanMerge, VersionRow, merge_human};
 use crate::memory::{
     FuzzyMatch, GcOutcome, NewEntry, Reuse, StatRow, Stats, StoredEntry, now, origin_from, placeholder_skeleton,
     source_hash,
@@ -123,7 +124,7 @@ impl PgMemory {
     pub fn store(&mut self, entries: &[NewEntry<'_>]) -> Result<usize> {
         let now = now();
         let rows: Vec<Row> = entries.iter().map(|e| Row::new(e, now)).collect();
-        self.call(move |tx| {
+        let (changed, conflicts) = self.call(move |tx| {
             let insert = tx.prepare(
                 "INSERT INTO translation (source_locale, target_locale, source_key, source_hash, target, origin, engine, model, file, fingerprint, state, document,
                     source_text, prev_hash, next_hash, created_at, updated_at)
@@ -135,6 +136,8 @@ impl PgMemory {
                  WHERE source_hash = $1 AND target_locale = $2 AND origin = $3 AND fingerprint = $4 FOR UPDATE",
             )?;
             let mut changed = 0;
+            // Run again whole after a lost connection: start the list afresh each time.
+            let mut conflicts = Vec::new();
             for r in &rows {
                 let added = tx.execute(
                     &insert,
@@ -170,10 +173,41 @@ impl PgMemory {
                     continue;
                 }
                 if r.origin == "human" {
-                    tx.execute(
-                        "INSERT INTO translation_history (translation_id, target, state, file, replaced_at) VALUES ($1, $2, $3, $4, $5)",
-                        &[&id, &old_target, &old_state, &old_file, &now],
+                    let old = State::parse(&old_state).unwrap_or(State::NeedsReview);
+                    let new = State::parse(r.state).unwrap_or(State::NeedsReview);
+                    let kind = match merge_human(&old_target, old, &r.target, new) {
+                        HumanMerge::Keep => continue,
+                        HumanMerge::Replace => EARLIER,
+                        HumanMerge::KeepBetter => ALTERNATIVE,
+                    };
+                    // The version set aside: the old one when replaced, else the one offered.
+                    let (aside, aside_state, aside_file) = if kind == EARLIER {
+                        (&old_target, old_state.as_str(), &old_file)
+                    } else {
+                        (&r.target, r.state, &r.file)
+                    };
+                    let set_aside = tx.execute(
+                        "INSERT INTO translation_history (translation_id, target, state, file, replaced_at, kind)
+                         SELECT $1, $2, $3, $4, $5, $6 WHERE NOT EXISTS (SELECT 1 FROM translation_history
+                            WHERE translation_id = $1 AND target = $2 AND state = $3 AND kind = $6)",
+                        &[&id, aside, &aside_state, aside_file, &now, &kind],
                     )?;
+                    if kind == ALTERNATIVE {
+                        // Offered before: nothing new to report.
+                        if set_aside == 0 {
+                            continue;
+                        }
+                        conflicts.push(Conflict {
+                            target_locale: r.target_locale.clone(),
+                            source: r.key.clone(),
+                            kept: old_target,
+                            kept_state: old,
+                            offered: r.target.clone(),
+                            offered_state: new,
+                            offered_file: r.file.clone(),
+                        });
+                        continue;
+                    }
                 }
                 tx.execute(
                     "UPDATE translation SET target = $2, state = $3, engine = $4, model = $5, file = $6, document = coalesce($7, document),
@@ -182,7 +216,29 @@ impl PgMemory {
                 )?;
                 changed += 1;
             }
-            Ok(changed)
+            Ok((changed, conflicts))
+        })?;
+        self.conflicts.extend(conflicts);
+        Ok(changed)
+    }
+
+    /// The history rows of the human translation with this source hash: (kind, target, state,
+    /// file, at), newest first.
+    pub(in crate::memory) fn versions(&self, hash: &[u8; 16], target_locale: &str) -> Result<Vec<VersionRow>> {
+        let hash = hash.to_vec();
+        let target_locale = target_locale.to_string();
+        self.call(move |tx| {
+            let rows = tx.query(
+                "SELECT h.kind, h.target, h.state, h.file, h.replaced_at FROM translation_history AS h
+                 JOIN translation AS t ON t.id = h.translation_id
+                 WHERE t.source_hash = $1 AND t.target_locale = $2 AND t.origin = 'human'
+                 ORDER BY h.replaced_at DESC, h.id DESC",
+                &[&hash, &target_locale],
+            )?;
+            Ok(rows
+                .iter()
+                .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3), r.get(4)))
+                .collect())
         })
     }
 
@@ -250,7 +306,7 @@ impl PgMemory {
     }
 
     pub fn gc(&mut self, older_than_days: u64, current_fingerprint: Option<&str>) -> Result<GcOutcome> {
-        let cutoff = now() - (older_than_days as i64).saturating_mul(86_400);
+        let cutoff = crate::memory::cutoff_days_ago(older_than_days);
         let current = current_fingerprint.map(str::to_string);
         let removed = self.call(move |tx| {
             // Leases of workers that died and whose segments nobody needed since.
@@ -261,11 +317,13 @@ impl PgMemory {
             tx.execute(
                 "DELETE FROM translation AS t
                  WHERE t.origin = 'machine' AND t.updated_at <= $1
-                   AND (($2::text IS NOT NULL AND t.fingerprint <> $2)
+                   AND (($2::text IS NOT NULL AND t.fingerprint <> $2 AND split_part(t.fingerprint, '|terms:', 1) <> $2)
                         OR EXISTS (SELECT 1 FROM translation AS o
                                    WHERE o.source_hash = t.source_hash AND o.target_locale = t.target_locale
                                      AND (o.origin = 'human'
-                                          OR (o.fingerprint <> t.fingerprint AND o.updated_at > t.updated_at))))",
+                                          OR ($2::text IS NULL AND o.fingerprint <> t.fingerprint
+                                              AND o.updated_at > t.updated_at
+                                              AND split_part(o.fingerprint, '|terms:', 1) <> split_part(t.fingerprint, '|terms:', 1)))))",
                 &[&cutoff, &current],
             )
         })?;

@@ -4,10 +4,14 @@
 use crate::memory::Memory;
 use std::sync::atomic::{AtomicU32, Ordering};
 
-/// The test database's URL, or `None` (after saying so) when none is configured.
+/// The test database's URL, or `None` (after saying so) when none is configured. Under CI
+/// (`CI=true`) a missing server fails the test instead: a green CI means these tests ran.
 pub(crate) fn server_url() -> Option<String> {
     match std::env::var("L10N_TEST_POSTGRES") {
         Ok(url) if !url.is_empty() => Some(url),
+        _ if std::env::var("CI").is_ok_and(|v| v == "true" || v == "1") => {
+            panic!("CI=true but L10N_TEST_POSTGRES is not set: the PostgreSQL tests must run in CI")
+        }
         _ => {
             eprintln!("skipped: L10N_TEST_POSTGRES is not set (no PostgreSQL server to test against)");
             None

@@ -1,0 +1,129 @@
+//! A project document as the plan sees it: read, checked, extracted with the project's one
+//! segmenter, and indexed by line once so that every segment's line number is a binary search
+//! (never a rescan of the text before it: that made `translate` quadratic in a document's size).
+
+use crate::error::{Error, Result};
+use crate::format::{Format, read_source};
+use crate::model::Document;
+use crate::project::DocumentRef;
+use crate::segment::Segmenter;
+use std::path::Path;
+
+/// The byte offsets where lines start; line numbers are 1-based.
+#[derive(Debug, Clone, Default)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex { starts }
+    }
+
+    /// The 1-based line of a byte offset (an offset past the end is on the last line).
+    pub fn line_of(&self, offset: usize) -> usize {
+        // `starts[0]` is 0, so at least one start is <= offset.
+        self.starts.partition_point(|&s| s <= offset).max(1)
+    }
+}
+
+/// One document, loaded.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub reference: DocumentRef,
+    pub format: Format,
+    pub doc: Document,
+    pub lines: LineIndex,
+}
+
+impl Loaded {
+    pub fn path(&self) -> &Path {
+        &self.reference.path
+    }
+
+    /// The line a segment starts on.
+    pub fn line(&self, segment: &crate::model::Segment) -> usize {
+        self.lines.line_of(segment.span.start)
+    }
+}
+
+/// Reads, checks and extracts one document. A file that does not exist is reported as not
+/// found (before its name is judged), a folder as a folder, an empty document as empty.
+pub fn load_one(reference: &DocumentRef, segmenter: &Segmenter) -> Result<Loaded> {
+    let path = &reference.path;
+    if let Err(source) = std::fs::metadata(path) {
+        return Err(Error::Read {
+            path: path.clone(),
+            source,
+        });
+    }
+    if path.is_dir() {
+        return Err(Error::IsDirectory { path: path.clone() });
+    }
+    let format = Format::from_path(path)?;
+    let text = read_source(path)?;
+    crate::format::validate(format, &text, path)?;
+    let doc = format.extract(text, segmenter);
+    if doc.units.is_empty() {
+        return Err(Error::Empty { path: path.clone() });
+    }
+    let lines = LineIndex::new(&doc.source);
+    Ok(Loaded {
+        reference: reference.clone(),
+        format,
+        doc,
+        lines,
+    })
+}
+
+/// Reads, checks and extracts the document at `path` (for commands about one file, such as
+/// `l10n segment`).
+pub fn load_document(path: &Path, segmenter: &Segmenter) -> Result<(Format, Document)> {
+    let reference = DocumentRef {
+        name: path.display().to_string(),
+        path: path.to_path_buf(),
+    };
+    let loaded = load_one(&reference, segmenter)?;
+    Ok((loaded.format, loaded.doc))
+}
+
+/// The 1-based line of a byte offset, counted from the start (for one-off use; a document's
+/// segments use its [`LineIndex`]).
+pub fn line_of(text: &str, offset: usize) -> usize {
+    LineIndex::new(text).line_of(offset)
+}
+
+/// Loads every document of the project, in order; the first bad one stops everything before
+/// anything is sent or written.
+pub fn load(project: &crate::project::Project) -> Result<Vec<Loaded>> {
+    project
+        .documents
+        .iter()
+        .map(|d| load_one(d, &project.segmenter))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_index_agrees_with_counting() {
+        let text = "a\nbb\n\nccc\n";
+        let index = LineIndex::new(text);
+        for offset in 0..=text.len() + 3 {
+            let counted = 1 + text.as_bytes()[..offset.min(text.len())]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            assert_eq!(index.line_of(offset), counted, "offset {offset}");
+        }
+    }
+}
