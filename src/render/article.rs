@@ -6,9 +6,9 @@
 //! and links or images with an unsafe address neutralised.
 //!
 //! Title, description and date come from the document itself (`<title>`, `<meta
-//! name=description>`, `<time datetime>`, `article:published_time`; front matter or the first
-//! heading and paragraph in Markdown), never from the clock. It never re-escapes text the
-//! edition already holds as markup.
+//! name=description>`, `<time datetime>`, `article:published_time`; front matter, read by
+//! `format::front_matter`, or the first heading and paragraph in Markdown), never from the
+//! clock. It never re-escapes text the edition already holds as markup.
 
 use super::chrome::Day;
 use super::page::{Page, escape_html, safe_url};
@@ -98,37 +98,6 @@ fn chrome_style() -> &'static str {
      .l10n-chrome nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:1em}</style>\n"
 }
 
-/// What a Markdown article's front matter says: title, description and date.
-#[derive(Debug, Default, PartialEq)]
-struct FrontMatter {
-    title: Option<String>,
-    description: Option<String>,
-    date: Option<String>,
-}
-
-/// Hook: a minimal reader of `key = "value"` (TOML) and `key: value` (YAML) lines, for the
-/// page only. When `crate::format::front_matter` (helper `markdown`) lands, this asks it
-/// instead: one home for the rule of reading front matter.
-fn front_matter(block: &str) -> FrontMatter {
-    let value = |key: &str| {
-        block.lines().find_map(|line| {
-            let rest = line.strip_prefix(key)?.trim_start();
-            let v = rest.strip_prefix('=').or_else(|| rest.strip_prefix(':'))?.trim();
-            let v = v
-                .strip_prefix('"')
-                .and_then(|v| v.strip_suffix('"'))
-                .or_else(|| v.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
-                .unwrap_or(v);
-            (!v.is_empty()).then(|| v.to_string())
-        })
-    };
-    FrontMatter {
-        title: value("title"),
-        description: value("description").or_else(|| value("summary")),
-        date: value("date"),
-    }
-}
-
 /// The page of a Markdown article: its edition through pulldown-cmark, inside the template.
 pub fn markdown_page(page: &Page<'_>) -> String {
     let options = Options::ENABLE_TABLES
@@ -137,7 +106,6 @@ pub fn markdown_page(page: &Page<'_>) -> String {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
-    let mut meta = String::new();
     let (mut in_meta, mut heading, mut paragraph) = (false, None::<String>, None::<String>);
     let (mut in_heading, mut in_paragraph, mut has_h1) = (false, false, false);
     let events: Vec<Event<'_>> = Parser::new_ext(page.edition, options)
@@ -150,10 +118,7 @@ pub fn markdown_page(page: &Page<'_>) -> String {
                 in_meta = false;
                 None
             }
-            Event::Text(t) if in_meta => {
-                meta.push_str(&t);
-                None
-            }
+            Event::Text(_) if in_meta => None,
             // Raw HTML is shown as the text it is, never run.
             Event::Html(h) | Event::InlineHtml(h) => Some(Event::Text(h)),
             Event::Start(Tag::Link {
@@ -209,7 +174,8 @@ pub fn markdown_page(page: &Page<'_>) -> String {
         .collect();
     let mut body = String::new();
     pulldown_cmark::html::push_html(&mut body, events.into_iter());
-    let fm = front_matter(&meta);
+    // The front matter's title, description and date, read by its one home.
+    let fm = crate::format::front_matter::metadata(page.edition);
     let title = fm.title.or(heading).unwrap_or_default();
     let description = fm.description.or(paragraph).unwrap_or_default();
     let date = fm.date.as_deref().and_then(day_of).or(page.date);
@@ -348,17 +314,6 @@ mod tests {
             assert!(page.contains(want), "{want} in {page}");
         }
         assert!(!page.contains("javascript:") && !page.contains("title = "), "{page}");
-    }
-
-    #[test]
-    fn front_matter_in_toml_and_yaml() {
-        let toml = front_matter("title = \"Announcing Rust 1.80\"\nauthor = \"The team\"\ndate = 2024-07-25\n");
-        assert_eq!(toml.title.as_deref(), Some("Announcing Rust 1.80"));
-        assert_eq!(toml.date.as_deref().and_then(day_of), Day::parse("2024-07-25"));
-        let yaml = front_matter("title: 'Hugo: a page'\nsummary: Short one\n");
-        assert_eq!(yaml.title.as_deref(), Some("Hugo: a page"));
-        assert_eq!(yaml.description.as_deref(), Some("Short one"));
-        assert_eq!(front_matter("subtitle: x\n").title, None);
     }
 
     #[test]
