@@ -59,9 +59,9 @@ const TEXT_ATTRIBUTES: &[&str] = &["alt", "title", "aria-label", "placeholder"];
 /// other element with content (div, section, ul, table, option, summary, custom elements…)
 /// is a boundary: text before it and text after it are separate units.
 const INLINE: &[&str] = &[
-    "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "button", "cite", "data", "del", "dfn", "em", "font", "i",
-    "ins", "label", "mark", "meter", "nobr", "output", "progress", "q", "rp", "rt", "ruby", "s", "small", "span",
-    "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
+    "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "button", "cite", "data", "del", "dfn", "em", "font", "i", "ins",
+    "label", "mark", "meter", "nobr", "output", "progress", "q", "rp", "rt", "ruby", "s", "small", "span", "strike",
+    "strong", "sub", "sup", "time", "tt", "u", "var",
 ];
 /// `<meta name|property=…>` whose `content` is text for readers.
 const META_TEXT: &[&str] = &[
@@ -558,7 +558,10 @@ impl<'a> Extractor<'a> {
             let source = self.source;
             let c = self.top_at(tag.start);
             c.placeholder(PlaceholderKind::Standalone, &name, source, tag.clone(), None);
-            self.repair(tag.start, format!("</{name}> closes an element opened outside its sentence; kept as it is"));
+            self.repair(
+                tag.start,
+                format!("</{name}> closes an element opened outside its sentence; kept as it is"),
+            );
         }
     }
 
@@ -582,7 +585,9 @@ impl<'a> Extractor<'a> {
     fn close_inline(&mut self, name: Name<'a>, tag: Range<usize>) {
         self.guard_gap(tag.start);
         let Some(c) = self.stack.last_mut() else { return };
-        let Some(pos) = c.open.iter().rposition(|o| o.name == name) else { return };
+        let Some(pos) = c.open.iter().rposition(|o| o.name == name) else {
+            return;
+        };
         let mut repaired = Vec::new();
         while c.open.len() > pos + 1 {
             let open = c.open.pop().expect("longer than pos");
@@ -760,7 +765,14 @@ fn analyze(source: &str, segmenter: &Segmenter) -> (Vec<Unit>, Vec<Repair>) {
         ex.repair(start, format!("<{name}> is never closed"));
     }
     while let Some(c) = ex.stack.pop() {
-        if c.name != ANONYMOUS && c.name != "p" && c.name != "li" && c.name != "td" && c.name != "th" && c.name != "dt" && c.name != "dd" {
+        if c.name != ANONYMOUS
+            && c.name != "p"
+            && c.name != "li"
+            && c.name != "td"
+            && c.name != "th"
+            && c.name != "dt"
+            && c.name != "dd"
+        {
             let at = c.pieces.first().map_or(source.len(), |p| p.span.start);
             ex.repair(at, format!("<{}> is never closed", c.name));
         }
@@ -784,7 +796,11 @@ pub fn repairs(source: &str, segmenter: &Segmenter) -> Vec<Repair> {
 fn charset_declarations(source: &str) -> Vec<(usize, Range<usize>)> {
     // Read in place, without a lower-case copy: a copy of a 50 MB page is 50 MB more memory.
     let bytes = source.as_bytes();
-    let starts_with = |at: usize, word: &[u8]| bytes.get(at..at + word.len()).is_some_and(|w| w.eq_ignore_ascii_case(word));
+    let starts_with = |at: usize, word: &[u8]| {
+        bytes
+            .get(at..at + word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    };
     let mut found = Vec::new();
     let mut at = 0;
     while let Some(lt) = bytes[at..].iter().position(|&b| b == b'<').map(|i| at + i) {
@@ -792,7 +808,10 @@ fn charset_declarations(source: &str) -> Vec<(usize, Range<usize>)> {
         if !starts_with(lt + 1, b"meta") {
             continue;
         }
-        let end = bytes[lt..].iter().position(|&b| b == b'>').map_or(bytes.len(), |i| lt + i);
+        let end = bytes[lt..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(bytes.len(), |i| lt + i);
         let mut i = lt + 5;
         while i + 7 <= end {
             if !starts_with(i, b"charset") {
@@ -1126,10 +1145,7 @@ mod tests {
     fn code_and_untranslatable_subtrees_stay_out() {
         let src = "<div>Call <code>run()</code> now.</div><pre>Not. Translated.</pre>\
 <div translate=\"no\">Brand Name Inc</div><div class=\"x notranslate\"><p>Keep me</p></div><div>Visible <span translate=no>Kept Words</span> text.</div>";
-        assert_eq!(
-            texts(&units(src)),
-            vec!["Call {1/} now.", "Visible {1/} text."]
-        );
+        assert_eq!(texts(&units(src)), vec!["Call {1/} now.", "Visible {1/} text."]);
         assert_eq!(merged(src, Text::clone), src);
     }
 

@@ -6,9 +6,9 @@
 //! and links or images with an unsafe address neutralised.
 //!
 //! Title, description and date come from the document itself (`<title>`, `<meta
-//! name=description>`, `<time datetime>`, `article:published_time`; front matter or the first
-//! heading and paragraph in Markdown), never from the clock. It never re-escapes text the
-//! edition already holds as markup.
+//! name=description>`, `<time datetime>`, `article:published_time`; front matter, read by
+//! `format::front_matter`, or the first heading and paragraph in Markdown), never from the
+//! clock. It never re-escapes text the edition already holds as markup.
 
 use super::chrome::Day;
 use super::page::{Page, escape_html, safe_url};
@@ -98,37 +98,6 @@ fn chrome_style() -> &'static str {
      .l10n-chrome nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:1em}</style>\n"
 }
 
-/// What a Markdown article's front matter says: title, description and date.
-#[derive(Debug, Default, PartialEq)]
-struct FrontMatter {
-    title: Option<String>,
-    description: Option<String>,
-    date: Option<String>,
-}
-
-/// Hook: a minimal reader of `key = "value"` (TOML) and `key: value` (YAML) lines, for the
-/// page only. When `crate::format::front_matter` (helper `markdown`) lands, this asks it
-/// instead: one home for the rule of reading front matter.
-fn front_matter(block: &str) -> FrontMatter {
-    let value = |key: &str| {
-        block.lines().find_map(|line| {
-            let rest = line.strip_prefix(key)?.trim_start();
-            let v = rest.strip_prefix('=').or_else(|| rest.strip_prefix(':'))?.trim();
-            let v = v
-                .strip_prefix('"')
-                .and_then(|v| v.strip_suffix('"'))
-                .or_else(|| v.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
-                .unwrap_or(v);
-            (!v.is_empty()).then(|| v.to_string())
-        })
-    };
-    FrontMatter {
-        title: value("title"),
-        description: value("description").or_else(|| value("summary")),
-        date: value("date"),
-    }
-}
-
 /// The page of a Markdown article: its edition through pulldown-cmark, inside the template.
 pub fn markdown_page(page: &Page<'_>) -> String {
     let options = Options::ENABLE_TABLES
@@ -137,7 +106,6 @@ pub fn markdown_page(page: &Page<'_>) -> String {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
-    let mut meta = String::new();
     let (mut in_meta, mut heading, mut paragraph) = (false, None::<String>, None::<String>);
     let (mut in_heading, mut in_paragraph, mut has_h1) = (false, false, false);
     let events: Vec<Event<'_>> = Parser::new_ext(page.edition, options)
@@ -150,10 +118,7 @@ pub fn markdown_page(page: &Page<'_>) -> String {
                 in_meta = false;
                 None
             }
-            Event::Text(t) if in_meta => {
-                meta.push_str(&t);
-                None
-            }
+            Event::Text(_) if in_meta => None,
             // Raw HTML is shown as the text it is, never run.
             Event::Html(h) | Event::InlineHtml(h) => Some(Event::Text(h)),
             Event::Start(Tag::Link {
@@ -209,7 +174,8 @@ pub fn markdown_page(page: &Page<'_>) -> String {
         .collect();
     let mut body = String::new();
     pulldown_cmark::html::push_html(&mut body, events.into_iter());
-    let fm = front_matter(&meta);
+    // The front matter's title, description and date, read by its one home.
+    let fm = crate::format::front_matter::metadata(page.edition);
     let title = fm.title.or(heading).unwrap_or_default();
     let description = fm.description.or(paragraph).unwrap_or_default();
     let date = fm.date.as_deref().and_then(day_of).or(page.date);
@@ -225,23 +191,139 @@ pub fn markdown_page(page: &Page<'_>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::format::{Format, SegmentOutput};
+    use crate::lang::Locale;
+    use crate::model::Text;
+    use crate::render::chrome::Provenance;
+    use crate::render::page::Alternate;
+    use crate::segment::Segmenter;
+
+    /// The page of `source` (HTML) translated into `tag` with every letter upper-cased.
+    fn html_page_of(source: &str, tag: &str) -> (String, String) {
+        let en = Locale::parse("en").unwrap();
+        let locale = Locale::parse(tag).unwrap();
+        let doc = Format::Html.extract(source.to_string(), &Segmenter::new(&en, &[]));
+        let texts: Vec<Option<Text>> = doc
+            .segments()
+            .map(|s| {
+                let mut t = Text::default();
+                for part in &s.source.0 {
+                    match part {
+                        crate::model::Part::Str(x) => t.push_str(&x.to_uppercase()),
+                        crate::model::Part::Placeholder(p) => t.push_placeholder(p.clone()),
+                    }
+                }
+                Some(t)
+            })
+            .collect();
+        let outputs: Vec<_> = texts.iter().flatten().map(SegmentOutput::Translated).collect();
+        let edition = Format::Html.merge(&doc, &outputs, &locale);
+        let alternates = vec![Alternate {
+            locale: en.clone(),
+            href: "../../a.html".into(),
+            original: true,
+        }];
+        let page = Page {
+            doc: &doc,
+            texts: &texts,
+            locale: &locale,
+            alternates: &alternates,
+            site_name: None,
+            provenance: &Provenance::default(),
+            date: None,
+            arabic_digits: false,
+            format: Format::Html,
+            edition: &edition,
+        }
+        .render();
+        (edition, page)
+    }
 
     #[test]
-    fn front_matter_in_toml_and_yaml() {
-        let toml = front_matter("title = \"Announcing Rust 1.80\"\nauthor = \"The team\"\ndate = 2024-07-25\n");
-        assert_eq!(toml.title.as_deref(), Some("Announcing Rust 1.80"));
-        assert_eq!(toml.date.as_deref().and_then(day_of), Day::parse("2024-07-25"));
-        let yaml = front_matter("title: 'Hugo: a page'\nsummary: Short one\n");
-        assert_eq!(yaml.title.as_deref(), Some("Hugo: a page"));
-        assert_eq!(yaml.description.as_deref(), Some("Short one"));
-        assert_eq!(front_matter("subtitle: x\n").title, None);
+    fn an_html_page_is_its_edition_with_the_chrome_added() {
+        let src = "<!doctype html><html><head><title>Deal</title><meta name=description content=\"A deal.\"></head>\
+<body><article><h1>Deal</h1><p>Read <code>&lt;b&gt;</code> and <a href=\"/r\">the report</a>.</p>\
+<img src=m.png alt=\"A map\"><time datetime=\"2025-04-30\">April 30</time></article></body></html>";
+        let (edition, page) = html_page_of(src, "hi");
+        // Every byte of the edition is on the page, in order, around the chrome.
+        let chrome_free = page
+            .replace("<meta charset=\"utf-8\">\n", "")
+            .split("<link rel=")
+            .next()
+            .unwrap()
+            .to_string();
+        assert!(edition.starts_with(&chrome_free), "{page}");
+        let body = &edition[edition.find("<article>").unwrap()..edition.find("</body>").unwrap()];
+        assert!(page.contains(body), "{page}");
+        assert!(page.contains("<code>&lt;b&gt;</code>") && page.contains("<img src=m.png alt=\"A MAP\">"));
+        assert_eq!(page.matches("<title>").count(), 1, "{page}");
+        assert!(page.contains("hreflang=\"x-default\" href=\"../../a.html\""));
+        assert!(
+            page.contains("<header class=\"l10n-chrome\">") && page.contains("2025"),
+            "the article's date: {page}"
+        );
+        assert!(page.contains("<html lang=\"hi\">"));
+    }
+
+    #[test]
+    fn a_fragment_goes_inside_the_template() {
+        let (_, page) = html_page_of("<h2>Deal</h2><p>Signed <em>today</em>.</p>", "ar");
+        assert!(
+            page.starts_with("<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">"),
+            "{page}"
+        );
+        assert!(
+            page.contains("<title>DEAL</title>") && page.contains("<p>SIGNED <em>TODAY</em>.</p>"),
+            "{page}"
+        );
+        assert!(
+            !page.contains("class=\"date\""),
+            "no date in the document, none on the page"
+        );
+    }
+
+    #[test]
+    fn a_markdown_page_is_rendered_by_pulldown_cmark() {
+        let en = Locale::parse("en").unwrap();
+        let md = "+++\ntitle = \"Announcing\"\ndate = 2024-07-25\n+++\n\n## Part\n\nRun `cargo build` <b>now</b>. [x](javascript:alert(1))\n\n```\nfn main() {}\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n![A map](m.png)\n";
+        let doc = Format::Markdown.extract(md.to_string(), &Segmenter::new(&en, &[]));
+        let page = Page {
+            doc: &doc,
+            texts: &[],
+            locale: &en,
+            alternates: &[],
+            site_name: None,
+            provenance: &Provenance::default(),
+            date: None,
+            arabic_digits: false,
+            format: Format::Markdown,
+            edition: md,
+        }
+        .render();
+        for want in [
+            "<h1>Announcing</h1>",
+            "<title>Announcing</title>",
+            "<code>cargo build</code>",
+            "&lt;b&gt;now&lt;/b&gt;",
+            "<a href=\"#\">x</a>",
+            "<pre><code>fn main() {}",
+            "<table>",
+            "<img src=\"m.png\" alt=\"A map\"",
+            "2024",
+        ] {
+            assert!(page.contains(want), "{want} in {page}");
+        }
+        assert!(!page.contains("javascript:") && !page.contains("title = "), "{page}");
     }
 
     #[test]
     fn the_date_comes_from_the_page() {
         let src = "<html><head><meta property=\"article:published_time\" content=\"2019-03-05T10:00:00Z\"></head><body><time datetime=\"2020-01-02\">x</time></body></html>";
         assert_eq!(html_date(src), Day::parse("2019-03-05"));
-        assert_eq!(html_date("<p><time datetime=\"2020-01-02\">Jan</time></p>"), Day::parse("2020-01-02"));
+        assert_eq!(
+            html_date("<p><time datetime=\"2020-01-02\">Jan</time></p>"),
+            Day::parse("2020-01-02")
+        );
         assert_eq!(html_date("<p><time datetime=\"soon\">x</time></p>"), None);
         assert_eq!(html_date("<p>no date</p>"), None);
     }

@@ -95,7 +95,9 @@ pub fn write(
     let content = loaded.format.merge(&loaded.doc, &outputs, target);
     render::write_atomic(&out_path, content.as_bytes())?;
     let page = if project.edition.page {
-        Some(write_page(project, loaded, target, decisions, provenance, &out_path, &content)?)
+        Some(write_page(
+            project, loaded, target, decisions, provenance, &out_path, &content,
+        )?)
     } else {
         None
     };

@@ -21,7 +21,7 @@ use std::path::{Component, Path, PathBuf};
 use typography::Typography;
 
 /// How editions are finished: from `[edition]` in l10n.toml and `translate --page`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct EditionSettings {
     pub typography: Typography,
     /// Replaces `[YourSiteName]` in every edition.
@@ -37,12 +37,14 @@ impl EditionSettings {
     pub fn from_config(config: &crate::config::Config, page: bool) -> Result<EditionSettings> {
         let e = &config.edition;
         let date = match &e.date {
-            Some(d) => Some(Day::parse(d).ok_or_else(|| Error::Config {
-                path: config
-                    .path
-                    .clone()
-                    .unwrap_or_else(|| std::path::PathBuf::from(crate::config::FILE_NAME)),
-                message: format!("[edition] date = \"{d}\" is not a date of the form YYYY-MM-DD"),
+            Some(d) => Some(Day::parse(d).ok_or_else(|| {
+                Error::Config {
+                    path: config
+                        .path
+                        .clone()
+                        .unwrap_or_else(|| std::path::PathBuf::from(crate::config::FILE_NAME)),
+                    message: format!("[edition] date = \"{d}\" is not a date of the form YYYY-MM-DD"),
+                }
             })?),
             // Never the clock: a page shows the date its document gives, or none.
             None => None,
@@ -57,17 +59,6 @@ impl EditionSettings {
             page,
             date,
         })
-    }
-}
-
-impl Default for EditionSettings {
-    fn default() -> Self {
-        EditionSettings {
-            typography: Typography::default(),
-            site_name: None,
-            page: false,
-            date: None,
-        }
     }
 }
 

@@ -329,7 +329,11 @@ impl Page<'_> {
         let mut out = if class.is_empty() {
             "<footer>\n".to_string()
         } else {
-            format!("<footer class=\"{class}\" lang=\"{}\" dir=\"{}\">\n", esc(self.locale.tag()), self.locale.direction())
+            format!(
+                "<footer class=\"{class}\" lang=\"{}\" dir=\"{}\">\n",
+                esc(self.locale.tag()),
+                self.locale.direction()
+            )
         };
         out.push_str(&format!("<p class=\"notice\">{}</p>\n", esc(&notice)));
         // The heading's colon is the language's own (full-width in Chinese): it is in the message.

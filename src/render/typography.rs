@@ -443,7 +443,10 @@ mod tests {
         let kept = "the “Rare Earth Minerals” Agreement";
         assert_eq!(t(d, "zh", kept), kept);
         assert_eq!(t(none, "zh", kept), kept);
-        assert_eq!(t(d, "zh", &format!("美国和乌克兰签署了 {kept} 协议")), format!("美国和乌克兰签署了 {kept} 协议"));
+        assert_eq!(
+            t(d, "zh", &format!("美国和乌克兰签署了 {kept} 协议")),
+            format!("美国和乌克兰签署了 {kept} 协议")
+        );
         assert_eq!(t(d, "zh", "他说 “稀土很重要” ， 对吗"), "他说“稀土很重要”，对吗");
         assert_eq!(t(d, "zh", "使用 AI 技术"), "使用 AI 技术");
     }

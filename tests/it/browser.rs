@@ -103,28 +103,35 @@ fn every_page_renders_in_chromium_with_all_its_text() {
 /// (`class="l10n-chrome"`) left out.
 fn element_counts(dom: &str) -> Vec<(&'static str, usize)> {
     let mut article = dom.to_string();
-    for (open, close) in [("<header class=\"l10n-chrome\"", "</header>"), ("<footer class=\"l10n-chrome\"", "</footer>")] {
+    for (open, close) in [
+        ("<header class=\"l10n-chrome\"", "</header>"),
+        ("<footer class=\"l10n-chrome\"", "</footer>"),
+    ] {
         if let Some(start) = article.find(open) {
-            let end = article[start..].find(close).map_or(article.len(), |i| start + i + close.len());
+            let end = article[start..]
+                .find(close)
+                .map_or(article.len(), |i| start + i + close.len());
             article.replace_range(start..end, "");
         }
     }
-    ["img", "a", "code", "pre", "table", "li", "h1", "h2", "h3", "h4", "h5", "h6"]
-        .into_iter()
-        .map(|tag| {
-            let open = format!("<{tag}");
-            let n = article
-                .match_indices(&open)
-                .filter(|(at, _)| {
-                    article[at + open.len()..]
-                        .chars()
-                        .next()
-                        .is_some_and(|c| c == '>' || c.is_whitespace())
-                })
-                .count();
-            (tag, n)
-        })
-        .collect()
+    [
+        "img", "a", "code", "pre", "table", "li", "h1", "h2", "h3", "h4", "h5", "h6",
+    ]
+    .into_iter()
+    .map(|tag| {
+        let open = format!("<{tag}");
+        let n = article
+            .match_indices(&open)
+            .filter(|(at, _)| {
+                article[at + open.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c == '>' || c.is_whitespace())
+            })
+            .count();
+        (tag, n)
+    })
+    .collect()
 }
 
 #[test]
@@ -169,11 +176,21 @@ fn corpus_article_pages_keep_their_article_in_chromium() {
             .find("<html")
             .and_then(|at| page_dom[at..].find('>').map(|end| &page_dom[at..at + end]))
             .unwrap_or_default();
-        assert!(root.contains(" lang=\"ar\"") && root.contains(" dir=\"rtl\""), "{name}: {root}");
-        assert!(page_dom.contains("class=\"l10n-chrome\""), "{name}: the chrome is on the page");
+        assert!(
+            root.contains(" lang=\"ar\"") && root.contains(" dir=\"rtl\""),
+            "{name}: {root}"
+        );
+        assert!(
+            page_dom.contains("class=\"l10n-chrome\""),
+            "{name}: the chrome is on the page"
+        );
         let (want, got) = (element_counts(&source_dom), element_counts(&page_dom));
         assert_eq!(want, got, "{name}: the page's article differs from the source's");
-        structural += want.iter().filter(|(t, _)| matches!(*t, "pre" | "code" | "table")).map(|(_, n)| n).sum::<usize>();
+        structural += want
+            .iter()
+            .filter(|(t, _)| matches!(*t, "pre" | "code" | "table"))
+            .map(|(_, n)| n)
+            .sum::<usize>();
     }
     assert!(structural > 0, "the pages compared hold code and tables");
     // The news page's date line is the article's own (16 November 2017), not today's.

@@ -232,8 +232,14 @@ fn golden_editions_and_pages_of_a_corpus_news_page() {
         let edition_body = &edition[body_at(&edition)..];
         let (before_chrome, _) = edition_body.split_at(edition_body.find('>').unwrap() + 1);
         assert!(page.contains(before_chrome), "{locale}: the body tag stays");
-        assert!(page.contains("rel=\"alternate\" hreflang=\"x-default\" href=\"../../news.html\""), "{locale}");
-        assert!(page.matches("<title>").count() == source.matches("<title>").count(), "{locale}: one title");
+        assert!(
+            page.contains("rel=\"alternate\" hreflang=\"x-default\" href=\"../../news.html\""),
+            "{locale}"
+        );
+        assert!(
+            page.matches("<title>").count() == source.matches("<title>").count(),
+            "{locale}: one title"
+        );
         golden(&format!("corpus-news/{locale}.html"), &edition);
         golden(&format!("corpus-news/{locale}.page.html"), &page);
     }
