@@ -6,7 +6,7 @@ check-placeholder-mismatch = ترجمة «{ $source }» لا تحافظ على �
 check-below-required-state = ترجمة «{ $source }» في حالة { $state } ({ $origin })؛ والمطلوب { $required }
 check-number-mismatch = الترجمة لا تذكر { $numbers }: «{ $target }»
 check-typography = «{ $found }» حيث تكتب هذه اللغة «{ $expected }»: «{ $target }»
-check-length-outlier = طول الترجمة { $ratio } ضعف طول الأصل: «{ $target }»
+check-length-outlier = طول الترجمة { $ratio } ضعف طول الأصل، خارج المدى المتوقَّع { $low }–{ $high }: «{ $target }»
 check-term-missing = مصطلح المسرد { $concept } مفقود: المتوقع «{ $term }»
 check-term-forbidden = مصطلح محظور «{ $term }» (المسرد { $concept })
 

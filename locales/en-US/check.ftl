@@ -6,7 +6,7 @@ check-placeholder-mismatch = the translation of “{ $source }” does not keep 
 check-below-required-state = the translation of “{ $source }” is { $state } ({ $origin }); { $required } is required
 check-number-mismatch = the translation does not state { $numbers }: “{ $target }”
 check-typography = “{ $found }” where this language writes “{ $expected }”: “{ $target }”
-check-length-outlier = the translation is { $ratio } times the length of the source: “{ $target }”
+check-length-outlier = the translation is { $ratio } times the length of the source, outside the expected { $low }–{ $high }: “{ $target }”
 check-term-missing = glossary term { $concept } missing: expected “{ $term }”
 check-term-forbidden = forbidden term “{ $term }” (glossary { $concept })
 

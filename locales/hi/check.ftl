@@ -6,7 +6,7 @@ check-placeholder-mismatch = “{ $source }” का अनुवाद उस�
 check-below-required-state = “{ $source }” का अनुवाद { $state } स्थिति में है ({ $origin }); { $required } आवश्यक है
 check-number-mismatch = अनुवाद में { $numbers } नहीं है: “{ $target }”
 check-typography = “{ $found }” जहाँ यह भाषा “{ $expected }” लिखती है: “{ $target }”
-check-length-outlier = अनुवाद स्रोत की लंबाई का { $ratio } गुना है: “{ $target }”
+check-length-outlier = अनुवाद स्रोत की लंबाई का { $ratio } गुना है, अपेक्षित { $low }–{ $high } से बाहर: “{ $target }”
 check-term-missing = शब्दावली पद { $concept } नहीं मिला: अपेक्षित “{ $term }”
 check-term-forbidden = वर्जित पद “{ $term }” (शब्दावली { $concept })
 

@@ -6,7 +6,7 @@ check-placeholder-mismatch = “{ $source }”的译文没有保留占位符（�
 check-below-required-state = “{ $source }”的译文状态为 { $state }（{ $origin }）；要求为 { $required }
 check-number-mismatch = 译文没有写出 { $numbers }：“{ $target }”
 check-typography = 使用了“{ $found }”，该语言应写作“{ $expected }”：“{ $target }”
-check-length-outlier = 译文长度是原文的 { $ratio } 倍：“{ $target }”
+check-length-outlier = 译文长度是原文的 { $ratio } 倍，超出预期范围 { $low }–{ $high }：“{ $target }”
 check-term-missing = 缺少术语表词条 { $concept }：应为“{ $term }”
 check-term-forbidden = 禁用术语“{ $term }”（术语表 { $concept }）
 

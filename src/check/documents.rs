@@ -244,7 +244,12 @@ impl LocaleCheck<'_> {
                     Severity::Warning,
                     "length-outlier",
                     t.line,
-                    vec![("ratio", format!("{ratio:.2}")), ("target", target.clone())],
+                    vec![
+                        ("ratio", format!("{ratio:.2}")),
+                        ("low", format!("{:.2}", text::band(&self.language).0)),
+                        ("high", format!("{:.2}", text::band(&self.language).1)),
+                        ("target", target.clone()),
+                    ],
                 ));
             }
         }

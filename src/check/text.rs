@@ -44,7 +44,8 @@ const MIN_SOURCE_CHARS: usize = 20;
 /// The band of target/source length ratios (in characters) taken as normal for English into
 /// a language; outside it a translation is likely truncated or padded. Measured loosely on the
 /// example's reference translations (ar 0.8–1.2, hi 0.9–1.2, zh 0.25–0.4) and widened.
-fn band(language: &str) -> (f64, f64) {
+/// The expected ratio of target to source length for a target language, lowest and highest.
+pub fn band(language: &str) -> (f64, f64) {
     match language {
         "zh" | "ja" => (0.12, 1.0),
         "ko" => (0.2, 1.2),

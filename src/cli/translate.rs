@@ -155,7 +155,8 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
 
 /// The run's last lines: requests sent, and whether the editions are only pseudo-localized.
 fn print_totals(ui: &Ui, project: &Project, report: &Report) {
-    if !matches!(project.backend, Backend::MemoryOnly) {
+    // Requests go to servers; the memory and pseudo-localization make none.
+    if !matches!(project.backend, Backend::MemoryOnly | Backend::Pseudo(_)) {
         eprintln!(
             "{}",
             ui.msg(

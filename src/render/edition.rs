@@ -93,7 +93,7 @@ pub fn write(
         })
         .collect();
     let content = loaded.format.merge(&loaded.doc, &outputs, target);
-    render::write_atomic(&out_path, content.as_bytes())?;
+    write_if_changed(&out_path, content.as_bytes())?;
     let page = if project.edition.page {
         Some(write_page(
             project, loaded, target, decisions, provenance, &out_path, &content,
@@ -146,6 +146,15 @@ fn write_page(
         edition,
     }
     .render();
-    render::write_atomic(&page_path, html.as_bytes())?;
+    write_if_changed(&page_path, html.as_bytes())?;
     Ok(page_path)
+}
+
+/// Writes `content` atomically unless the file already holds exactly it: a cached re-run of a
+/// thousand articles must not pay a thousand synced writes for editions that did not change.
+fn write_if_changed(path: &Path, content: &[u8]) -> Result<()> {
+    if std::fs::read(path).is_ok_and(|old| old == content) {
+        return Ok(());
+    }
+    render::write_atomic(path, content)
 }

@@ -219,3 +219,48 @@ fn human_translations_are_escaped_for_the_output_format() {
     assert!(edition.contains("\\<img src=x onerror=alert(1)\\>"), "{edition}");
     assert!(edition.contains("\\*فقرة\\*"), "{edition}");
 }
+
+/// Issue 16: a translation from the memory or a TMX gets the same placeholder check as an
+/// engine's answer. A link written twice is not published: the segment is missing and needs
+/// review, reported with its file and line.
+#[test]
+fn a_tmx_translation_with_a_doubled_link_is_not_published() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("l.md"),
+        "# Notes\n\nSee [the report](https://a.example/1) today.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("l10n.toml"),
+        "targets = [\"ar\"]\ndocuments = [\"l.md\"]\nbackend = \"memory\"\n[memory]\npath = \"m.sqlite\"\n",
+    )
+    .unwrap();
+    let tu = |en: &str, ar: &str| {
+        format!("<tu><tuv xml:lang=\"en\"><seg>{en}</seg></tuv><tuv xml:lang=\"ar\"><seg>{ar}</seg></tuv></tu>\n")
+    };
+    let link = |text: &str| format!("<bpt i=\"1\">[</bpt>{text}<ept i=\"1\">](https://a.example/1)</ept>");
+    let tmx = format!(
+        "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header creationtool=\"t\" creationtoolversion=\"1\" \
+         segtype=\"sentence\" o-tmf=\"none\" adminlang=\"en\" srclang=\"en\" datatype=\"plaintext\"/><body>\n{}{}</body></tmx>\n",
+        tu("Notes", "ملاحظات"),
+        tu(
+            &format!("See {} today.", link("the report")),
+            &format!("انظر {} {} اليوم.", link("التقرير"), link("التقرير"))
+        ),
+    );
+    std::fs::write(d.join("t.tmx"), tmx).unwrap();
+    let o = l10n(d, &["memory", "import", "t.tmx"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = l10n(d, &["translate"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("l.md:3: needs review in ar"), "{err}");
+    assert!(err.contains("l.md:3: untranslated in ar"), "{err}");
+    assert!(!d.join("out/ar/l.md").exists(), "not published");
+    let o = l10n(d, &["status", "--format", "json"]);
+    let status: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(status[0]["locales"][0]["missing"], 1);
+    assert_eq!(status[0]["locales"][0]["needs_review"], 1);
+}
