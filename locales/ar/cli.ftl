@@ -112,29 +112,48 @@ check-clean = لم يُعثر على أي مشكلات
 error-no-project = لا يوجد مشروع هنا (لا ملف l10n.toml في هذا المجلد أو ما فوقه): شغّل «l10n init» لبدء مشروع، أو سمِّ المستندات واللغات (--to)
 error-no-documents = { $path }: لا مستندات: سمِّها في سطر الأوامر، أو أدرجها في documents في هذا الملف
 plan-locale-summary = { $path } ← { $locale }: { $segments ->
+        [zero] لا مقاطع
         [one] مقطع واحد
-       *[other] { $segments } مقطعًا
+        [two] مقطعان
+        [few] { $segments } مقاطع
+        [many] { $segments } مقطعًا
+       *[other] { $segments } مقطع
     } — { $backend ->
         [memory] { $memory } من الذاكرة
         [human] { $memory } من الذاكرة
        *[other] { $memory } من الذاكرة، { $engine } من { $backend }
     }، { $missing } ناقصة
 plan-requests = { $count ->
-        [0] لم يُرسَل شيء إلى { $backend }: كانت الذاكرة تحوي كل شيء
+        [zero] لم يُرسَل شيء إلى { $backend }: كانت الذاكرة تحوي كل شيء
         [one] أُرسل طلب واحد إلى { $backend }
-       *[other] أُرسل { $count } طلبًا إلى { $backend }
+        [two] أُرسل طلبان إلى { $backend }
+        [few] أُرسلت { $count } طلبات إلى { $backend }
+        [many] أُرسل { $count } طلبًا إلى { $backend }
+       *[other] أُرسل { $count } طلب إلى { $backend }
     }
 plan-terms-summary = { $locale }: المسرد: { $expected ->
+        [zero] لا مصطلحات متوقَّعة
         [one] مصطلح واحد متوقَّع
-       *[other] { $expected } مصطلحًا متوقَّعًا
+        [two] مصطلحان متوقَّعان
+        [few] { $expected } مصطلحات متوقَّعة
+        [many] { $expected } مصطلحًا متوقَّعًا
+       *[other] { $expected } مصطلح متوقَّع
     }، { $found } موجودة، { $repaired } مُصلَحة، { $failing } مخالفة
 plan-pseudo-notice = هذه الطبعات مترجمة ترجمة زائفة (نص بحروف معدَّلة وممدود لفحص التخطيط)، وليست مترجمة: اختر محركًا حقيقيًا بـ --backend deepl أو google أو azure أو libretranslate أو openai، أو اضبط backend في l10n.toml
 plan-dry-run-locale = { $locale }: { $segments ->
+        [zero] لا جمل جديدة
         [one] جملة جديدة واحدة
+        [two] جملتان جديدتان
+        [few] { $segments } جمل جديدة
+        [many] { $segments } جملة جديدة
        *[other] { $segments } جملة جديدة
     } ({ $chars } حرفًا) ستُرسَل إلى { $backend }، و{ $memory } من الذاكرة ({ $documents ->
+        [zero] لا مستندات
         [one] مستند واحد
-       *[other] { $documents } مستندات
+        [two] مستندان
+        [few] { $documents } مستندات
+        [many] { $documents } مستندًا
+       *[other] { $documents } مستند
     })
 plan-progress-finished = { $locale }: { $done }/{ $total } مقطعًا في { $seconds } ث
 

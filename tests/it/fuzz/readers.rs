@@ -81,9 +81,11 @@ fn random_and_mutated_exchange_files_never_panic() {
     eprintln!("readers: {rounds} rounds");
 }
 
-/// A random text for the memory, sometimes with placeholders.
+/// A random text for the memory, sometimes with placeholders. Surrounding whitespace is
+/// trimmed as the segmenter does: the memory documents that it ignores it (a TMX import
+/// trims it), so it is not part of what a round trip must keep.
 fn random_text(rng: &mut fastrand::Rng) -> Text {
-    let mut t = Text::plain(format!("s{}", text(rng, 6)));
+    let mut t = Text::plain(format!("s{}", text(rng, 6).trim_end()));
     if rng.bool() {
         let ph = |id, kind| Placeholder {
             id,
