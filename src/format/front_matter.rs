@@ -120,7 +120,7 @@ pub fn unreadable(source: &str, fm: &FrontMatter, keys: &[String]) -> Vec<Unread
     scan(source, fm)
         .1
         .into_iter()
-        .filter(|u| keys.iter().any(|k| *k == u.key))
+        .filter(|u| keys.contains(&u.key))
         .collect()
 }
 

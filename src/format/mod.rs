@@ -137,7 +137,7 @@ impl Format {
                 let output = match output {
                     SegmentOutput::Translated(t) => {
                         rebound = own_placeholders(t, segment, doc);
-                        &SegmentOutput::Translated(&*rebound)
+                        &SegmentOutput::Translated(&rebound)
                     }
                     other => other,
                 };

@@ -113,7 +113,7 @@ fn markdown_keeps_its_markup_and_leaves_code_alone() {
         "    Indented code. Also untranslated.",
         "[YourSiteName]",
         "|:--------|:------:|----:|",
-        "---\ntitle: Rare earths, explained\n",
+        "\ndate: 2025-05-02\n---\n",
         "[annex]: https://example.org/annex.pdf \"Annex\"",
         "**",
         "~~",
@@ -123,6 +123,8 @@ fn markdown_keeps_its_markup_and_leaves_code_alone() {
         assert!(edition.contains(kept), "{kept:?} is missing from\n{edition}");
     }
     assert!(!edition.contains("Joint exploration"));
+    // The front matter's title is translated (issue 17), its other keys kept.
+    assert!(edition.starts_with("---\ntitle: ") && !edition.contains("Rare earths, explained"));
 }
 
 #[test]

@@ -36,6 +36,8 @@ fn options() -> Options {
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_GFM
         | Options::ENABLE_DEFINITION_LIST
+        // `## Title {#anchor .class}` (Hugo, Zola): the attributes are not text.
+        | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
 /// The text the Markdown parser reads: the source with the front matter blanked (spaces,

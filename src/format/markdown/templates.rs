@@ -66,12 +66,12 @@ fn template_end(source: &str, start: usize) -> Option<usize> {
     if text.contains("\n\n") || (!multiline && text.contains('\n')) || text.len() <= 4 {
         return None;
     }
-    if rest.starts_with("{{<") && !rest.starts_with("{{</*") {
-        if let Some(name) = opening_name(text) {
-            if let Some(closer) = find_closer(source, start + len, name) {
-                return Some(closer);
-            }
-        }
+    if rest.starts_with("{{<")
+        && !rest.starts_with("{{</*")
+        && let Some(name) = opening_name(text)
+        && let Some(closer) = find_closer(source, start + len, name)
+    {
+        return Some(closer);
     }
     Some(start + len)
 }
@@ -170,7 +170,14 @@ mod tests {
         assert!(found("a {{ b\n\nc }} d").is_empty());
         assert!(found("set {} and {{}} and {x}").is_empty());
         let src = "`{{ .Title }}` and {{ .Name }}";
-        assert_eq!(spans(src, &[0..14]), vec![19..src.len()]);
+        let code = [Range { start: 0, end: 14 }];
+        assert_eq!(
+            spans(src, &code),
+            vec![Range {
+                start: 19,
+                end: src.len()
+            }]
+        );
     }
 
     #[test]

@@ -149,3 +149,10 @@ fn a_reference_to_a_templated_destination_keeps_the_template() {
         "SEE THE [SOURCE CODE](<{{% eturl x %}}>) NOW.\n\n[source code]: <{{% eturl x %}}>\n"
     );
 }
+
+#[test]
+fn heading_attributes_are_not_text() {
+    let src = "## Install it {#install .wide}\n\nText.\n";
+    assert_eq!(identity(src), src);
+    assert_eq!(merged(src, upper), "## INSTALL IT {#install .wide}\n\nTEXT.\n");
+}
