@@ -61,7 +61,10 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
             // project list): the documents of the current folder, matched unit by unit.
             listed = folder_documents(Path::new("."));
         }
-        project.documents = listed.into_iter().map(|(name, path)| DocumentRef { name, path }).collect();
+        project.documents = listed
+            .into_iter()
+            .map(|(name, path)| DocumentRef { name, path })
+            .collect();
     }
     let mut documents = Vec::new();
     for loaded in crate::plan::load(&project)? {
