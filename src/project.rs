@@ -51,6 +51,75 @@ pub struct Overrides {
 pub struct DocumentRef {
     pub name: String,
     pub path: PathBuf,
+    /// Its path relative to the folder it was found in (its file name when named alone): the
+    /// `{path}` of the output layout, so a folder's structure is kept in the editions.
+    pub relative: PathBuf,
+}
+
+impl DocumentRef {
+    /// A document named by its path.
+    pub fn file(path: PathBuf) -> DocumentRef {
+        let relative = path
+            .file_name()
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from("document"));
+        DocumentRef {
+            name: path.display().to_string(),
+            path,
+            relative,
+        }
+    }
+
+    /// The documents a path stands for: itself, or for a folder every document below it that
+    /// the project's include/exclude globs select (in path order).
+    /// With a site layout (`[layout] out`), a file named alone keeps its place in the project:
+    /// its `{path}` and `{dir}` are relative to the project's folder (a folder's documents are
+    /// relative to that folder); without one, its edition is `out/<locale>/<file name>`.
+    fn expand(path: PathBuf, name: String, config: &Config) -> Result<Vec<DocumentRef>> {
+        let layout = &config.layout;
+        if !path.is_dir() {
+            let mut document = DocumentRef {
+                name,
+                ..DocumentRef::file(path)
+            };
+            if layout.out.is_some()
+                && let Some(inside) = inside_folder(&document.path, &config.root)
+            {
+                document.relative = inside.to_path_buf();
+            }
+            return Ok(vec![document]);
+        }
+        let found = crate::layout::walk(&path, &layout.include, &layout.exclude).map_err(|e| layout_error(&path, e))?;
+        Ok(found
+            .into_iter()
+            .map(|input| DocumentRef {
+                name: input.path.display().to_string(),
+                path: input.path,
+                relative: input.relative,
+            })
+            .collect())
+    }
+}
+
+/// `path` relative to `folder` when it is inside it (both taken from the current folder, `.`
+/// components ignored).
+fn inside_folder(path: &Path, folder: &Path) -> Option<PathBuf> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let clean = |p: &Path| -> PathBuf {
+        let p = if p.is_absolute() { p.to_path_buf() } else { cwd.join(p) };
+        p.components()
+            .filter(|c| !matches!(c, std::path::Component::CurDir))
+            .collect()
+    };
+    let inside = clean(path).strip_prefix(clean(folder)).ok()?.to_path_buf();
+    (inside.components().count() > 0).then_some(inside)
+}
+
+fn layout_error(path: &Path, e: crate::layout::LayoutError) -> Error {
+    Error::Config {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    }
 }
 
 /// The project, resolved once.
@@ -78,6 +147,11 @@ pub struct Project {
     pub edition: EditionSettings,
     /// `--memory`, else l10n.toml's.
     memory_location: PathBuf,
+    /// Where editions go (`[layout] out`), and the folder its template is relative to.
+    pub layout: crate::layout::Layout,
+    pub layout_root: PathBuf,
+    /// What the formats extract besides their text (front-matter keys).
+    pub extract: crate::format::ExtractOptions,
 }
 
 impl Project {
@@ -94,24 +168,20 @@ impl Project {
             None if config.path.is_none() => return Err(Error::NoProject),
             None => return Err(Error::NoTargets),
         };
-        let documents = if o.files.is_empty() {
+        let named: Vec<(PathBuf, String)> = if o.files.is_empty() {
             config
                 .documents
                 .iter()
-                .map(|d| DocumentRef {
-                    name: d.display().to_string(),
-                    path: config.resolve(d),
-                })
+                .map(|d| (config.resolve(d), d.display().to_string()))
                 .collect()
         } else {
-            o.files
-                .iter()
-                .map(|f| DocumentRef {
-                    name: f.display().to_string(),
-                    path: f.clone(),
-                })
-                .collect()
+            o.files.iter().map(|f| (f.clone(), f.display().to_string())).collect()
         };
+        let mut documents = Vec::new();
+        for (path, name) in named {
+            documents.extend(DocumentRef::expand(path, name, &config)?);
+        }
+
         let backend_name = o
             .backend
             .clone()
@@ -136,7 +206,16 @@ impl Project {
             Segmenter::new(&source, &config.abbreviations(&language)).with_no_break(config.no_break(&language)?);
         let edition = EditionSettings::from_config(&config, o.page)?;
         let memory_location = o.memory.clone().unwrap_or_else(|| config.memory_path());
-        Ok(Project {
+        let layout = config.layout.layout()?;
+        // The template is relative to the project's folder when l10n.toml gives one, else to
+        // the output folder (`out/<locale>/<path>`); `--out` always wins.
+        let layout_root = match (&o.out, &config.layout.out) {
+            (Some(out), _) => out.clone(),
+            (None, Some(_)) => config.root.clone(),
+            (None, None) => config.out_dir(),
+        };
+        let extract = config.markdown.extract_options();
+        let project = Project {
             out_dir: o.out.clone().unwrap_or_else(|| config.out_dir()),
             config,
             source,
@@ -151,7 +230,45 @@ impl Project {
             allow_partial: o.allow_partial,
             edition,
             memory_location,
-        })
+            layout,
+            layout_root,
+            extract,
+        };
+        project.refuse_collisions()?;
+        Ok(project)
+    }
+
+    /// Where the edition of `document` in `target` goes: the layout's template, under its root.
+    pub fn edition_path(&self, document: &DocumentRef, target: &Locale) -> Result<PathBuf> {
+        let input = crate::layout::Input {
+            path: document.path.clone(),
+            relative: document.relative.clone(),
+        };
+        let output = self
+            .layout
+            .output(&input, target.tag())
+            .map_err(|e| layout_error(&document.path, e))?;
+        Ok(self.layout_root.join(output))
+    }
+
+    /// Two inputs never write the same file (editions and, with `--page`, pages), and no
+    /// edition overwrites an input: refused before anything is read or sent, naming both.
+    fn refuse_collisions(&self) -> Result<()> {
+        let mut writes = Vec::new();
+        for document in &self.documents {
+            for target in &self.targets {
+                let edition = self.edition_path(document, target)?;
+                if self.edition.page {
+                    writes.push((
+                        document.path.as_path(),
+                        crate::render::page_path(&edition),
+                        target.tag(),
+                    ));
+                }
+                writes.push((document.path.as_path(), edition, target.tag()));
+            }
+        }
+        crate::layout::check_collisions(writes).map_err(|e| layout_error(Path::new(crate::config::FILE_NAME), e))
     }
 
     /// A project without a project file, for library users and benchmarks: these documents,
@@ -172,6 +289,7 @@ impl Project {
                 .into_iter()
                 .map(|p| DocumentRef {
                     name: p.display().to_string(),
+                    relative: p.file_name().map(PathBuf::from).unwrap_or_default(),
                     path: p,
                 })
                 .collect(),
@@ -181,10 +299,13 @@ impl Project {
             backend_name: backend.name().to_string(),
             backend,
             handoff: false,
+            layout: crate::layout::Layout::new(crate::layout::DEFAULT_TEMPLATE).expect("the default layout is valid"),
+            layout_root: out_dir.clone(),
             out_dir,
             reuse_stale: false,
             allow_partial: false,
             edition: EditionSettings::default(),
+            extract: crate::format::ExtractOptions::default(),
         }
     }
 

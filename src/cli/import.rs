@@ -63,7 +63,10 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
         }
         project.documents = listed
             .into_iter()
-            .map(|(name, path)| DocumentRef { name, path })
+            .map(|(name, path)| DocumentRef {
+                name,
+                ..DocumentRef::file(path)
+            })
             .collect();
     }
     let mut documents = Vec::new();

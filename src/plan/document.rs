@@ -3,7 +3,7 @@
 //! (never a rescan of the text before it: that made `translate` quadratic in a document's size).
 
 use crate::error::{Error, Result};
-use crate::format::{Format, read_source};
+use crate::format::{ExtractOptions, Format, read_source};
 use crate::model::Document;
 use crate::project::DocumentRef;
 use crate::segment::Segmenter;
@@ -56,7 +56,7 @@ impl Loaded {
 
 /// Reads, checks and extracts one document. A file that does not exist is reported as not
 /// found (before its name is judged), a folder as a folder, an empty document as empty.
-pub fn load_one(reference: &DocumentRef, segmenter: &Segmenter) -> Result<Loaded> {
+pub fn load_one(reference: &DocumentRef, segmenter: &Segmenter, options: &ExtractOptions) -> Result<Loaded> {
     let path = &reference.path;
     if let Err(source) = std::fs::metadata(path) {
         return Err(Error::Read {
@@ -70,7 +70,7 @@ pub fn load_one(reference: &DocumentRef, segmenter: &Segmenter) -> Result<Loaded
     let format = Format::from_path(path)?;
     let text = read_source(path)?;
     crate::format::validate(format, &text, path)?;
-    let doc = format.extract(text, segmenter);
+    let doc = format.extract_with(text, segmenter, options);
     if doc.units.is_empty() {
         return Err(Error::Empty { path: path.clone() });
     }
@@ -86,11 +86,8 @@ pub fn load_one(reference: &DocumentRef, segmenter: &Segmenter) -> Result<Loaded
 /// Reads, checks and extracts the document at `path` (for commands about one file, such as
 /// `l10n segment`).
 pub fn load_document(path: &Path, segmenter: &Segmenter) -> Result<(Format, Document)> {
-    let reference = DocumentRef {
-        name: path.display().to_string(),
-        path: path.to_path_buf(),
-    };
-    let loaded = load_one(&reference, segmenter)?;
+    let reference = DocumentRef::file(path.to_path_buf());
+    let loaded = load_one(&reference, segmenter, &ExtractOptions::default())?;
     Ok((loaded.format, loaded.doc))
 }
 
@@ -106,7 +103,7 @@ pub fn load(project: &crate::project::Project) -> Result<Vec<Loaded>> {
     project
         .documents
         .iter()
-        .map(|d| load_one(d, &project.segmenter))
+        .map(|d| load_one(d, &project.segmenter, &project.extract))
         .collect()
 }
 

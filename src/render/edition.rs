@@ -19,14 +19,8 @@ pub struct Written {
 }
 
 /// Where the edition of `loaded` in `target` goes.
-pub fn edition_path(project: &Project, loaded: &Loaded, target: &Locale) -> PathBuf {
-    project.out_dir.join(target.tag()).join(file_name(loaded.path()))
-}
-
-fn file_name(path: &Path) -> PathBuf {
-    path.file_name()
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("document"))
+pub fn edition_path(project: &Project, loaded: &Loaded, target: &Locale) -> Result<PathBuf> {
+    project.edition_path(&loaded.reference, target)
 }
 
 /// Each segment as the edition shows it (`None`: untranslated).
@@ -79,7 +73,7 @@ pub fn write(
     decisions: &[Decision],
     provenance: &Provenance,
 ) -> Result<Written> {
-    let out_path = edition_path(project, loaded, target);
+    let out_path = edition_path(project, loaded, target)?;
     let isolate = match loaded.format {
         Format::Html => Isolation::Elements,
         _ => Isolation::Controls,
@@ -125,7 +119,7 @@ fn write_page(
         original: true,
     }];
     for t in &project.targets {
-        let other = render::page_path(&edition_path(project, loaded, t));
+        let other = render::page_path(&edition_path(project, loaded, t)?);
         alternates.push(render::page::Alternate {
             locale: t.clone(),
             href: render::relative_href(page_dir, &other),

@@ -22,6 +22,7 @@ mod html;
 mod html_inline_attributes;
 mod http_server;
 mod interrupt;
+mod layout;
 mod memory;
 mod postgres;
 mod project;

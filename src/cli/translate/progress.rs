@@ -28,14 +28,16 @@ pub fn observer(ui: &Ui, quiet: bool) -> Progress {
     }
     let terminal = std::io::stderr().is_terminal();
     // Messages are formatted here, on the run's thread: `Ui` is not shared with the observer.
+    // The numbers are filled in later, in place of private-use markers (control characters
+    // would be escaped by the terminal hygiene every message argument goes through).
     let template = ui.msg(
         "translate-progress",
         &[
-            ("locale", "\u{1}".into()),
-            ("done", "\u{2}".into()),
-            ("total", "\u{3}".into()),
-            ("rate", "\u{4}".into()),
-            ("eta", "\u{5}".into()),
+            ("locale", "\u{e001}".into()),
+            ("done", "\u{e002}".into()),
+            ("total", "\u{e003}".into()),
+            ("rate", "\u{e004}".into()),
+            ("eta", "\u{e005}".into()),
         ],
     );
     // The last line of a language says how long it took: a rate over a few milliseconds
@@ -43,10 +45,10 @@ pub fn observer(ui: &Ui, quiet: bool) -> Progress {
     let finished = ui.msg(
         "plan-progress-finished",
         &[
-            ("locale", "\u{1}".into()),
-            ("done", "\u{2}".into()),
-            ("total", "\u{3}".into()),
-            ("seconds", "\u{4}".into()),
+            ("locale", "\u{e001}".into()),
+            ("done", "\u{e002}".into()),
+            ("total", "\u{e003}".into()),
+            ("seconds", "\u{e004}".into()),
         ],
     );
     let languages: Mutex<HashMap<String, Language>> = Mutex::new(HashMap::new());
@@ -109,17 +111,17 @@ fn line(template: &str, target: &str, l: &Language) -> String {
         "?".into()
     };
     template
-        .replace('\u{1}', target)
-        .replace('\u{2}', &l.done.to_string())
-        .replace('\u{3}', &l.total.to_string())
-        .replace('\u{4}', &format!("{rate:.1}"))
-        .replace('\u{5}', &eta)
+        .replace('\u{e001}', target)
+        .replace('\u{e002}', &l.done.to_string())
+        .replace('\u{e003}', &l.total.to_string())
+        .replace('\u{e004}', &format!("{rate:.1}"))
+        .replace('\u{e005}', &eta)
 }
 
 fn finished_line(template: &str, target: &str, l: &Language) -> String {
     template
-        .replace('\u{1}', target)
-        .replace('\u{2}', &l.done.to_string())
-        .replace('\u{3}', &l.total.to_string())
-        .replace('\u{4}', &format!("{:.1}", l.started.elapsed().as_secs_f64()))
+        .replace('\u{e001}', target)
+        .replace('\u{e002}', &l.done.to_string())
+        .replace('\u{e003}', &l.total.to_string())
+        .replace('\u{e004}', &format!("{:.1}", l.started.elapsed().as_secs_f64()))
 }
