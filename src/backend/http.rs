@@ -354,6 +354,11 @@ impl HttpClient {
         }
         let response = match response {
             Ok(r) => r,
+            Err(e) if e.is_connect() => {
+                return Err(EngineError::Unreachable {
+                    message: self.scrub(&network_error(&e)),
+                });
+            }
             Err(e) => {
                 return Err(EngineError::Transient {
                     message: self.scrub(&network_error(&e)),

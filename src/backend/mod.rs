@@ -121,6 +121,10 @@ pub enum EngineError {
         message: String,
         retry_after: Option<Duration>,
     },
+    /// The request never reached the server (no connection could be made): worth retrying,
+    /// and not counted as a request sent.
+    #[error("{message}")]
+    Unreachable { message: String },
     /// Retrying cannot help (bad request, bad key).
     #[error("{message}")]
     Fatal { message: String },
@@ -406,7 +410,21 @@ impl Backend {
         let mut delay = Duration::from_millis(500);
         for attempt in 1..=ATTEMPTS {
             *calls += 1;
-            match self.call(batch).await {
+            let result = match self.call(batch).await {
+                Err(EngineError::Unreachable { message }) => {
+                    // Nothing reached the server: not a request sent (nor billed).
+                    *calls -= 1;
+                    if attempt == ATTEMPTS {
+                        return Err(EngineError::Unreachable { message });
+                    }
+                    Err(EngineError::Transient {
+                        message,
+                        retry_after: None,
+                    })
+                }
+                other => other,
+            };
+            match result {
                 Err(EngineError::Transient { retry_after, message }) => {
                     if attempt == ATTEMPTS {
                         return Err(EngineError::Transient { message, retry_after });
