@@ -14,6 +14,8 @@
 //!
 //! It never re-serializes the document: tags a translation does not touch keep their bytes.
 
+#![deny(clippy::string_slice)]
+
 use crate::lang::Locale;
 use crate::model::{Part, Placeholder, PlaceholderKind, Unit, UnitKind};
 use crate::segment::{Piece, Segmenter, segment_owned_pieces};
@@ -118,8 +120,9 @@ fn tag_name<'a>(source: &'a str, tag: &Range<usize>, prefix: usize, reported: im
             .iter()
             .position(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>'))
             .unwrap_or(tag.end - from);
-        // The delimiters are ASCII, so `from + len` is a character boundary.
-        let name = &source[from..from + len];
+        // The delimiters are ASCII, so `from + len` is a character boundary; a name that is
+        // not text (no boundary) is taken as lol_html reports it.
+        let name = source.get(from..from + len).unwrap_or_default();
         if !name.is_empty() {
             return if name.bytes().any(|b| b.is_ascii_uppercase()) {
                 Cow::Owned(name.to_ascii_lowercase())
@@ -143,8 +146,8 @@ fn events(source: &str) -> Vec<Event> {
         // in the source bytes: `get_attribute` allocated twice per lookup, four times per tag.
         let (mut class, mut translate, mut name_attr, mut property, mut kind) = (None, None, None, None, None);
         for a in el.attributes() {
-            let attribute = match a.name_source_location() {
-                Some(at) => Cow::Borrowed(&source[at.bytes()]),
+            let attribute = match a.name_source_location().and_then(|at| source.get(at.bytes())) {
+                Some(n) => Cow::Borrowed(n),
                 None => Cow::Owned(a.name()),
             };
             let slot = if attribute.eq_ignore_ascii_case("class") {
@@ -176,9 +179,8 @@ fn events(source: &str) -> Vec<Event> {
             .iter()
             .filter_map(|a| {
                 // Compared in the source bytes: allocating every attribute's name was slow.
-                let wanted = match a.name_source_location() {
-                    Some(at) => {
-                        let n = &source[at.bytes()];
+                let wanted = match a.name_source_location().and_then(|at| source.get(at.bytes())) {
+                    Some(n) => {
                         TEXT_ATTRIBUTES.iter().any(|t| n.eq_ignore_ascii_case(t))
                             || (meta_content && n.eq_ignore_ascii_case("content"))
                             || (button_value && n.eq_ignore_ascii_case("value"))
@@ -300,6 +302,10 @@ impl<'a> Collector<'a> {
         c
     }
 
+    // boundary: `range` is a tag or comment from lol_html (from its `<` to after its `>`, both
+    // ASCII), an untranslatable element from its start tag's `<` to after its end tag's `>`,
+    // or a stray tag's bytes from the end of the previous piece (a boundary) to a tag's `<`.
+    #[allow(clippy::string_slice)]
     fn placeholder(&mut self, kind: PlaceholderKind, label: &str, source: &str, range: Range<usize>, id: Option<u32>) {
         let id = id.unwrap_or_else(|| {
             self.next_id += 1;
@@ -637,6 +643,11 @@ impl<'a> Extractor<'a> {
 /// decoded in a piece of its own, and whitespace with a line break as one space (a line
 /// break in HTML source is not a paragraph break, as it would be to the sentence breaker).
 /// They are appended to `pieces` (the unit's own list: no list of their own to allocate).
+// boundary: `range` is a text run from lol_html, which starts and ends at markup (a `<` or
+// after a `>`, ASCII) or at the ends of the source, all written in one chunk; inside it, each
+// index is an ASCII byte found by the byte scan (`&`, whitespace), the byte after a
+// reference's `;`, the first byte after a run of ASCII whitespace, or the end of the text.
+#[allow(clippy::string_slice)]
 fn text_pieces(source: &str, range: Range<usize>, pieces: &mut Vec<Piece>) {
     let text = &source[range.clone()];
     let mut plain_from = 0;
@@ -691,11 +702,12 @@ fn text_pieces(source: &str, range: Range<usize>, pieces: &mut Vec<Piece>) {
 
 /// Decodes a character reference at the start of `s`: the text and the bytes it took.
 fn decode_reference(s: &str) -> Option<(String, usize)> {
-    let end = s[1..].find(';')? + 1;
+    let (name, _) = s.strip_prefix('&')?.split_once(';')?;
+    // The reference's `;`: the bytes up to it are `&` and the name.
+    let end = name.len() + 1;
     if end > 32 {
         return None;
     }
-    let name = &s[1..end];
     let c = if let Some(num) = name.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,
@@ -854,6 +866,8 @@ pub fn check_charset(source: &str) -> Result<(), (usize, usize, String)> {
         return Ok(());
     }
     for (tag_start, name) in charset_declarations(source) {
+        // boundary: a declaration's name is a run of ASCII bytes (see `charset_declarations`).
+        #[allow(clippy::string_slice)]
         let name = source[name].to_ascii_lowercase();
         if !is_utf8_name(&name) {
             let (line, column) = line_col(source, tag_start);
@@ -870,6 +884,9 @@ pub fn check_charset(source: &str) -> Result<(), (usize, usize, String)> {
 /// An edition is written in UTF-8: a declaration of another encoding (possible only in an
 /// ASCII source, see [`check_charset`]) is changed to `utf-8` once the edition holds other
 /// characters. An ASCII edition keeps its bytes.
+// boundary: each declaration's name is a run of ASCII bytes (see `charset_declarations`), so
+// its start and end, and the slices between the names, are on character boundaries.
+#[allow(clippy::string_slice)]
 fn declare_utf8(html: String) -> String {
     if html.is_ascii() {
         return html;
@@ -930,9 +947,13 @@ fn language_on_root(html: String, target: &Locale) -> String {
     let (Some(root), None) = (roots.next(), roots.next()) else {
         return rewrite_language(html, target).0;
     };
+    // boundary: `root` is the index of a `<` found by `match_indices`.
+    #[allow(clippy::string_slice)]
     let Some(gt) = html[root..].find('>').map(|i| root + i + 1) else {
         return rewrite_language(html, target).0;
     };
+    // boundary: `gt` is just after a `>` found by `find` (ASCII).
+    #[allow(clippy::string_slice)]
     let (head, matched) = rewrite_language(html[..gt].to_string(), target);
     if !matched {
         // The first `>` was inside the tag (an attribute value), or `<html` was not a tag.
@@ -942,6 +963,8 @@ fn language_on_root(html: String, target: &Locale) -> String {
         return html;
     }
     let mut out = head;
+    // boundary: `gt` is just after a `>` found by `find` (ASCII).
+    #[allow(clippy::string_slice)]
     out.push_str(&html[gt..]);
     out
 }
@@ -980,7 +1003,9 @@ fn rewrite_language(html: String, target: &Locale) -> (String, bool) {
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
+    // An offset inside a character counts as that character's position.
+    let end = (0..=offset.min(text.len())).rev().find(|&i| text.is_char_boundary(i));
+    let before = end.and_then(|end| text.get(..end)).unwrap_or_default();
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, column)
@@ -1022,7 +1047,7 @@ mod tests {
         let src = "<meta name=\"description\" content=\"A deal &amp; more.\"><figure><img src=m.png alt=\"A map\"><figcaption>Fish &amp; chips.</figcaption></figure>";
         let u = units(src);
         assert_eq!(texts(&u), vec!["A deal & more.", "A map", "Fish & chips."]);
-        assert_eq!(&src[u[1].span.clone()], "A map");
+        assert_eq!(src.get(u[1].span.clone()), Some("A map"));
     }
 
     #[test]

@@ -143,6 +143,9 @@ impl Format {
                 };
                 let identical = matches!(output, SegmentOutput::Translated(t) if **t == segment.source);
                 let gap_start = prev_end.unwrap_or(copied_to);
+                // boundary: both ends are ends or starts of segment spans, which the format
+                // readers cut on character boundaries of `doc.source`.
+                #[allow(clippy::string_slice)]
                 let gap = &src[gap_start..segment.span.start];
                 if prev_end.is_some() && !gap.contains('\n') && gap.trim().is_empty() {
                     // Between two sentences: the target's own joiner (none in Chinese).
@@ -179,6 +182,9 @@ impl Format {
                 copied_to = end;
             }
         }
+        // boundary: `copied_to` is 0 or the end of a segment span, which the format readers
+        // cut on character boundaries of `doc.source`.
+        #[allow(clippy::string_slice)]
         out.push_str(&src[copied_to..]);
         // An identity merge (nothing translated) gives the page back as it was, byte for byte.
         if self == Format::Html && out != src {
@@ -189,6 +195,9 @@ impl Format {
 
     /// Renders one segment; `attribute`: it is an attribute value (which gets quotes if the
     /// source had none and the text changes: `title=Map` cannot hold a translation's spaces).
+    // boundary: the slices are at the segment's span, which the format readers cut on character
+    // boundaries of `doc.source` (`src`).
+    #[allow(clippy::string_slice)]
     fn render_segment(
         self,
         segment: &Segment,
@@ -235,6 +244,9 @@ impl Format {
                 // (a tag's bytes cannot occur inside the text between tags).
                 let mut starts: Vec<(u32, usize)> = Vec::new();
                 let mut cursor = segment.span.start;
+                // boundary: the span's ends are cut by the format readers on character
+                // boundaries of `src`, and `cursor` moves to the end of a match of `find`.
+                #[allow(clippy::string_slice)]
                 for p in segment.source.placeholders() {
                     if let Some(i) = src[cursor..segment.span.end].find(&p.original) {
                         if p.kind != PlaceholderKind::Close {
@@ -249,7 +261,9 @@ impl Format {
                         Part::Placeholder(p) => {
                             let start = starts
                                 .iter()
-                                .find(|(id, at)| *id == p.id && src[*at..].starts_with(&p.original))
+                                .find(|(id, at)| {
+                                    *id == p.id && src.as_bytes()[*at..].starts_with(p.original.as_bytes())
+                                })
                                 .filter(|_| p.kind != PlaceholderKind::Close);
                             match start {
                                 Some(&(_, at)) => self.splice_nested(at..at + p.original.len(), inner, src, out),
@@ -269,6 +283,9 @@ impl Format {
     }
 
     /// The source bytes of `range` with the nested segments inside it rendered in place.
+    // boundary: `range` is a segment's span or a placeholder's bytes found in it by `find`, and
+    // the nested segments' spans are cut by the format readers on character boundaries of `src`.
+    #[allow(clippy::string_slice)]
     fn splice_nested(self, range: Range<usize>, inner: &[(&Segment, SegmentOutput<'_>)], src: &str, out: &mut String) {
         // In Markdown, the only segments inside another are attributes of inline HTML tags.
         let format = if self == Format::Markdown { Format::Html } else { self };
@@ -347,6 +364,8 @@ fn render_value(
     out: &mut String,
 ) {
     match output {
+        // boundary: the format readers cut segment spans on character boundaries of `src`.
+        #[allow(clippy::string_slice)]
         SegmentOutput::Translated(_) if identical => out.push_str(&src[segment.span.clone()]),
         SegmentOutput::Translated(t) => {
             // Placeholders in a value can only be its own text's (none are made from front
@@ -419,7 +438,11 @@ pub fn validate(format: Format, source: &str, path: &Path) -> Result<()> {
     if format == Format::Fluent
         && let Some((offset, message)) = fluent::syntax_error(source)
     {
-        let before = &source[..offset.min(source.len())];
+        // An offset inside a character (the parser reads bytes) counts as that character's.
+        let end = (0..=offset.min(source.len()))
+            .rev()
+            .find(|&i| source.is_char_boundary(i));
+        let before = end.and_then(|end| source.get(..end)).unwrap_or_default();
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         return Err(Error::Parse {
