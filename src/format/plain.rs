@@ -178,8 +178,8 @@ pub(super) fn with_variables(pieces: Vec<Piece>, source: &str) -> Vec<Piece> {
 }
 
 /// Byte ranges of template variables: `[Name]`, `{name}`, `{{name}}` with an identifier inside.
-// boundary: `i` only stops on the ASCII bytes `[`/`{`, so `inner_start` (after one or two of
-// them) is a boundary; `len` comes from `find`, and the closers are ASCII.
+// boundary: slices are cut only where `bytes[i]` is an ASCII `[`/`{`, so `inner_start` (after
+// one or two of them) is a boundary; `len` comes from `find`, and the closers are ASCII.
 #[allow(clippy::string_slice)]
 fn variables(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
