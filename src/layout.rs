@@ -11,6 +11,8 @@
 //!
 //! It never writes anything: the pipeline writes what the plan says.
 
+#![deny(clippy::string_slice)]
+
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
@@ -101,9 +103,8 @@ impl Layout {
                 continue;
             }
             if let Some(after) = rest.strip_prefix('{')
-                && let Some(end) = after.find('}')
+                && let Some((name, tail)) = after.split_once('}')
             {
-                let name = &after[..end];
                 let part = match name {
                     "locale" => Part::Locale,
                     "path" => Part::Path,
@@ -122,11 +123,14 @@ impl Layout {
                     parts.push(Part::Text(std::mem::take(&mut text)));
                 }
                 parts.push(part);
-                rest = &after[end + 1..];
+                rest = tail;
                 continue;
             }
             text.push(c);
-            rest = &rest[c.len_utf8()..];
+            // boundary: `c` is the first character of `rest`.
+            #[allow(clippy::string_slice)]
+            let tail = &rest[c.len_utf8()..];
+            rest = tail;
         }
         if !text.is_empty() {
             parts.push(Part::Text(text));

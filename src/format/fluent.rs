@@ -13,6 +13,8 @@
 //! variant of that name, else from its default variant. Fluent resources are not byte-for-byte
 //! round-trippable this way (the serializer normalises layout); their meaning is.
 
+#![deny(clippy::string_slice)]
+
 use crate::lang::Locale;
 use crate::model::{Document, Part, Placeholder, PlaceholderKind, Unit, UnitKind};
 use crate::segment::{Piece, Segmenter, segment_pieces};
@@ -268,6 +270,8 @@ impl Merge<'_, '_> {
         };
         self.next_unit += 1;
         // Segments are trimmed; the run's own outer spaces ("{ $path }: { $count -> …") stay.
+        // boundary: `kept` is `value` trimmed at one end, so its length cut from that end is one.
+        #[allow(clippy::string_slice)]
         let edge = |e: Option<&&ast::PatternElement<&str>>, leading: bool| match e {
             Some(ast::PatternElement::TextElement { value }) => {
                 let kept = if leading { value.trim_start() } else { value.trim_end() };

@@ -10,6 +10,8 @@
 //!
 //! [`metadata`] gives the page's title, description and date to whoever builds a page.
 
+#![deny(clippy::string_slice)]
+
 use std::ops::Range;
 
 /// The front matter's language.
@@ -68,6 +70,8 @@ pub const DEFAULT_KEYS: &[&str] = &["title", "description", "summary", "subtitle
 
 /// Finds the front matter at the very start of `source`: a first line `---` or `+++` and a
 /// closing line with the same delimiter.
+// boundary: every range comes from `line_ranges`.
+#[allow(clippy::string_slice)]
 pub fn find(source: &str) -> Option<FrontMatter> {
     let (syntax, delimiter) = if source.starts_with("---") {
         (Syntax::Yaml, "---")
@@ -102,7 +106,8 @@ fn line_ranges(source: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         if at >= source.len() {
             return None;
         }
-        // '\n' is ASCII: `at + i + 1` is a character boundary.
+        // boundary: '\n' is ASCII: `at + i + 1` is a character boundary, and so is `at`.
+        #[allow(clippy::string_slice)]
         let end = source[at..].find('\n').map_or(source.len(), |i| at + i + 1);
         let range = at..end;
         at = end;
@@ -124,6 +129,9 @@ pub fn unreadable(source: &str, fm: &FrontMatter, keys: &[String]) -> Vec<Unread
         .collect()
 }
 
+// boundary: `fm.body` and the lines come from `line_ranges`; `value_at` is where a suffix of
+// the line starts (`key_of`).
+#[allow(clippy::string_slice)]
 fn scan(source: &str, fm: &FrontMatter) -> (Vec<Field>, Vec<Unreadable>) {
     let mut fields = Vec::new();
     let mut unreadable = Vec::new();
@@ -214,6 +222,8 @@ fn value_of(text: &str, syntax: Syntax) -> Result<Option<Value>, &'static str> {
         return Ok(None);
     }
     // A plain scalar ends before ` #` (a comment).
+    // boundary: `i` comes from `find`.
+    #[allow(clippy::string_slice)]
     let value = trimmed.find(" #").map_or(trimmed, |i| trimmed[..i].trim_end());
     let is_string = value.chars().any(char::is_alphabetic)
         && !matches!(
@@ -342,6 +352,8 @@ pub fn metadata(source: &str) -> Metadata {
 }
 
 /// A top-level `date` written without quotes (YAML `date: 2025-02-20`, TOML's date literal).
+// boundary: `fm.body` comes from `line_ranges` (through `find`).
+#[allow(clippy::string_slice)]
 fn date_literal(source: &str, fm: &FrontMatter) -> Option<String> {
     source[fm.body.clone()].lines().find_map(|line| {
         let (key, at) = key_of(line, fm.syntax)?;
@@ -359,8 +371,8 @@ mod tests {
         let yaml = "---\ntitle: X\n---\n\nBody\n";
         let fm = find(yaml).unwrap();
         assert_eq!(fm.syntax, Syntax::Yaml);
-        assert_eq!(&yaml[fm.block.clone()], "---\ntitle: X\n---\n");
-        assert_eq!(&yaml[fm.body.clone()], "title: X\n");
+        assert_eq!(yaml.get(fm.block.clone()), Some("---\ntitle: X\n---\n"));
+        assert_eq!(yaml.get(fm.body.clone()), Some("title: X\n"));
         let toml = "+++\r\ntitle = \"X\"\r\n+++\r\n";
         let fm = find(toml).unwrap();
         assert_eq!(fm.syntax, Syntax::Toml);
@@ -377,7 +389,14 @@ mod tests {
         let f = fields(src, &fm);
         let got: Vec<_> = f
             .iter()
-            .map(|f| (f.key.as_str(), f.value.as_str(), &src[f.span.clone()], f.line))
+            .map(|f| {
+                (
+                    f.key.as_str(),
+                    f.value.as_str(),
+                    src.get(f.span.clone()).unwrap(),
+                    f.line,
+                )
+            })
             .collect();
         assert_eq!(
             got,

@@ -6,6 +6,8 @@
 //! bullet is a list item. Template variables such as `[YourSiteName]`, `{name}` or
 //! `{{name}}` become placeholders, so no engine translates them.
 
+#![deny(clippy::string_slice)]
+
 use crate::model::{Part, Placeholder, PlaceholderKind, Unit, UnitKind};
 use crate::segment::{Piece, Segmenter, segment_pieces};
 
@@ -50,16 +52,19 @@ fn push_block(
     segmenter: &Segmenter,
     units: &mut Vec<Unit>,
 ) {
+    // boundary: `extract` cuts blocks at line starts and before a line's ASCII `\r`/`\n`.
+    #[allow(clippy::string_slice)]
     let text = &source[range.clone()];
     let indent = text.len() - text.trim_start().len();
     let mut start = range.start + indent;
     let mut kind = UnitKind::Paragraph;
     let body = text.trim_start();
-    if let Some(first) = body.chars().next()
+    let mut chars = body.chars();
+    if let Some(first) = chars.next()
         && BULLETS.contains(&first)
-        && body[first.len_utf8()..].starts_with([' ', '\t'])
+        && chars.as_str().starts_with([' ', '\t'])
     {
-        let after = &body[first.len_utf8()..];
+        let after = chars.as_str();
         start += first.len_utf8() + (after.len() - after.trim_start().len());
         kind = UnitKind::ListItem;
     } else if lines == 1 {
@@ -84,6 +89,9 @@ fn push_block(
 }
 
 /// The unit's text as pieces: plain runs, and placeholders for template variables.
+// boundary: `push_block` starts the range after trimmed whitespace and a whole bullet
+// character, and ends it where `extract` ended the block.
+#[allow(clippy::string_slice)]
 fn pieces(source: &str, range: std::ops::Range<usize>) -> Vec<Piece> {
     let whole = Piece {
         part: Part::Str(source[range.clone()].to_string()),
@@ -113,7 +121,11 @@ pub(super) fn with_variables(pieces: Vec<Piece>, source: &str) -> Vec<Piece> {
             && last.span.end == piece.span.start
         {
             last.span.end = piece.span.end;
-            last.part = Part::Str(source[last.span.clone()].to_string());
+            // boundary: both spans are exact (`source.get` succeeded), so the joined span
+            // starts and ends on boundaries of theirs.
+            #[allow(clippy::string_slice)]
+            let joined_text = source[last.span.clone()].to_string();
+            last.part = Part::Str(joined_text);
             continue;
         }
         joined.push(piece);
@@ -131,6 +143,9 @@ pub(super) fn with_variables(pieces: Vec<Piece>, source: &str) -> Vec<Piece> {
         }
         let base = piece.span.start;
         let mut last = 0;
+        // boundary: `variables` gives ranges that start on an ASCII `[`/`{` and end after an
+        // ASCII `]`/`}`; `last` is 0 or such an end.
+        #[allow(clippy::string_slice)]
         for (start, end) in found {
             if start > last {
                 out.push(Piece {
@@ -151,6 +166,8 @@ pub(super) fn with_variables(pieces: Vec<Piece>, source: &str) -> Vec<Piece> {
             last = end;
         }
         if last < text.len() {
+            // boundary: `last` is the end of a variable, after an ASCII `]`/`}`.
+            #[allow(clippy::string_slice)]
             out.push(Piece {
                 part: Part::Str(text[last..].to_string()),
                 span: base + last..piece.span.end,
@@ -161,6 +178,9 @@ pub(super) fn with_variables(pieces: Vec<Piece>, source: &str) -> Vec<Piece> {
 }
 
 /// Byte ranges of template variables: `[Name]`, `{name}`, `{{name}}` with an identifier inside.
+// boundary: slices are cut only where `bytes[i]` is an ASCII `[`/`{`, so `inner_start` (after
+// one or two of them) is a boundary; `len` comes from `find`, and the closers are ASCII.
+#[allow(clippy::string_slice)]
 fn variables(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
@@ -229,7 +249,7 @@ mod tests {
         );
         assert_eq!(units[2].segments.len(), 2);
         assert_eq!(units[2].segments[1].source.placeholders().count(), 1);
-        assert_eq!(&src[units[3].span.clone()], "Item one: details.");
+        assert_eq!(src.get(units[3].span.clone()), Some("Item one: details."));
     }
 
     #[test]

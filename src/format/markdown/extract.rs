@@ -1,6 +1,8 @@
 //! The Markdown body as units: one pass over pulldown-cmark's events on the prepared (front
 //! matter blanked, templates masked) text, cutting every original byte from the real source.
 
+#![deny(clippy::string_slice)]
+
 use super::Prepared;
 use crate::format::html;
 use crate::model::{Part, Placeholder, PlaceholderKind, Unit, UnitKind};
@@ -48,6 +50,10 @@ impl Collector {
     fn child_starts(&mut self, source: &str, at: usize) {
         for span in self.open.iter_mut().filter(|s| !s.has_child) {
             span.has_child = true;
+            // boundary: parser offsets are boundaries of the masked text, which is the source
+            // outside templates and one unbroken run of ASCII mask letters (no line end, no
+            // markup) inside each template, which the parser never cuts.
+            #[allow(clippy::string_slice)]
             let original = source[span.element.start..at].to_string();
             self.pieces[span.piece].span = span.element.start..at;
             if let Part::Placeholder(p) = &mut self.pieces[span.piece].part {
@@ -65,6 +71,8 @@ impl Collector {
     fn standalone(&mut self, label: &str, source: &str, range: Range<usize>) {
         let id = self.next_id;
         self.next_id += 1;
+        // boundary: parser offsets (see `child_starts`).
+        #[allow(clippy::string_slice)]
         self.pieces.push(Piece {
             part: Part::Placeholder(Placeholder {
                 id,
@@ -86,7 +94,9 @@ impl Collector {
         for t in overlapping {
             any = true;
             if t.start > pos {
-                // Template spans start on `{` and end after `}`: character boundaries.
+                // boundary: template spans start on `{` and end after `}`; `pos` is one's end or
+                // a parser offset outside templates (see `child_starts`).
+                #[allow(clippy::string_slice)]
                 self.pieces.push(Piece {
                     part: Part::Str(source[pos..t.start].to_string()),
                     span: pos..t.start,
@@ -100,6 +110,9 @@ impl Collector {
         if !any {
             self.push_unescaped(source, range, text);
         } else if pos < range.end {
+            // boundary: `pos` is a template's end, after an ASCII `}`; `range.end` is a parser
+            // offset outside templates (see `child_starts`).
+            #[allow(clippy::string_slice)]
             self.pieces.push(Piece {
                 part: Part::Str(source[pos..range.end].to_string()),
                 span: pos..range.end,
@@ -111,6 +124,9 @@ impl Collector {
     /// (`\\*Note` gives `*Note`): the escaped character becomes a piece of its own whose span
     /// holds the backslash, so that a segment starting there takes the backslash with it
     /// instead of leaving it in the skeleton before the translation.
+    // boundary: `range` is a parser offset (see `child_starts`), and `c`, the first character
+    // of `text`, is ASCII: one byte.
+    #[allow(clippy::string_slice)]
     fn push_unescaped(&mut self, source: &str, range: Range<usize>, text: &str) {
         let bytes = source.as_bytes();
         let backslashes = bytes[..range.start].iter().rev().take_while(|&&b| b == b'\\').count();
@@ -170,9 +186,14 @@ impl Collector {
             // An empty span (`[](url)`): its whole markup is the opening placeholder.
             self.pieces[span.piece].span = span.element.clone();
             if let Part::Placeholder(p) = &mut self.pieces[span.piece].part {
-                p.original = source[span.element.clone()].to_string();
+                // boundary: parser offsets (see `child_starts`).
+                #[allow(clippy::string_slice)]
+                let original = source[span.element.clone()].to_string();
+                p.original = original;
             }
         }
+        // boundary: parser offsets (see `child_starts`).
+        #[allow(clippy::string_slice)]
         let original = span
             .close
             .unwrap_or_else(|| source[close_from..span.element.end].to_string());
@@ -391,7 +412,7 @@ pub(super) fn body_units(source: &str, prepared: &Prepared, segmenter: &Segmente
                             link_type: LinkType::Collapsed,
                             ..
                         } = tag
-                            && source[range.end..].starts_with("[]")
+                            && source.as_bytes()[range.end..].starts_with(b"[]")
                         {
                             range.end += 2;
                         }

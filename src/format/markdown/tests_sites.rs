@@ -1,6 +1,8 @@
 //! Markdown extraction and merge on the constructs sites use: front matter, templates, HTML,
 //! reference links, autolinks, escapes.
 
+#![deny(clippy::string_slice)]
+
 use crate::format::{Format, SegmentOutput};
 use crate::lang::Locale;
 use crate::model::{Part, Text};
