@@ -6,6 +6,8 @@
 //! file. Relative paths in it are relative to the file. Unknown keys are errors with their
 //! line and column: a typo must not silently fall back to a default.
 
+#![deny(clippy::string_slice)]
+
 use crate::error::{Error, Result};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -250,9 +252,16 @@ impl Config {
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    // The offset comes from the TOML parser's spans: count chars rather than slice at it.
+    let (mut line, mut column) = (1, 1);
+    for (_, c) in text.char_indices().take_while(|&(i, _)| i < offset) {
+        if c == '\n' {
+            line += 1;
+            column = 1;
+        } else {
+            column += 1;
+        }
+    }
     (line, column)
 }
 

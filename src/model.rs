@@ -11,6 +11,8 @@
 //! `Read <g id="1">the deal</g> at <x id="2"/>.` Literal `<` and `&` are escaped, so the
 //! form is unambiguous and parses back with [`Text::parse_tagged`].
 
+#![deny(clippy::string_slice)]
+
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt;
@@ -181,8 +183,10 @@ impl Text {
         let mut rest = tagged;
         let mut offset = 0;
         while let Some(pos) = rest.find(['<', '&']) {
-            out.push_str(&rest[..pos]);
-            let tail = &rest[pos..];
+            // boundary: `pos` is where `find` found an ASCII `<` or `&`.
+            #[allow(clippy::string_slice)]
+            let (before, tail) = (&rest[..pos], &rest[pos..]);
+            out.push_str(before);
             let at = offset + pos;
             let consumed = if let Some(t) = tail.strip_prefix("&lt;") {
                 out.push_str("<");
@@ -211,6 +215,8 @@ impl Text {
                     offset: at,
                     reason: "unterminated tag".into(),
                 })?;
+                // boundary: `tail` starts with the ASCII `<`; `end` is where `find` found `>`.
+                #[allow(clippy::string_slice)]
                 let tag = &tail[1..end];
                 let (name, standalone) = match tag.strip_suffix('/') {
                     Some(t) => (t.trim(), true),
@@ -235,7 +241,11 @@ impl Text {
                 }
                 end + 1
             };
-            rest = &tail[consumed..];
+            // boundary: `consumed` is the length of a prefix stripped by `strip_prefix`, of the
+            // ASCII `&`, or of a tag up to and including the ASCII `>` found by `find`.
+            #[allow(clippy::string_slice)]
+            let next = &tail[consumed..];
+            rest = next;
             offset = at + consumed;
         }
         out.push_str(rest);

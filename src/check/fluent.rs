@@ -8,6 +8,8 @@
 //! behind kept attributes (error), files the reference does not have (warning). Plural
 //! coverage is `fluent_plurals`, dropped references `fluent_references` (warnings).
 
+#![deny(clippy::string_slice)]
+
 use super::fluent_plurals::{self, Select};
 use super::fluent_references::{self, PartReferences};
 use super::{CheckReport, Finding, LocaleSummary, Severity};
@@ -573,7 +575,15 @@ impl<'a> Lines<'a> {
         let offset = offset.min(self.text.len());
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line - 1];
-        (line, self.text[start..offset].chars().count() + 1)
+        // The offset may come from the parser's error positions, not necessarily on a char
+        // boundary: count the chars that begin before it.
+        let column = self
+            .text
+            .char_indices()
+            .skip_while(|&(i, _)| i < start)
+            .take_while(|&(i, _)| i < offset)
+            .count();
+        (line, column + 1)
     }
 }
 

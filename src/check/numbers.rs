@@ -8,6 +8,8 @@
 //! usually spell them out. Only source numbers missing from the target are reported; a
 //! target may add numbers of its own (Chinese and Hindi dates spell the month as a number).
 
+#![deny(clippy::string_slice)]
+
 /// One number as written, and its value with the scale word applied.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Number {
@@ -84,11 +86,13 @@ pub fn extract(text: &str) -> Vec<Number> {
             i += 1;
         }
         let end_byte = chars.get(i).map_or(text.len(), |c| c.0);
+        // boundary: `end_byte` is an index from `char_indices` or the text's length.
+        #[allow(clippy::string_slice)]
         let rest = &text[end_byte..];
         // An ordinal such as 21st or 3rd.
-        let lower = rest.get(..2).map(str::to_ascii_lowercase);
-        if matches!(lower.as_deref(), Some("st" | "nd" | "rd" | "th"))
-            && !rest[2..].chars().next().is_some_and(char::is_alphanumeric)
+        if let Some((suffix, after_suffix)) = rest.split_at_checked(2)
+            && matches!(suffix.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th")
+            && !after_suffix.chars().next().is_some_and(char::is_alphanumeric)
         {
             continue;
         }
@@ -96,6 +100,8 @@ pub fn extract(text: &str) -> Vec<Number> {
             .parse()
             .unwrap_or(0.0);
         let after = rest.trim_start_matches([' ', '\u{a0}']);
+        // boundary: both ends are indices from `char_indices` (or the text's length).
+        #[allow(clippy::string_slice)]
         let mut written = text[chars[start].0..end_byte].to_string();
         if let Some((word, scale)) = SCALES.iter().find(|(w, _)| after.starts_with(w)) {
             value *= scale;

@@ -2,6 +2,8 @@
 //! engine is told (guide), what it never sees (protect), and the fingerprint that makes a
 //! cached machine translation stale exactly when the entries it matched change.
 
+#![deny(clippy::string_slice)]
+
 use super::matcher::{Matcher, TermMatch};
 use super::verify::Verifier;
 use super::{Glossary, Policy};
@@ -59,7 +61,11 @@ impl<'g> Terminology<'g> {
                 hasher.update(&[0]);
             }
         }
-        Some(hasher.finalize().to_hex()[..16].to_string())
+        let hex = hasher.finalize().to_hex();
+        // boundary: a hex digest is 64 ASCII digits.
+        #[allow(clippy::string_slice)]
+        let short = hex[..16].to_string();
+        Some(short)
     }
 
     /// The entries to give an engine for a sentence: its `guide` concepts.
@@ -73,8 +79,12 @@ impl<'g> Terminology<'g> {
             let (Some(Part::Str(s)), Some(t)) = (text.0.get(m.part), concept.preferred(&self.source, target)) else {
                 continue;
             };
+            // boundary: match ranges come from `Matcher::find` over this text's parts, whose
+            // ends are mapped back through `fold` to `char_indices` positions of the part.
+            #[allow(clippy::string_slice)]
+            let source = s[m.range.clone()].to_string();
             out.push(TermHint {
-                source: s[m.range.clone()].to_string(),
+                source,
                 target: t.text.clone(),
             });
         }
@@ -102,7 +112,11 @@ impl<'g> Terminology<'g> {
                 let Some(form) = concept.preferred(&self.source, target) else {
                     continue;
                 };
-                out.push_str(&s[last..m.range.start]);
+                // boundary: `last` is 0 or a previous match's end; match ranges come from
+                // `Matcher::find` over this part, mapped through `fold` to `char_indices` positions.
+                #[allow(clippy::string_slice)]
+                let before = &s[last..m.range.start];
+                out.push_str(before);
                 out.push_placeholder(Placeholder {
                     id: next_id,
                     kind: PlaceholderKind::Standalone,
@@ -112,7 +126,10 @@ impl<'g> Terminology<'g> {
                 next_id += 1;
                 last = m.range.end;
             }
-            out.push_str(&s[last..]);
+            // boundary: `last` is 0 or a match's end (see above).
+            #[allow(clippy::string_slice)]
+            let after = &s[last..];
+            out.push_str(after);
         }
         out
     }

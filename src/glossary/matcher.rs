@@ -8,6 +8,8 @@
 //! plural or possessive after the term ("rare earths", "China's"); the reported range is the
 //! term itself, without that ending.
 
+#![deny(clippy::string_slice)]
+
 use super::{Glossary, Status};
 use crate::lang::Locale;
 use crate::model::{Part, Text};
@@ -78,9 +80,10 @@ impl Matcher {
             let (concept, exact) = &self.patterns[m.pattern().as_usize()];
             let start = map[m.start()];
             let end = map[m.end()];
-            if let Some(exact) = exact
-                && &s[start..end] != exact
-            {
+            // boundary: every entry of `fold`'s map is a `char_indices` position of `s` or its length.
+            #[allow(clippy::string_slice)]
+            let found = &s[start..end];
+            if exact.as_ref().is_some_and(|exact| found != exact) {
                 continue;
             }
             if self.word_boundaries && !self.at_boundaries(s, start, end) {
@@ -92,10 +95,15 @@ impl Matcher {
     }
 
     fn at_boundaries(&self, s: &str, start: usize, end: usize) -> bool {
+        // boundary: `start` and `end` come from `fold`'s map, `char_indices` positions of `s`
+        // or its length.
+        #[allow(clippy::string_slice)]
         let before = s[..start].chars().next_back();
         if before.is_some_and(char::is_alphanumeric) {
             return false;
         }
+        // boundary: see `before`.
+        #[allow(clippy::string_slice)]
         let rest = &s[end..];
         let after_suffix = ["'s", "’s", "es", "s", ""]
             .iter()
@@ -199,7 +207,12 @@ mod tests {
         let m = Matcher::new(g, &Locale::parse("en").unwrap());
         m.find_in_str(text)
             .into_iter()
-            .map(|(c, r)| (g.concepts[c].id.clone(), text[r].to_string()))
+            .map(|(c, r)| {
+                (
+                    g.concepts[c].id.clone(),
+                    text.get(r).expect("a match on char boundaries").to_string(),
+                )
+            })
             .collect()
     }
 

@@ -10,6 +10,8 @@
 //! Forbidden forms (deprecated terms of the target language, and those of the source language,
 //! which must not leak untranslated) are caught anywhere in the text.
 
+#![deny(clippy::string_slice)]
+
 use super::Glossary;
 use crate::lang::Locale;
 use unicode_normalization::UnicodeNormalization;
@@ -111,8 +113,9 @@ fn contains_word(text: &str, needle: &str) -> bool {
         return text.contains(needle);
     }
     text.match_indices(needle).any(|(i, m)| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + m.len()..].chars().next();
+        // boundary: `i` and `i + m.len()` are the ends of a match found by `match_indices`.
+        #[allow(clippy::string_slice)]
+        let (before, after) = (text[..i].chars().next_back(), text[i + m.len()..].chars().next());
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
 }

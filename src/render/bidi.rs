@@ -10,6 +10,8 @@
 //! or when it mixes digits and letters with something between them (the number would move to
 //! the other side of its unit).
 
+#![deny(clippy::string_slice)]
+
 use super::typography::is_arabic_letter;
 use std::ops::Range;
 
@@ -82,20 +84,28 @@ pub fn isolate_text(s: &str, paragraph_start: bool) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     let mut last = 0;
     for run in latin_runs(s) {
-        let text = &s[run.clone()];
-        let arabic_before = s[..run.start].chars().any(is_arabic_letter);
+        // boundary: runs are ranges of `char_indices` positions (or the length) of `s`.
+        #[allow(clippy::string_slice)]
+        let (text, before) = (&s[run.clone()], &s[..run.start]);
+        let arabic_before = before.chars().any(is_arabic_letter);
         let leads = paragraph_start && !arabic_before;
         let quantity =
             text.chars().next().is_some_and(|c| c.is_ascii_digit()) && text.chars().any(|c| !c.is_ascii_alphanumeric());
         if leads || quantity {
-            out.push_str(&s[last..run.start]);
+            // boundary: `last` is 0 or the end of an earlier run; runs are on char boundaries.
+            #[allow(clippy::string_slice)]
+            let between = &s[last..run.start];
+            out.push_str(between);
             out.push(FSI);
             out.push_str(text);
             out.push(PDI);
             last = run.end;
         }
     }
-    out.push_str(&s[last..]);
+    // boundary: `last` is 0 or the end of a run.
+    #[allow(clippy::string_slice)]
+    let tail = &s[last..];
+    out.push_str(tail);
     out
 }
 
@@ -104,7 +114,10 @@ mod tests {
     use super::*;
 
     fn runs(s: &str) -> Vec<&str> {
-        latin_runs(s).into_iter().map(|r| &s[r]).collect()
+        latin_runs(s)
+            .into_iter()
+            .map(|r| s.get(r).expect("a run on char boundaries"))
+            .collect()
     }
 
     #[test]

@@ -10,6 +10,8 @@
 //! safe address), rebuilt as the matching HTML element; anything else shows as its original
 //! text. In Arabic, Latin-script runs go into `<bdi>`.
 
+#![deny(clippy::string_slice)]
+
 use super::bidi::latin_runs;
 use super::chrome::{Chrome, Day, Provenance};
 use crate::format::Format;
@@ -91,11 +93,10 @@ pub(super) fn safe_url(url: &str) -> bool {
         .filter(|c| !c.is_whitespace() && !c.is_control())
         .collect::<String>()
         .to_ascii_lowercase();
-    match lower.find(':') {
+    match lower.split_once(':') {
         None => true,
-        Some(colon) => {
-            let scheme = &lower[..colon];
-            if lower[..colon].contains(['/', '?', '#']) {
+        Some((scheme, _)) => {
+            if scheme.contains(['/', '?', '#']) {
                 return true;
             }
             matches!(scheme, "http" | "https" | "mailto")
@@ -123,13 +124,20 @@ impl Page<'_> {
         }
         let mut last = 0;
         for run in latin_runs(s) {
-            escape_html(&s[last..run.start], out);
+            // boundary: runs are ranges of `char_indices` positions (or the length) of `s`;
+            // `last` is 0 or the end of an earlier run.
+            #[allow(clippy::string_slice)]
+            let (between, text) = (&s[last..run.start], &s[run.clone()]);
+            escape_html(between, out);
             out.push_str("<bdi>");
-            escape_html(&s[run.clone()], out);
+            escape_html(text, out);
             out.push_str("</bdi>");
             last = run.end;
         }
-        escape_html(&s[last..], out);
+        // boundary: `last` is 0 or the end of a run.
+        #[allow(clippy::string_slice)]
+        let tail = &s[last..];
+        escape_html(tail, out);
     }
 
     fn push_segment(&self, text: &Text, out: &mut String) {
