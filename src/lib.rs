@@ -14,6 +14,11 @@
 //! [`pipeline`] is the only module that knows the order of the stages; every other module
 //! does one stage and can be tested alone.
 
+// No string is cut at a byte index that could fall inside a character: outside text (documents,
+// engine answers, memories, project files) reaches every module. Where a slice stays, its
+// boundary is proven in a `// boundary:` comment beside a local `#[allow]`.
+#![deny(clippy::string_slice)]
+
 pub mod backend;
 pub mod check;
 pub mod config;

@@ -294,9 +294,10 @@ mod tests {
         for file in source_files(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))) {
             let text = std::fs::read_to_string(&file).unwrap();
             for (i, _) in text.match_indices('"') {
-                let rest = &text[i + 1..];
-                let Some(end) = rest.find('"') else { continue };
-                let candidate = &rest[..end];
+                let Some(rest) = text.get(i + 1..) else { continue };
+                let Some((candidate, _)) = rest.split_once('"') else {
+                    continue;
+                };
                 let prefixes = [
                     "error-",
                     "translate-",
