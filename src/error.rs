@@ -14,6 +14,8 @@ pub enum Error {
     Read { path: PathBuf, source: std::io::Error },
     #[error("{}: is a directory, not a file", path.display())]
     IsDirectory { path: PathBuf },
+    #[error("{}: a folder with no documents to translate", path.display())]
+    EmptyFolder { path: PathBuf },
     #[error("{}:{line}: not UTF-8 text", path.display())]
     NotUtf8 { path: PathBuf, line: usize },
     #[error("{}: binary file (NUL byte on line {line})", path.display())]
@@ -95,6 +97,7 @@ impl Error {
         match self {
             Error::Read { .. } => "error-read",
             Error::IsDirectory { .. } => "error-is-directory",
+            Error::EmptyFolder { .. } => "error-empty-folder",
             Error::NotUtf8 { .. } => "error-not-utf8",
             Error::Binary { .. } => "error-binary",
             Error::Empty { .. } => "error-empty",
@@ -133,6 +136,7 @@ impl Error {
                 vec![path(p), ("reason", source.to_string())]
             }
             Error::IsDirectory { path: p }
+            | Error::EmptyFolder { path: p }
             | Error::Empty { path: p }
             | Error::UnknownFormat { path: p }
             | Error::NoDocuments { path: p }

@@ -90,6 +90,9 @@ impl DocumentRef {
             return Ok(vec![document]);
         }
         let found = crate::layout::walk(&path, &layout.include, &layout.exclude).map_err(|e| layout_error(&path, e))?;
+        if found.is_empty() {
+            return Err(Error::EmptyFolder { path });
+        }
         Ok(found
             .into_iter()
             .map(|input| DocumentRef {

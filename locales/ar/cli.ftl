@@ -198,3 +198,4 @@ clap-invalid = سطر الأوامر غير صالح ({ $detail })
 clap-valid-values = ؛ القيم الممكنة: { $values }
 clap-did-you-mean = ؛ هل تقصد «{ $suggestion }»؟
 clap-try-help = لمزيد من المعلومات، جرّب «--help».
+error-empty-folder = { $path }: مجلد لا يحوي مستندات للترجمة (يؤخذ المجلد كله، أو كما يحدد `[layout] include`/`exclude` في l10n.toml)

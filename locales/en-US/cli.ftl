@@ -155,3 +155,4 @@ clap-invalid = the command line is not valid ({ $detail })
 clap-valid-values = ; possible values: { $values }
 clap-did-you-mean = ; did you mean “{ $suggestion }”?
 clap-try-help = For more information, try “--help”.
+error-empty-folder = { $path }: a folder with no documents to translate (a folder is taken whole, or as `[layout] include`/`exclude` in l10n.toml say)

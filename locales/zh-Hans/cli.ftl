@@ -126,3 +126,4 @@ clap-invalid = 命令行无效（{ $detail }）
 clap-valid-values = ；可用的值：{ $values }
 clap-did-you-mean = ；您是指“{ $suggestion }”吗？
 clap-try-help = 如需更多信息，请尝试“--help”。
+error-empty-folder = { $path }：文件夹中没有要翻译的文档（文件夹整体处理，或按 l10n.toml 中 `[layout] include`/`exclude` 的规定）

@@ -76,8 +76,10 @@ pub fn run(args: Args, ui: &Ui) -> anyhow::Result<u8> {
         out.flush()?;
         return Ok(0);
     }
-    let (_, doc) = load_document(&args.file, &segmenter)?;
+    // The repairs first: reading them holds a second copy of the page, which must not overlap
+    // with the document kept for printing (the peak would be both).
     report_html_repairs(ui, std::slice::from_ref(&args.file), &segmenter);
+    let (_, doc) = load_document(&args.file, &segmenter)?;
     match args.format {
         SegmentFormat::Lines => {
             for seg in doc.segments() {

@@ -201,6 +201,18 @@ pub fn write_atomic(path: &Path, content: &[u8]) -> Result<()> {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent).map_err(write_err(parent))?;
+    // A device or a pipe (`-o /dev/stdout`, a FIFO) is written to, never renamed over: a rename
+    // would replace `/dev/full` with a file and report success.
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+        && !meta.is_dir()
+    {
+        let result = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .and_then(|mut f| f.write_all(content).and_then(|()| f.flush()));
+        return result.map_err(write_err(path));
+    }
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("edition");
     let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
     let result = (|| {
@@ -222,6 +234,18 @@ pub fn write_atomic(path: &Path, content: &[u8]) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn a_device_is_written_to_not_renamed_over() {
+        // /dev/full refuses every write: the error comes back, and the device stays a device.
+        let err = write_atomic(Path::new("/dev/full"), b"x").unwrap_err();
+        assert!(matches!(err, Error::Write { .. }), "{err}");
+        use std::os::unix::fs::FileTypeExt;
+        assert!(std::fs::metadata("/dev/full").unwrap().file_type().is_char_device());
+        write_atomic(Path::new("/dev/null"), b"x").unwrap();
+        assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+    }
 
     #[test]
     fn hrefs_between_editions_and_the_original() {

@@ -40,7 +40,8 @@ fn unreadable_documents() {
     let err = fails(d, &translate("missing.txt", &[]));
     assert!(err.contains("missing.txt: cannot read the file"), "{err}");
     let err = fails(d, &translate("folder.txt", &[]));
-    assert!(err.contains("folder.txt: is a folder"), "{err}");
+    // A folder is taken whole (its documents, recursively): this one has none.
+    assert!(err.contains("folder.txt: a folder with no documents"), "{err}");
     let err = fails(d, &translate("binary.txt", &[]));
     assert!(err.contains("binary.txt:2: this is a binary file"), "{err}");
     let err = fails(d, &translate("latin1.txt", &[]));

@@ -83,9 +83,13 @@ fn random_and_mutated_exchange_files_never_panic() {
 
 /// A random text for the memory, sometimes with placeholders. Surrounding whitespace is
 /// trimmed as the segmenter does: the memory documents that it ignores it (a TMX import
-/// trims it), so it is not part of what a round trip must keep.
+/// trims it), so it is not part of what a round trip must keep. Characters XML 1.0 cannot hold
+/// are left out: TMX has no way to write them (XLIFF export does, with `<cp>`; see the closing
+/// of docs/security.md).
 fn random_text(rng: &mut fastrand::Rng) -> Text {
-    let mut t = Text::plain(format!("s{}", text(rng, 6).trim_end()));
+    let xml_char = |c: &char| matches!(c, '\t' | '\n') || (*c >= ' ' && !matches!(c, '\u{fffe}' | '\u{ffff}'));
+    let body: String = text(rng, 6).chars().filter(xml_char).collect();
+    let mut t = Text::plain(format!("s{}", body.trim_end()));
     if rng.bool() {
         let ph = |id, kind| Placeholder {
             id,
@@ -94,7 +98,7 @@ fn random_text(rng: &mut fastrand::Rng) -> Text {
             original: String::new(),
         };
         t.push_placeholder(ph(1, PlaceholderKind::Open));
-        t.push_str(&text(rng, 3));
+        t.push_str(&text(rng, 3).chars().filter(xml_char).collect::<String>());
         t.push_placeholder(ph(1, PlaceholderKind::Close));
         t.push_placeholder(ph(2, PlaceholderKind::Standalone));
     }
