@@ -161,9 +161,17 @@ impl LocaleWork<'_, '_> {
     /// Translates the sentences `misses`; returns whether the run was interrupted.
     async fn fill(&self, memory: &mut Memory, misses: Vec<usize>) -> Result<bool> {
         let target = self.locale.target.tag().to_string();
-        let mut pending = misses;
+        // Claim only what the engine can have in flight at once, so other workers and machines
+        // sharing the memory take the rest instead of waiting for one worker's whole plan.
+        let limits = self.shared.project.backend.limits();
+        let window = (limits.max_texts.max(1) * limits.concurrency.max(1)).max(1);
+        let mut later = misses;
+        let mut pending = Vec::new();
         let mut pause = Duration::from_millis(50);
-        while !pending.is_empty() {
+        while !pending.is_empty() || !later.is_empty() {
+            // Each round takes the next window (sentences other workers hold stay pending).
+            let take = later.len().min(window);
+            pending.extend(later.drain(..take));
             let hashes: Vec<[u8; 16]> = pending.iter().map(|&i| self.sentence(i).hash).collect();
             let held = memory.claim(&target, &hashes)?;
             let (mut waiting, mut send, mut done) = (Vec::new(), Vec::new(), Vec::new());
@@ -187,7 +195,7 @@ impl LocaleWork<'_, '_> {
                     Flow::EngineFailed => break,
                     Flow::Interrupted => return Ok(true),
                 }
-            } else if !waiting.is_empty() {
+            } else if !waiting.is_empty() && later.is_empty() {
                 // Only other workers' sentences are left: give them time.
                 tokio::select! {
                     _ = tokio::time::sleep(pause) => {}
