@@ -20,8 +20,6 @@ use crate::error::{Error, Result};
 use crate::lang::Locale;
 use crate::model::{Document, Part, PlaceholderKind, Segment, Text, Unit, UnitKind};
 use crate::segment::Segmenter;
-use std::borrow::Cow;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
 
@@ -133,14 +131,6 @@ impl Format {
             let mut prev_end: Option<usize> = None;
             for segment in &unit.segments {
                 let output = outputs.next().expect("one output per segment");
-                let rebound;
-                let output = match output {
-                    SegmentOutput::Translated(t) => {
-                        rebound = own_placeholders(t, segment, doc);
-                        &SegmentOutput::Translated(&rebound)
-                    }
-                    other => other,
-                };
                 let identical = matches!(output, SegmentOutput::Translated(t) if **t == segment.source);
                 let gap_start = prev_end.unwrap_or(copied_to);
                 // boundary: both ends are ends or starts of segment spans, which the format
@@ -310,47 +300,6 @@ impl Format {
             }
         }
     }
-}
-
-/// `t` with this segment's own placeholder bytes. A translation is shared by every segment
-/// with the same memory key, and its placeholders hold the bytes of the first one: a sentence
-/// that occurs twice with different links (`[if][]` … `[with][]`) would otherwise get the
-/// first one's link twice. Placeholders are matched by order of appearance in each source,
-/// which the shared memory key guarantees to be the same.
-fn own_placeholders<'t>(t: &'t Text, segment: &Segment, doc: &Document) -> Cow<'t, Text> {
-    let fits = |t: &Text, source: &Text| {
-        t.placeholders()
-            .all(|p| source.placeholders().any(|s| s.id == p.id && s.original == p.original))
-    };
-    if fits(t, &segment.source) {
-        return Cow::Borrowed(t);
-    }
-    let key = segment.source.memory_key();
-    let Some(first) = doc
-        .segments()
-        .find(|s| fits(t, &s.source) && s.source.memory_key() == key)
-    else {
-        return Cow::Borrowed(t);
-    };
-    let order = first.source.renumbered().1;
-    let own: HashMap<u32, u32> = segment
-        .source
-        .renumbered()
-        .1
-        .into_iter()
-        .map(|(id, n)| (n, id))
-        .collect();
-    let parts = t.0.iter().map(|part| match part {
-        Part::Placeholder(p) => {
-            let mine = order
-                .get(&p.id)
-                .and_then(|n| own.get(n))
-                .and_then(|id| segment.source.placeholders().find(|s| s.id == *id && s.kind == p.kind));
-            Part::Placeholder(mine.cloned().unwrap_or_else(|| p.clone()))
-        }
-        s => s.clone(),
-    });
-    Cow::Owned(Text(parts.collect()))
 }
 
 /// Renders a front-matter value: its source bytes when unchanged, else the translation written

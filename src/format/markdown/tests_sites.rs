@@ -121,7 +121,7 @@ fn a_sentence_that_occurs_twice_keeps_its_own_links() {
     let en = Locale::parse("en").unwrap();
     let src = "Use the [`if`][] statement.\n\nUse the [`with`][] statement.\n\n[`if`]: a\n[`with`]: b\n";
     let doc = Format::Markdown.extract(src.to_string(), &Segmenter::new(&en, &[]));
-    // The pipeline shares one translation between segments with the same memory key.
+    // The memory shares one translation between segments with the same memory key.
     let first = &doc.units[0].segments[0].source;
     assert_eq!(first.memory_key(), doc.units[1].segments[0].source.memory_key());
     let t = Text(
@@ -134,7 +134,11 @@ fn a_sentence_that_occurs_twice_keeps_its_own_links() {
             })
             .collect(),
     );
-    let outputs = [SegmentOutput::Translated(&t), SegmentOutput::Translated(&t)];
+    // The plan gives each segment the shared translation rebound to its own placeholders
+    // (`plan::rebind`, the one home of that rule); the format writes what it is given.
+    let second = &doc.units[1].segments[0].source;
+    let t2 = crate::plan::rebind(&t, first, second).expect("same memory key");
+    let outputs = [SegmentOutput::Translated(&t), SegmentOutput::Translated(&t2)];
     let out = Format::Markdown.merge(&doc, &outputs, &Locale::parse("fr").unwrap());
     assert!(
         out.starts_with("USE THE [`if`](<a>) STATEMENT.\n\nUSE THE [`with`](<b>) STATEMENT."),
