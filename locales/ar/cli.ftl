@@ -26,14 +26,6 @@ error-engine = المحرّك { $engine }: { $reason }
 
 ## translate
 
-translate-locale-summary = { $locale }: { $segments ->
-        [zero] لا توجد مقاطع
-        [one] مقطع واحد
-        [two] مقطعان
-        [few] { $segments } مقاطع
-        [many] { $segments } مقطعًا
-       *[other] { $segments } مقطع
-    } — من الذاكرة: { $memory }، ومن { $backend }: { $engine }، ودون ترجمة: { $missing }
 translate-edition-written = { $locale }: تمت كتابة { $path }
 translate-edition-withheld = { $locale }: لم تُكتب النسخة: { $missing ->
         [zero] لا توجد مقاطع غير مترجمة
@@ -46,15 +38,6 @@ translate-edition-withheld = { $locale }: لم تُكتب النسخة: { $missi
 translate-missing-segment = { $path }:{ $line }: غير مترجم إلى { $locale }: { $source }
 translate-needs-review = { $path }:{ $line }: يحتاج إلى مراجعة في { $locale } ({ $reason }): { $source }
 translate-engine-stopped = { $locale }: { $reason }
-translate-requests = { $count ->
-        [0] لم يُرسَل أي طلب إلى { $backend }
-        [zero] لم يُرسَل أي طلب إلى { $backend }
-        [one] أُرسل طلب واحد إلى { $backend }
-        [two] أُرسل طلبان إلى { $backend }
-        [few] أُرسلت { $count } طلبات إلى { $backend }
-        [many] أُرسل { $count } طلبًا إلى { $backend }
-       *[other] أُرسل { $count } طلب إلى { $backend }
-    }
 translate-interrupted = قُوطع التنفيذ: كل الترجمات التي وصلت حتى الآن محفوظة في الذاكرة؛ شغّل الأمر نفسه مرة أخرى للمتابعة
 
 ## memory

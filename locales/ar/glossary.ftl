@@ -3,7 +3,6 @@
 
 translate-term-missing = { $path }:{ $line }: { $locale }: مصطلح المسرد { $concept } غير مُلتزَم به (المتوقَّع «{ $term }»)
 translate-term-forbidden = { $path }:{ $line }: { $locale }: مصطلح محظور «{ $term }» ({ $concept })
-translate-terms-summary = { $locale }: المسرد: المصطلحات المتوقَّعة: { $expected }، الموجودة: { $found }، المُصلَحة: { $repaired }، المخالِفة: { $failing }
 glossary-converted = { $path }: { $count ->
         [zero] لم يُكتب أي مفهوم
         [one] كُتب مفهوم واحد

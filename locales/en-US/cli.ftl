@@ -26,10 +26,6 @@ error-engine = engine { $engine }: { $reason }
 
 ## translate
 
-translate-locale-summary = { $locale }: { $segments ->
-        [one] one segment
-       *[other] { $segments } segments
-    } — { $memory } from memory, { $engine } from { $backend }, { $missing } missing
 translate-edition-written = { $locale }: wrote { $path }
 translate-edition-withheld = { $locale }: edition not written: { $missing ->
         [one] one segment is
@@ -38,11 +34,6 @@ translate-edition-withheld = { $locale }: edition not written: { $missing ->
 translate-missing-segment = { $path }:{ $line }: untranslated in { $locale }: { $source }
 translate-needs-review = { $path }:{ $line }: needs review in { $locale } ({ $reason }): { $source }
 translate-engine-stopped = { $locale }: { $reason }
-translate-requests = { $count ->
-        [0] no requests sent to { $backend }
-        [one] one request sent to { $backend }
-       *[other] { $count } requests sent to { $backend }
-    }
 translate-interrupted = interrupted: every translation received so far is kept in the memory; run the same command again to continue
 
 ## memory

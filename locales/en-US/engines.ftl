@@ -5,10 +5,6 @@
 error-backend-setting = l10n.toml [backends.{ $backend }] { $key }: { $reason }
 error-missing-api-key = backend { $backend } needs an API key: set the environment variable { $var } (another name can be chosen with api_key_env in [backends.{ $backend }])
 
-translate-dry-run-locale = { $path } → { $locale }: { $segments ->
-        [one] one segment
-       *[other] { $segments } segments
-    } ({ $chars } characters) would go to { $backend }, { $memory } from memory
 translate-dry-run-total = in all { $segments ->
         [one] one segment
        *[other] { $segments } segments

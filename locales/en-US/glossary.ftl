@@ -3,7 +3,6 @@
 
 translate-term-missing = { $path }:{ $line }: { $locale }: glossary term { $concept } is not honoured (expected “{ $term }”)
 translate-term-forbidden = { $path }:{ $line }: { $locale }: forbidden term “{ $term }” ({ $concept })
-translate-terms-summary = { $locale }: glossary: { $expected } terms expected, { $found } found, { $repaired } repaired, { $failing } failing
 glossary-converted = { $path }: { $count ->
         [one] one concept written
        *[other] { $count } concepts written

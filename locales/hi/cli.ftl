@@ -26,10 +26,6 @@ error-engine = इंजन { $engine }: { $reason }
 
 ## translate
 
-translate-locale-summary = { $locale }: { $segments ->
-        [one] { $segments } खंड
-       *[other] { $segments } खंड
-    } — { $memory } मेमोरी से, { $engine } { $backend } से, { $missing } अनुवाद के बिना
 translate-edition-written = { $locale }: लिखा गया: { $path }
 translate-edition-withheld = { $locale }: संस्करण नहीं लिखा गया: { $missing ->
         [one] { $missing } खंड का अनुवाद नहीं हुआ है
@@ -38,11 +34,6 @@ translate-edition-withheld = { $locale }: संस्करण नहीं ल
 translate-missing-segment = { $path }:{ $line }: { $locale } में अनुवाद नहीं हुआ: { $source }
 translate-needs-review = { $path }:{ $line }: { $locale } में समीक्षा ज़रूरी ({ $reason }): { $source }
 translate-engine-stopped = { $locale }: { $reason }
-translate-requests = { $count ->
-        [0] { $backend } को कोई अनुरोध नहीं भेजा गया
-        [one] { $backend } को एक अनुरोध भेजा गया
-       *[other] { $backend } को { $count } अनुरोध भेजे गए
-    }
 translate-interrupted = बीच में रोका गया: अब तक मिले सभी अनुवाद मेमोरी में सुरक्षित हैं; जारी रखने के लिए वही कमांड फिर से चलाएँ
 
 ## memory

@@ -3,10 +3,6 @@
 error-backend-setting = l10n.toml [backends.{ $backend }] { $key }: { $reason }
 error-missing-api-key = बैकएंड { $backend } को API कुंजी चाहिए: पर्यावरण चर { $var } सेट करें ([backends.{ $backend }] में api_key_env से दूसरा नाम चुना जा सकता है)
 
-translate-dry-run-locale = { $path } → { $locale }: { $segments ->
-        [one] एक खंड
-       *[other] { $segments } खंड
-    } ({ $chars } वर्ण) { $backend } को भेजे जाएँगे, { $memory } मेमोरी से
 translate-dry-run-total = कुल { $segments ->
         [one] एक खंड
        *[other] { $segments } खंड

@@ -3,7 +3,6 @@
 
 translate-term-missing = { $path }:{ $line }: { $locale }: शब्दावली का पद { $concept } नहीं माना गया (अपेक्षित “{ $term }”)
 translate-term-forbidden = { $path }:{ $line }: { $locale }: वर्जित पद “{ $term }” ({ $concept })
-translate-terms-summary = { $locale }: शब्दावली: { $expected } पद अपेक्षित, { $found } मिले, { $repaired } सुधारे गए, { $failing } विफल
 glossary-converted = { $path }: { $count ->
         [one] { $count } अवधारणा लिखी गई
        *[other] { $count } अवधारणाएँ लिखी गईं

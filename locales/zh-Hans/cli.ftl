@@ -26,16 +26,11 @@ error-engine = 引擎{ $engine }：{ $reason }
 
 ## translate
 
-translate-locale-summary = { $locale }：共{ $segments }个句段——{ $memory }个来自翻译记忆库，{ $engine }个来自{ $backend }，{ $missing }个未翻译
 translate-edition-written = { $locale }：已写入{ $path }
 translate-edition-withheld = { $locale }：未写入译本：有{ $missing }个句段未翻译（使用 --allow-partial 可写入译本，仍为英文的句子会加上标记）
 translate-missing-segment = { $path }:{ $line }：{ $locale }中未翻译：{ $source }
 translate-needs-review = { $path }:{ $line }：{ $locale }中需要审校（{ $reason }）：{ $source }
 translate-engine-stopped = { $locale }：{ $reason }
-translate-requests = { $count ->
-        [0] 未向{ $backend }发送任何请求
-       *[other] 已向{ $backend }发送{ $count }个请求
-    }
 translate-interrupted = 已中断：目前已收到的所有译文均已保存在翻译记忆库中；再次运行同一命令即可继续
 
 ## memory

@@ -3,7 +3,6 @@
 error-backend-setting = l10n.toml [backends.{ $backend }] { $key }：{ $reason }
 error-missing-api-key = 后端 { $backend } 需要 API 密钥：请设置环境变量 { $var }（可在 [backends.{ $backend }] 中用 api_key_env 指定其他名称）
 
-translate-dry-run-locale = { $path } → { $locale }：将向 { $backend } 发送 { $segments } 个句段（{ $chars } 个字符），{ $memory } 个来自记忆库
 translate-dry-run-total = 共计 { $segments } 个句段、{ $chars } 个字符发往 { $backend }：按每百万字符 { $price } 计，预计费用 { $cost }；未发送任何内容
 translate-progress = { $locale }：{ $done }/{ $total } 个句段，每秒 { $rate } 个，约剩 { $eta } 秒
 translate-engine-request = { $engine }：请求 { $chars } 个字符 → { $outcome }，用时 { $millis } 毫秒

@@ -3,5 +3,4 @@
 
 translate-term-missing = { $path }:{ $line }：{ $locale }：未遵循术语表条目 { $concept }（应为“{ $term }”）
 translate-term-forbidden = { $path }:{ $line }：{ $locale }：出现禁用术语“{ $term }”（{ $concept }）
-translate-terms-summary = { $locale }：术语表：应有术语 { $expected } 个，已找到 { $found } 个，已修复 { $repaired } 个，未通过 { $failing } 个
 glossary-converted = { $path }：已写入 { $count } 个概念
