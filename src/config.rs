@@ -232,6 +232,14 @@ impl Config {
 }
 
 impl Config {
+    /// The segmenter of a source language with the project's rules (abbreviations by class,
+    /// no-break patterns): the one place it is built, for every command.
+    pub fn segmenter(&self, source: &crate::lang::Locale) -> Result<crate::segment::Segmenter> {
+        let language = source.language();
+        Ok(crate::segment::Segmenter::new(source, &self.abbreviations(&language))
+            .with_no_break(self.no_break(&language)?))
+    }
+
     /// The no-break patterns of a source language, compiled; a bad pattern is an error
     /// naming the file and the pattern.
     pub fn no_break(&self, language: &str) -> Result<Vec<regex::Regex>> {

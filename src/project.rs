@@ -204,9 +204,7 @@ impl Project {
             .chain(config.glossary.iter().map(|g| config.resolve(g)))
             .collect();
         let glossary = Glossary::load(&glossary_paths)?;
-        let language = source.language();
-        let segmenter =
-            Segmenter::new(&source, &config.abbreviations(&language)).with_no_break(config.no_break(&language)?);
+        let segmenter = config.segmenter(&source)?;
         let edition = EditionSettings::from_config(&config, o.page)?;
         let memory_location = o.memory.clone().unwrap_or_else(|| config.memory_path());
         let layout = config.layout.layout()?;

@@ -7,7 +7,6 @@ use crate::config::Config;
 use crate::error::Error;
 use crate::format::{Format, html};
 use crate::lang::Locale;
-use crate::pipeline::load_document;
 use crate::segment::Segmenter;
 use crate::ui::Ui;
 use std::collections::BTreeMap;
@@ -67,9 +66,7 @@ pub struct Args {
 pub fn run(args: Args, ui: &Ui) -> anyhow::Result<u8> {
     let config = Config::discover(None, Some(&args.file))?;
     let locale = Locale::parse(args.lang.as_deref().or(config.source.as_deref()).unwrap_or("en"))?;
-    let language = locale.language();
-    let segmenter =
-        Segmenter::new(&locale, &config.abbreviations(&language)).with_no_break(config.no_break(&language)?);
+    let segmenter = config.segmenter(&locale)?;
     let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     if args.format == SegmentFormat::Lines && Format::from_path(&args.file)? == Format::Plain && !args.file.is_dir() {
         stream_plain(&args.file, &segmenter, &mut out)?;
@@ -79,7 +76,9 @@ pub fn run(args: Args, ui: &Ui) -> anyhow::Result<u8> {
     // The repairs first: reading them holds a second copy of the page, which must not overlap
     // with the document kept for printing (the peak would be both).
     report_html_repairs(ui, std::slice::from_ref(&args.file), &segmenter);
-    let (_, doc) = load_document(&args.file, &segmenter)?;
+    // Extracted as `translate` extracts it: the project's front-matter keys included.
+    let reference = crate::project::DocumentRef::file(args.file.clone());
+    let doc = crate::plan::load_one(&reference, &segmenter, &config.markdown.extract_options())?.doc;
     match args.format {
         SegmentFormat::Lines => {
             for seg in doc.segments() {

@@ -15,7 +15,7 @@ use crate::render::edition;
 
 pub mod engine;
 
-pub use crate::plan::document::{line_of, load_document};
+pub use crate::plan::document::line_of;
 pub use crate::plan::report::{LocaleReport, Missing, Report, Review, TermFailure, TermSummary, Translated};
 
 /// What a run does besides translating.

@@ -83,14 +83,6 @@ pub fn load_one(reference: &DocumentRef, segmenter: &Segmenter, options: &Extrac
     })
 }
 
-/// Reads, checks and extracts the document at `path` (for commands about one file, such as
-/// `l10n segment`).
-pub fn load_document(path: &Path, segmenter: &Segmenter) -> Result<(Format, Document)> {
-    let reference = DocumentRef::file(path.to_path_buf());
-    let loaded = load_one(&reference, segmenter, &ExtractOptions::default())?;
-    Ok((loaded.format, loaded.doc))
-}
-
 /// The 1-based line of a byte offset, counted from the start (for one-off use; a document's
 /// segments use its [`LineIndex`]).
 pub fn line_of(text: &str, offset: usize) -> usize {
