@@ -332,6 +332,29 @@ pub struct Document {
     /// The original file content; formats splice translations into it.
     pub source: String,
     pub units: Vec<Unit>,
+    /// What the extractor noticed and the user must hear of, in source order.
+    pub findings: Vec<Finding>,
+}
+
+/// Something an extractor noticed in the source: markup it repaired, or text it found and
+/// could not place in a unit. Every command reports these from the one extraction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Byte offset in [`Document::source`].
+    pub at: usize,
+    pub kind: FindingKind,
+    /// What it is, in English words of the format (`<b> is never closed`, a key's name).
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FindingKind {
+    /// Markup repaired (an element never closed, a stray end tag): its text is extracted and
+    /// translated; the source should be fixed.
+    Repaired,
+    /// Text left in the source language because the extractor cannot place a translation
+    /// there: counted as missing in every language.
+    NotExtracted,
 }
 
 impl Document {

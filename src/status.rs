@@ -6,7 +6,7 @@ use crate::error::Result;
 use crate::glossary::enforce::Terminology;
 use crate::lang::Locale;
 use crate::memory::Memory;
-use crate::model::{Origin, State, Text};
+use crate::model::{FindingKind, Origin, State, Text};
 use crate::plan::{Plan, Status};
 use crate::project::Project;
 use serde::Serialize;
@@ -120,6 +120,11 @@ fn document_status(plan: &Plan, terminology: &Terminology<'_>, d: usize) -> Docu
                 }
             }
         }
+        // Text the extractor could not place stays English: missing in every language.
+        // (Its words are not counted: the extractor could not read them.)
+        let not_extracted = loaded.findings(FindingKind::NotExtracted).count();
+        st.segments += not_extracted;
+        st.missing += not_extracted;
         st.complete = if st.segments == 0 {
             100.0
         } else {

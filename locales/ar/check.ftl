@@ -17,3 +17,5 @@ check-column-errors = الأخطاء
 check-column-warnings = التحذيرات
 check-column-words = كلمات للترجمة
 check-column-completion = الاكتمال
+check-not-extracted = لم يُستخرج، فيبقى بلغة المصدر: { $what }
+check-markup-repaired = { $reason }؛ أصلحه المستخرِج (أُبقي الوسم كما هو)، أصلح المصدر

@@ -182,3 +182,5 @@ clap-valid-values = ؛ القيم الممكنة: { $values }
 clap-did-you-mean = ؛ هل تقصد «{ $suggestion }»؟
 clap-try-help = لمزيد من المعلومات، جرّب «--help».
 error-empty-folder = { $path }: مجلد لا يحوي مستندات للترجمة (يؤخذ المجلد كله، أو كما يحدد `[layout] include`/`exclude` في l10n.toml)
+translate-not-extracted = { $path }:{ $line }: لم يُستخرج، فبقي بلغة المصدر في { $locale } (يُحسب ناقصًا): { $source }
+segment-not-extracted = { $path }:{ $line }: لم يُستخرج، فيبقى بلغة المصدر (يُحسب ناقصًا): { $what }

@@ -17,3 +17,5 @@ check-column-errors = errors
 check-column-warnings = warnings
 check-column-words = words to translate
 check-column-completion = complete
+check-not-extracted = not extracted, it stays in the source language: { $what }
+check-markup-repaired = { $reason }; the extractor repaired it (the tag is kept as it is), fix the source

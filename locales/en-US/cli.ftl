@@ -147,3 +147,5 @@ clap-valid-values = ; possible values: { $values }
 clap-did-you-mean = ; did you mean “{ $suggestion }”?
 clap-try-help = For more information, try “--help”.
 error-empty-folder = { $path }: a folder with no documents to translate (a folder is taken whole, or as `[layout] include`/`exclude` in l10n.toml say)
+translate-not-extracted = { $path }:{ $line }: not extracted, left in the source language in { $locale } (counted as missing): { $source }
+segment-not-extracted = { $path }:{ $line }: not extracted, it stays in the source language (counted as missing): { $what }

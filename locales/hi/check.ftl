@@ -17,3 +17,5 @@ check-column-errors = त्रुटियाँ
 check-column-warnings = चेतावनियाँ
 check-column-words = अनुवाद हेतु शब्द
 check-column-completion = पूर्ण
+check-not-extracted = निकाला नहीं गया, यह स्रोत भाषा में ही रहता है: { $what }
+check-markup-repaired = { $reason }; निकालने वाले ने इसे ठीक किया (टैग जैसा था वैसा रखा गया), स्रोत ठीक करें

@@ -147,3 +147,5 @@ clap-valid-values = ; संभव मान: { $values }
 clap-did-you-mean = ; क्या आपका मतलब “{ $suggestion }” था?
 clap-try-help = अधिक जानकारी के लिए “--help” आज़माएँ।
 error-empty-folder = { $path }: इस फ़ोल्डर में अनुवाद के लिए कोई दस्तावेज़ नहीं है (फ़ोल्डर पूरा लिया जाता है, या जैसा l10n.toml में `[layout] include`/`exclude` बताते हैं)
+translate-not-extracted = { $path }:{ $line }: निकाला नहीं गया, { $locale } में स्रोत भाषा में ही रहा (अनुपलब्ध गिना गया): { $source }
+segment-not-extracted = { $path }:{ $line }: निकाला नहीं गया, यह स्रोत भाषा में ही रहेगा (अनुपलब्ध गिना गया): { $what }

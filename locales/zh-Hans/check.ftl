@@ -17,3 +17,5 @@ check-column-errors = 错误
 check-column-warnings = 警告
 check-column-words = 待译字数
 check-column-completion = 完成度
+check-not-extracted = 未能提取，保留源语言：{ $what }
+check-markup-repaired = { $reason }；提取器已修复（标签保持原样），请修正源文件

@@ -122,3 +122,5 @@ clap-valid-values = ；可用的值：{ $values }
 clap-did-you-mean = ；您是指“{ $suggestion }”吗？
 clap-try-help = 如需更多信息，请尝试“--help”。
 error-empty-folder = { $path }：文件夹中没有要翻译的文档（文件夹整体处理，或按 l10n.toml 中 `[layout] include`/`exclude` 的规定）
+translate-not-extracted = { $path }:{ $line }：未能提取，在 { $locale } 中保留源语言（计为缺失）：{ $source }
+segment-not-extracted = { $path }:{ $line }：未能提取，将保留源语言（计为缺失）：{ $what }

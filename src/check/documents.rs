@@ -45,7 +45,8 @@ pub fn check(project: &Project, require: State, memory: &Memory) -> Result<(Vec<
         })
         .collect();
 
-    let mut findings = Vec::new();
+    let source = project.source.tag();
+    let mut findings: Vec<Finding> = report.repairs.iter().map(|r| repaired(r, source)).collect();
     let mut summaries: Vec<LocaleSummary> = Vec::new();
     let mut stored: HashMap<String, Vec<StoredEntry>> = HashMap::new();
     for r in &report.reports {
@@ -86,6 +87,20 @@ pub fn check(project: &Project, require: State, memory: &Memory) -> Result<(Vec<
         }
     }
     Ok((findings, summaries))
+}
+
+/// Markup the extractor repaired: a warning about the source (in the source language), once
+/// per document, whatever the targets.
+fn repaired(r: &pipeline::Repaired, source: &str) -> Finding {
+    Finding {
+        severity: Severity::Warning,
+        kind: "markup-repaired",
+        locale: source.to_string(),
+        path: r.input.clone(),
+        line: r.line,
+        column: r.column,
+        args: vec![("reason", r.reason.clone())],
+    }
 }
 
 struct LocaleCheck<'a> {
@@ -130,6 +145,15 @@ impl LocaleCheck<'_> {
                 continue;
             }
             summary.missing += 1;
+            if m.not_extracted {
+                out.push(self.finding(
+                    Severity::Error,
+                    "not-extracted",
+                    m.line,
+                    vec![("what", m.source.clone())],
+                ));
+                continue;
+            }
             summary.words += words(&m.source);
             let text = segments.get(&m.source);
             let plain = text.map(Text::plain_text).unwrap_or_else(|| m.source.clone());

@@ -5,7 +5,8 @@
 
 use crate::config::Config;
 use crate::error::Error;
-use crate::format::{Format, html};
+use crate::format::Format;
+use crate::model::FindingKind;
 use crate::lang::Locale;
 use crate::segment::Segmenter;
 use crate::ui::Ui;
@@ -15,32 +16,22 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::mpsc::{self, SyncSender};
 
-/// Tells the user what the HTML extractor repaired in each input (tags never closed), with
-/// positions; unreadable files are left for the pipeline to refuse.
-pub(super) fn report_html_repairs(ui: &Ui, files: &[PathBuf], segmenter: &Segmenter) {
-    for path in files {
-        if Format::from_path(path).ok() != Some(Format::Html) {
-            continue;
-        }
-        let Ok(text) = crate::format::read_source(path) else {
-            continue;
-        };
-        for r in html::repairs(&text, segmenter) {
-            eprintln!("{}", repaired(ui, path, &r));
-        }
+/// Tells the user what an extractor repaired in a document, with positions.
+pub(super) fn print_repairs(ui: &Ui, repairs: &[crate::pipeline::Repaired]) {
+    for r in repairs {
+        eprintln!(
+            "{}",
+            ui.msg(
+                "html-repaired",
+                &[
+                    ("path", r.input.as_path().into()),
+                    ("line", r.line.into()),
+                    ("column", r.column.into()),
+                    ("reason", r.reason.as_str().into()),
+                ],
+            )
+        );
     }
-}
-
-fn repaired(ui: &Ui, path: &Path, r: &html::Repair) -> String {
-    ui.msg(
-        "html-repaired",
-        &[
-            ("path", path.into()),
-            ("line", r.line.into()),
-            ("column", r.column.into()),
-            ("reason", r.reason.as_str().into()),
-        ],
-    )
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -73,12 +64,11 @@ pub fn run(args: Args, ui: &Ui) -> anyhow::Result<u8> {
         out.flush()?;
         return Ok(0);
     }
-    // The repairs first: reading them holds a second copy of the page, which must not overlap
-    // with the document kept for printing (the peak would be both).
-    report_html_repairs(ui, std::slice::from_ref(&args.file), &segmenter);
     // Extracted as `translate` extracts it: the project's front-matter keys included.
     let reference = crate::project::DocumentRef::file(args.file.clone());
-    let doc = crate::plan::load_one(&reference, &segmenter, &config.markdown.extract_options())?.doc;
+    let loaded = crate::plan::load_one(&reference, &segmenter, &config.markdown.extract_options())?;
+    print_findings(ui, &loaded);
+    let doc = loaded.doc;
     match args.format {
         SegmentFormat::Lines => {
             for seg in doc.segments() {
@@ -108,6 +98,26 @@ pub fn run(args: Args, ui: &Ui) -> anyhow::Result<u8> {
     }
     out.flush()?;
     Ok(0)
+}
+
+/// What the extractor repaired, and the text it could not place (which stays English).
+fn print_findings(ui: &Ui, loaded: &crate::plan::Loaded) {
+    let repairs: Vec<_> = crate::plan::report::document_repairs(loaded).collect();
+    print_repairs(ui, &repairs);
+    let path = loaded.path();
+    for f in loaded.findings(FindingKind::NotExtracted) {
+        eprintln!(
+            "{}",
+            ui.msg(
+                "segment-not-extracted",
+                &[
+                    ("path", path.into()),
+                    ("line", f.line.into()),
+                    ("what", f.finding.detail.as_str().into()),
+                ],
+            )
+        );
+    }
 }
 
 /// Bytes of blocks handed to a worker at once: large enough that handing over costs nothing,

@@ -103,10 +103,6 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
             );
         }
     })?;
-    if !quiet {
-        let paths: Vec<PathBuf> = project.documents.iter().map(|d| d.path.clone()).collect();
-        super::segment::report_html_repairs(ui, &paths, &project.segmenter);
-    }
     if args.dry_run {
         return dry_run::run(&project, &memory, ui, args.format, quiet);
     }
@@ -155,6 +151,7 @@ pub fn run(args: Args, ui: &Ui, quiet: bool) -> anyhow::Result<u8> {
 
 /// The run's last lines: requests sent, and whether the editions are only pseudo-localized.
 fn print_totals(ui: &Ui, project: &Project, report: &Report) {
+    super::segment::print_repairs(ui, &report.repairs);
     // Requests go to servers; the memory and pseudo-localization make none.
     if !matches!(project.backend, Backend::MemoryOnly | Backend::Pseudo(_)) {
         eprintln!(
@@ -190,10 +187,15 @@ fn print_locale(ui: &Ui, backend: &str, r: &pipeline::LocaleReport, quiet: bool)
         return;
     }
     for m in &r.missing {
+        let id = if m.not_extracted {
+            "translate-not-extracted"
+        } else {
+            "translate-missing-segment"
+        };
         eprintln!(
             "{}",
             ui.msg(
-                "translate-missing-segment",
+                id,
                 &[
                     ("path", path.as_str().into()),
                     ("line", m.line.into()),

@@ -5,8 +5,11 @@
 //! single-line string values (plain, `'…'` or `"…"` in YAML; `"…"` or `'…'` in TOML) with the
 //! exact bytes each occupies, so that a translation replaces those bytes and nothing else:
 //! every other byte of the block (comments, key order, nested tables, lists) stays identical.
-//! Values the reader cannot place (a block scalar `>`/`|`, a multi-line string) are listed
-//! with their line by [`unreadable`], never silently dropped.
+//! YAML block scalars (`description: >-` and indented lines) are read too: their content
+//! lines are the value's bytes and a translation is written back as one indented line under
+//! the same header. Values the reader cannot place (a multi-line quoted string, a TOML
+//! `"""` string, a block less indented than its first line) are listed with their line by
+//! [`unreadable`], never silently dropped.
 //!
 //! [`metadata`] gives the page's title, description and date to whoever builds a page.
 
@@ -42,6 +45,9 @@ pub enum Quoting {
     Single,
     /// `"…"` with backslash escapes (YAML and TOML basic strings)
     Double,
+    /// YAML block scalar (`>`, `|`…): the content lines, each indented this many spaces; the
+    /// header line stays as written.
+    Block { indent: usize },
 }
 
 /// One top-level string value.
@@ -62,6 +68,8 @@ pub struct Field {
 pub struct Unreadable {
     pub key: String,
     pub line: usize,
+    /// Byte offset of the line in the page.
+    pub at: usize,
     pub reason: &'static str,
 }
 
@@ -137,7 +145,8 @@ fn scan(source: &str, fm: &FrontMatter) -> (Vec<Field>, Vec<Unreadable>) {
     let mut unreadable = Vec::new();
     let first_line = 1 + source[..fm.body.start].matches('\n').count();
     let body = &source[fm.body.clone()];
-    for (n, line) in line_ranges(body).enumerate() {
+    let lines: Vec<Range<usize>> = line_ranges(body).collect();
+    for (n, line) in lines.iter().enumerate() {
         let text = body[line.clone()].trim_end_matches(['\n', '\r']);
         if fm.syntax == Syntax::Toml && text.trim_start().starts_with('[') {
             // A [table] starts: what follows is no longer top level.
@@ -148,11 +157,20 @@ fn scan(source: &str, fm: &FrontMatter) -> (Vec<Field>, Vec<Unreadable>) {
         };
         let line_no = first_line + n;
         let start = fm.body.start + line.start + value_at;
-        match value_of(&text[value_at..], fm.syntax) {
-            Ok(Some((value, len, quoting))) => fields.push(Field {
+        let value = match value_of(&text[value_at..], fm.syntax) {
+            Err("block scalar") => block_scalar(body, &text[value_at..], &lines[n + 1..])
+                .map(|(value, span, indent)| {
+                    let span = fm.body.start + span.start..fm.body.start + span.end;
+                    Some((value, span, Quoting::Block { indent }))
+                })
+                .ok_or("block scalar"),
+            other => other.map(|v| v.map(|(value, len, quoting)| (value, start..start + len, quoting))),
+        };
+        match value {
+            Ok(Some((value, span, quoting))) => fields.push(Field {
                 key: key.to_string(),
                 value,
-                span: start..start + len,
+                span,
                 quoting,
                 line: line_no,
             }),
@@ -160,11 +178,56 @@ fn scan(source: &str, fm: &FrontMatter) -> (Vec<Field>, Vec<Unreadable>) {
             Err(reason) => unreadable.push(Unreadable {
                 key: key.to_string(),
                 line: line_no,
+                at: fm.body.start + line.start,
                 reason,
             }),
         }
     }
     (fields, unreadable)
+}
+
+/// A YAML block scalar (`>`, `>-`, `|`, `|+`…, with an optional indentation digit and
+/// comment) whose content is the indented `lines` that follow its header: the value as YAML
+/// reads it (folded: lines joined by spaces, a blank line a line break; literal: lines kept),
+/// the byte range in `body` from the first content line's start to the last one's end, and
+/// the indentation. `None` when there is no content to place.
+// boundary: the ranges come from `line_ranges` over `body`; `indent` counts ASCII spaces.
+#[allow(clippy::string_slice)]
+fn block_scalar(body: &str, header: &str, lines: &[Range<usize>]) -> Option<(String, Range<usize>, usize)> {
+    let header = header.split(" #").next().unwrap_or_default().trim_end();
+    let folded = header.starts_with('>');
+    if !header.chars().skip(1).all(|c| matches!(c, '-' | '+' | '1'..='9')) {
+        return None;
+    }
+    let text = |r: &Range<usize>| body[r.clone()].trim_end_matches(['\n', '\r']);
+    let blank = |r: &Range<usize>| text(r).trim().is_empty();
+    let content: Vec<&Range<usize>> = lines
+        .iter()
+        .take_while(|r| blank(r) || text(r).starts_with(' '))
+        .collect();
+    let last = content.iter().rposition(|r| !blank(r))?;
+    let content = &content[..=last];
+    let first = content.iter().find(|r| !blank(r))?;
+    let indent = text(first).len() - text(first).trim_start_matches(' ').len();
+    let mut value = String::new();
+    let mut after_blank = false;
+    for r in content {
+        let line = text(r);
+        if line.trim().is_empty() {
+            value.push('\n');
+            after_blank = true;
+            continue;
+        }
+        let Some(own) = line.get(indent..).filter(|_| line.starts_with(&" ".repeat(indent))) else {
+            return None; // less indented than the first line: not a form this reader places
+        };
+        if !value.is_empty() && !after_blank {
+            value.push(if folded && !own.starts_with(' ') { ' ' } else { '\n' });
+        }
+        value.push_str(own);
+        after_blank = false;
+    }
+    Some((value, content[0].start..content[last].start + text(content[last]).len(), indent))
 }
 
 /// A top-level `key:` (YAML) or `key =` (TOML) at the start of `line`: the key and the byte
@@ -288,6 +351,13 @@ pub fn write_value(text: &str, quoting: Quoting, syntax: Syntax, out: &mut Strin
         .collect();
     match quoting {
         Quoting::Plain if plain_safe(&text) => out.push_str(&text),
+        // In a block every character is itself: the indentation alone delimits it.
+        // (Control characters cannot be written in one: they are left out.)
+        Quoting::Block { indent } => {
+            out.extend(std::iter::repeat_n(' ', indent));
+            let text: String = text.chars().filter(|c| *c == '\t' || !c.is_control()).collect();
+            out.push_str(text.trim());
+        }
         Quoting::Single if syntax == Syntax::Yaml => {
             out.push('\'');
             out.push_str(&text.replace('\'', "''"));
@@ -418,12 +488,30 @@ mod tests {
     }
 
     #[test]
-    fn block_scalars_are_reported_not_dropped() {
-        let src = "---\ndescription: >\n  Long\n  text\ntitle: T\n---\n";
+    fn block_scalars_are_read_with_their_content_lines() {
+        let src = "---\ndescription: >-\n  Long\n  text.\n\n  More.\ntitle: T\nsummary: |\n  One\n    two\n---\n";
         let fm = find(src).unwrap();
-        let u = unreadable(src, &fm, &["description".to_string()]);
-        assert_eq!(u.len(), 1);
-        assert_eq!((u[0].line, u[0].reason), (2, "block scalar"));
+        let f = fields(src, &fm);
+        assert_eq!(f.len(), 3, "{f:?}");
+        assert_eq!(f[0].value, "Long text.\nMore.");
+        assert_eq!(&src[f[0].span.clone()], "  Long\n  text.\n\n  More.");
+        assert_eq!(f[0].quoting, Quoting::Block { indent: 2 });
+        assert_eq!(f[0].line, 2);
+        assert_eq!(f[2].value, "One\n  two");
+        let mut out = String::new();
+        write_value("Longue\nphrase: #1 \u{1b}", f[0].quoting, Syntax::Yaml, &mut out);
+        assert_eq!(out, "  Longue phrase: #1");
+    }
+
+    #[test]
+    fn values_the_reader_cannot_place_are_reported_not_dropped() {
+        let src = "---\ndescription: \"Long\n  text\"\nsummary: >\ntitle: T\n---\n";
+        let fm = find(src).unwrap();
+        let keys = ["description".to_string(), "summary".to_string()];
+        let u = unreadable(src, &fm, &keys);
+        assert_eq!(u.len(), 2, "{u:?}");
+        assert_eq!((u[0].line, u[0].reason), (2, "multi-line string"));
+        assert_eq!((u[1].line, u[1].reason), (4, "block scalar"));
         assert_eq!(fields(src, &fm).len(), 1);
     }
 

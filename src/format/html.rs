@@ -17,7 +17,7 @@
 #![deny(clippy::string_slice)]
 
 use crate::lang::Locale;
-use crate::model::{Part, Placeholder, PlaceholderKind, Unit, UnitKind};
+use crate::model::{Finding, FindingKind, Part, Placeholder, PlaceholderKind, Unit, UnitKind};
 use crate::segment::{Piece, Segmenter, segment_owned_pieces};
 use lol_html::html_content::{Comment, Element, EndTag, TextChunk};
 use lol_html::{DocumentContentHandlers, ElementContentHandlers, HtmlRewriter, Selector, Settings};
@@ -78,14 +78,6 @@ const META_TEXT: &[&str] = &[
 /// The name of a unit of text found directly inside a container element (or between
 /// blocks): it matches no tag, so only a boundary ends it.
 const ANONYMOUS: &str = "#text";
-
-/// Something the extractor had to repair, with its position, so the user can fix the source.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Repair {
-    pub line: usize,
-    pub column: usize,
-    pub reason: String,
-}
 
 /// A lower-case element name, borrowed from the source when it is written in lower case
 /// there (allocating one per tag was a measurable share of extraction).
@@ -327,7 +319,8 @@ struct Extractor<'a> {
     source: &'a str,
     segmenter: &'a Segmenter,
     units: Vec<Unit>,
-    repairs: Vec<Repair>,
+    /// Markup repaired, at byte offsets of `source`.
+    findings: Vec<Finding>,
     stack: Vec<Collector<'a>>,
     /// Names of the open elements whose content is not translated.
     skipping: Vec<Name<'a>>,
@@ -337,8 +330,11 @@ struct Extractor<'a> {
 
 impl<'a> Extractor<'a> {
     fn repair(&mut self, at: usize, reason: String) {
-        let (line, column) = line_col(self.source, at);
-        self.repairs.push(Repair { line, column, reason });
+        self.findings.push(Finding {
+            at,
+            kind: FindingKind::Repaired,
+            detail: reason,
+        });
     }
 
     /// Ends the unit on top of the stack (its end tag, or an implied one).
@@ -743,12 +739,14 @@ fn decode_reference(s: &str) -> Option<(String, usize)> {
     Some((c.to_string(), end + 1))
 }
 
-fn analyze(source: &str, segmenter: &Segmenter) -> (Vec<Unit>, Vec<Repair>) {
+/// The units of `source`, and the markup repaired on the way (elements never closed, end tags
+/// that match nothing), in source order.
+pub(super) fn extract(source: &str, segmenter: &Segmenter) -> (Vec<Unit>, Vec<Finding>) {
     let mut ex = Extractor {
         source,
         segmenter,
         units: Vec::new(),
-        repairs: Vec::new(),
+        findings: Vec::new(),
         stack: Vec::new(),
         skipping: Vec::new(),
         capture: None,
@@ -791,17 +789,10 @@ fn analyze(source: &str, segmenter: &Segmenter) -> (Vec<Unit>, Vec<Repair>) {
         ex.flush(c);
     }
     ex.units.sort_by_key(|u| u.span.start);
-    (ex.units, ex.repairs)
+    ex.findings.sort_by_key(|f| f.at);
+    (ex.units, ex.findings)
 }
 
-pub(super) fn extract(source: &str, segmenter: &Segmenter) -> Vec<Unit> {
-    analyze(source, segmenter).0
-}
-
-/// What the extractor repairs in `source` (elements never closed), with positions.
-pub fn repairs(source: &str, segmenter: &Segmenter) -> Vec<Repair> {
-    analyze(source, segmenter).1
-}
 
 /// The encodings `<meta charset>` (or an `http-equiv` content type) declares in `source`:
 /// where the `<meta` tag starts, and the byte range of the encoding's name.
@@ -1017,7 +1008,7 @@ mod tests {
     use crate::model::Text;
 
     fn units(src: &str) -> Vec<Unit> {
-        extract(src, &Segmenter::new(&Locale::parse("en").unwrap(), &[]))
+        extract(src, &Segmenter::new(&Locale::parse("en").unwrap(), &[])).0
     }
 
     fn texts(u: &[Unit]) -> Vec<String> {
@@ -1060,10 +1051,10 @@ mod tests {
     fn unclosed_inline_is_repaired_with_position() {
         let seg = Segmenter::new(&Locale::parse("en").unwrap(), &[]);
         let src = "<p>One <b>two.</p>\n<p>Three.</p>";
-        let r = repairs(src, &seg);
+        let (units, r) = extract(src, &seg);
         assert_eq!(r.len(), 1, "{r:?}");
-        assert_eq!((r[0].line, r[0].column), (1, 8));
-        assert_eq!(texts(&extract(src, &seg)), vec!["One {1/}two.", "Three."]);
+        assert_eq!((r[0].at, r[0].kind), (7, FindingKind::Repaired));
+        assert_eq!(texts(&units), vec!["One {1/}two.", "Three."]);
     }
 
     fn merged(src: &str, translate: impl Fn(&Text) -> Text) -> String {
@@ -1192,10 +1183,10 @@ mod tests {
     fn a_stray_end_tag_inside_a_sentence_is_kept_and_reported() {
         let seg = Segmenter::new(&Locale::parse("en").unwrap(), &[]);
         let src = "<p>One </b>two <i>three</i> four.</p>";
-        let r = repairs(src, &seg);
+        let (units, r) = extract(src, &seg);
         assert_eq!(r.len(), 1, "{r:?}");
-        assert_eq!((r[0].line, r[0].column), (1, 8));
-        assert_eq!(texts(&extract(src, &seg)), vec!["One {1/}two {2}three{/2} four."]);
+        assert_eq!((r[0].at, r[0].kind), (7, FindingKind::Repaired));
+        assert_eq!(texts(&units), vec!["One {1/}two {2}three{/2} four."]);
         let upper = |t: &Text| -> Text {
             Text(
                 t.0.iter()

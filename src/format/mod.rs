@@ -86,13 +86,17 @@ impl Format {
 
     /// Splits `source` into units and segments, with the project's options.
     pub fn extract_with(self, source: String, segmenter: &Segmenter, options: &ExtractOptions) -> Document {
-        let units = match self {
-            Format::Plain => plain::extract(&source, segmenter),
+        let (units, findings) = match self {
+            Format::Plain => (plain::extract(&source, segmenter), Vec::new()),
             Format::Markdown => markdown::extract(&source, segmenter, &options.front_matter_keys),
-            Format::Fluent => fluent::extract(&source, segmenter),
+            Format::Fluent => (fluent::extract(&source, segmenter), Vec::new()),
             Format::Html => html::extract(&source, segmenter),
         };
-        Document { source, units }
+        Document {
+            source,
+            units,
+            findings,
+        }
     }
 
     /// Escapes translated text so that it is read as text, never as markup, in this format.

@@ -16,7 +16,9 @@ use crate::render::edition;
 pub mod engine;
 
 pub use crate::plan::document::line_of;
-pub use crate::plan::report::{LocaleReport, Missing, Report, Review, TermFailure, TermSummary, Translated};
+pub use crate::plan::report::{
+    LocaleReport, Missing, Repaired, Report, Review, TermFailure, TermSummary, Translated,
+};
 
 /// What a run does besides translating.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,6 +88,7 @@ pub fn finish(
         backend: project.backend.name().to_string(),
         requests: 0,
         reports,
+        repairs: plan::report::repairs(plan),
         interrupted: false,
         pseudo: matches!(project.backend, crate::backend::Backend::Pseudo(_)),
     })

@@ -4,7 +4,7 @@
 
 use crate::error::{Error, Result};
 use crate::format::{ExtractOptions, Format, read_source};
-use crate::model::Document;
+use crate::model::{Document, Finding, FindingKind};
 use crate::project::DocumentRef;
 use crate::segment::Segmenter;
 use std::path::Path;
@@ -32,6 +32,21 @@ impl LineIndex {
         // `starts[0]` is 0, so at least one start is <= offset.
         self.starts.partition_point(|&s| s <= offset).max(1)
     }
+
+    /// The 1-based column (in characters) of a byte offset of `text`, the text indexed.
+    pub fn column_of(&self, text: &str, offset: usize) -> usize {
+        let start = self.starts[self.line_of(offset) - 1];
+        let before = text.get(start..offset.min(text.len())).unwrap_or_default();
+        before.chars().count() + 1
+    }
+}
+
+/// An extractor's finding with its position.
+#[derive(Debug, Clone, Copy)]
+pub struct Located<'a> {
+    pub line: usize,
+    pub column: usize,
+    pub finding: &'a Finding,
 }
 
 /// One document, loaded.
@@ -52,6 +67,15 @@ impl Loaded {
     pub fn line(&self, segment: &crate::model::Segment) -> usize {
         self.lines.line_of(segment.span.start)
     }
+
+    /// The extractor's findings of one kind, in source order, with their positions.
+    pub fn findings(&self, kind: FindingKind) -> impl Iterator<Item = Located<'_>> {
+        self.doc.findings.iter().filter(move |f| f.kind == kind).map(|f| Located {
+            line: self.lines.line_of(f.at),
+            column: self.lines.column_of(&self.doc.source, f.at),
+            finding: f,
+        })
+    }
 }
 
 /// Reads, checks and extracts one document. A file that does not exist is reported as not
@@ -71,7 +95,9 @@ pub fn load_one(reference: &DocumentRef, segmenter: &Segmenter, options: &Extrac
     let text = read_source(path)?;
     crate::format::validate(format, &text, path)?;
     let doc = format.extract_with(text, segmenter, options);
-    if doc.units.is_empty() {
+    // A page whose only text could not be extracted is not empty: it is reported as missing.
+    let not_extracted = doc.findings.iter().any(|f| f.kind == FindingKind::NotExtracted);
+    if doc.units.is_empty() && !not_extracted {
         return Err(Error::Empty { path: path.clone() });
     }
     let lines = LineIndex::new(&doc.source);

@@ -5,7 +5,7 @@
 use super::{Decision, Plan, Status};
 use crate::glossary::enforce::Terminology;
 use crate::glossary::verify::Violation;
-use crate::model::{Origin, State, Text};
+use crate::model::{FindingKind, Origin, State, Text};
 use crate::render;
 use serde::Serialize;
 use std::collections::HashSet;
@@ -52,7 +52,35 @@ pub struct TermSummary {
 #[derive(Debug, Clone, Serialize)]
 pub struct Missing {
     pub line: usize,
+    /// The segment's source; for text that was not extracted, what it is (`description: block scalar`).
     pub source: String,
+    /// The extractor could not place this text: no translation can be published for it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub not_extracted: bool,
+}
+
+/// Markup an extractor repaired in a document: a warning (its text is translated).
+#[derive(Debug, Clone, Serialize)]
+pub struct Repaired {
+    pub input: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    pub reason: String,
+}
+
+/// The repairs of every document of a plan, in order.
+pub fn repairs(plan: &Plan) -> Vec<Repaired> {
+    plan.documents.iter().flat_map(document_repairs).collect()
+}
+
+/// The repairs of one document, in order.
+pub fn document_repairs(loaded: &super::Loaded) -> impl Iterator<Item = Repaired> + '_ {
+    loaded.findings(FindingKind::Repaired).map(|f| Repaired {
+        input: loaded.path().to_path_buf(),
+        line: f.line,
+        column: f.column,
+        reason: f.finding.detail.clone(),
+    })
 }
 
 /// A segment whose translation must be reviewed (published or not).
@@ -100,6 +128,8 @@ pub struct Report {
     /// Requests sent to the engine (retries included).
     pub requests: u64,
     pub reports: Vec<LocaleReport>,
+    /// Markup the extractors repaired (warnings, once per document).
+    pub repairs: Vec<Repaired>,
     /// The run was stopped (Ctrl-C): what was received is stored, the rest is missing.
     pub interrupted: bool,
     /// The editions are pseudo-localized, not translated.
@@ -127,15 +157,24 @@ pub fn assemble(
     let loaded = &plan.documents[d];
     let locale = &plan.locales[l];
     let decisions = plan.decisions(d, l);
+    // Text the extractor found and could not place stays English: missing, in every language.
+    let not_extracted: Vec<Missing> = loaded
+        .findings(FindingKind::NotExtracted)
+        .map(|f| Missing {
+            line: f.line,
+            source: f.finding.detail.clone(),
+            not_extracted: true,
+        })
+        .collect();
     let mut report = LocaleReport {
         input: loaded.path().to_path_buf(),
         locale: locale.target.tag().to_string(),
-        segments: decisions.len(),
+        segments: decisions.len() + not_extracted.len(),
         from_memory: 0,
         from_engine: 0,
         pseudo: 0,
         copied: 0,
-        missing: Vec::new(),
+        missing: not_extracted,
         needs_review: Vec::new(),
         edition: None,
         engine_error: None,
@@ -170,6 +209,7 @@ pub fn assemble(
             report.missing.push(Missing {
                 line: decision.line,
                 source,
+                not_extracted: false,
             });
             continue;
         };

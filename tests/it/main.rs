@@ -13,6 +13,7 @@ mod editions;
 mod engines;
 mod engines_stop;
 mod example;
+mod findings;
 mod first_hour;
 mod fluent_format;
 mod fuzz;

@@ -35,6 +35,9 @@ struct LocaleEstimate {
 
 pub fn run(project: &Project, memory: &Memory, ui: &Ui, format: OutputFormat, quiet: bool) -> anyhow::Result<u8> {
     let plan = Plan::build(project, memory)?;
+    if !quiet {
+        crate::cli::segment::print_repairs(ui, &crate::plan::report::repairs(&plan));
+    }
     let sends = !matches!(project.backend, Backend::MemoryOnly);
     let input: Vec<String> = plan.documents.iter().map(|d| d.reference.name.clone()).collect();
     let mut estimate = Estimate {

@@ -322,7 +322,9 @@ fn html_units(source: &str, range: Range<usize>, segmenter: &Segmenter) -> Vec<U
     let Some(fragment) = source.get(range.clone()) else {
         return Vec::new();
     };
-    let mut units = html::extract(fragment, segmenter);
+    // The HTML extractor's repairs are not reported here: a fragment of Markdown (an inline
+    // `<kbd>`, or a block that Markdown content interrupts) is not a whole element.
+    let (mut units, _repairs) = html::extract(fragment, segmenter);
     for unit in &mut units {
         unit.span = unit.span.start + range.start..unit.span.end + range.start;
         for s in &mut unit.segments {

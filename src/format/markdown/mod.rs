@@ -25,7 +25,7 @@ mod templates;
 mod tests_sites;
 
 use super::front_matter::{self, FrontMatter, Quoting, Syntax};
-use crate::model::{Segment, Text, Unit, UnitKind};
+use crate::model::{Finding, FindingKind, Segment, Text, Unit, UnitKind};
 use crate::segment::Segmenter;
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag};
 use std::collections::HashMap;
@@ -92,11 +92,18 @@ fn prepare(source: &str) -> Prepared {
     }
 }
 
-/// The units of a Markdown page: the front-matter values of `keys`, then the body.
-pub(super) fn extract(source: &str, segmenter: &Segmenter, keys: &[String]) -> Vec<Unit> {
+/// The units of a Markdown page: the front-matter values of `keys`, then the body; and the
+/// values of `keys` that cannot be read (not extracted: they stay in English).
+pub(super) fn extract(source: &str, segmenter: &Segmenter, keys: &[String]) -> (Vec<Unit>, Vec<Finding>) {
     let prepared = prepare(source);
     let mut units = Vec::new();
+    let mut findings = Vec::new();
     if let Some(fm) = &prepared.front_matter {
+        findings.extend(front_matter::unreadable(source, fm, keys).into_iter().map(|u| Finding {
+            at: u.at,
+            kind: FindingKind::NotExtracted,
+            detail: format!("{}: {}", u.key, u.reason),
+        }));
         for field in front_matter::fields(source, fm) {
             if !keys.contains(&field.key) || !field.value.chars().any(char::is_alphabetic) {
                 continue;
@@ -117,7 +124,7 @@ pub(super) fn extract(source: &str, segmenter: &Segmenter, keys: &[String]) -> V
         }
     }
     units.extend(extract::body_units(source, &prepared, segmenter));
-    units
+    (units, findings)
 }
 
 /// How a segment's text is written back, by where it is in the page.
@@ -206,7 +213,7 @@ mod tests {
 
     fn units(src: &str) -> Vec<Unit> {
         let keys: Vec<String> = front_matter::DEFAULT_KEYS.iter().map(|k| k.to_string()).collect();
-        extract(src, &Segmenter::new(&Locale::parse("en").unwrap(), &[]), &keys)
+        extract(src, &Segmenter::new(&Locale::parse("en").unwrap(), &[]), &keys).0
     }
 
     #[test]
