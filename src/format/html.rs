@@ -5,7 +5,8 @@
 //! Block elements (h1–h6, p, li, td/th, blockquote, figcaption, caption, dt/dd, title) become
 //! units; inline elements (a, em, strong, b, i, span, sup, sub, abbr, …) become placeholder
 //! pairs holding their exact start and end tags; br, img, comments, inline code and anything
-//! not to be translated become standalone placeholders. Translatable attributes (alt, title,
+//! not to be translated become standalone placeholders. The content of a `<noscript>` between
+//! blocks, which the tokenizer reads as raw text, is extracted as an HTML fragment of its own. Translatable attributes (alt, title,
 //! aria-label, placeholder, `<meta name=description content>`) become units of their own,
 //! also on inline elements inside a unit: such a unit lies inside the span of the sentence
 //! holding its tag, and `Format::merge` writes it into that tag's bytes (escaped), wherever a
@@ -324,6 +325,9 @@ struct Extractor<'a> {
     stack: Vec<Collector<'a>>,
     /// Names of the open elements whose content is not translated.
     skipping: Vec<Name<'a>>,
+    /// Where the content of a `<noscript>` outside any unit starts: what it holds is shown
+    /// without scripts, and is extracted as a fragment of its own when it ends.
+    noscript: Option<usize>,
     /// An untranslatable element inside a unit: (name, start, depth of same-name nesting).
     capture: Option<(Name<'a>, usize, usize)>,
 }
@@ -335,6 +339,14 @@ impl<'a> Extractor<'a> {
             kind: FindingKind::Repaired,
             detail: reason,
         });
+    }
+
+    /// The units of a `<noscript>`'s content: the parser reads it as raw text (as a browser
+    /// with scripts does), a browser without scripts as HTML, so it is extracted as HTML.
+    fn noscript_content(&mut self, range: Range<usize>) {
+        let (units, findings) = extract_fragment(self.source, range, self.segmenter);
+        self.units.extend(units);
+        self.findings.extend(findings);
     }
 
     /// Ends the unit on top of the stack (its end tag, or an implied one).
@@ -429,6 +441,9 @@ impl<'a> Extractor<'a> {
         if skipped {
             self.split_top();
             if has_end {
+                if name == "noscript" {
+                    self.noscript = Some(tag.end);
+                }
                 self.skipping.push(name);
             }
             return;
@@ -531,6 +546,11 @@ impl<'a> Extractor<'a> {
         if !self.skipping.is_empty() {
             if self.skipping.last() == Some(&name) {
                 self.skipping.pop();
+            }
+            if self.skipping.is_empty()
+                && let Some(from) = self.noscript.take()
+            {
+                self.noscript_content(from..tag.start);
             }
             return;
         }
@@ -739,6 +759,26 @@ fn decode_reference(s: &str) -> Option<(String, usize)> {
     Some((c.to_string(), end + 1))
 }
 
+/// The units and findings of the HTML fragment at `range` of `source`, at their place in
+/// `source` (a `<noscript>`'s content; an HTML block of a Markdown page).
+pub(super) fn extract_fragment(
+    source: &str,
+    range: Range<usize>,
+    segmenter: &Segmenter,
+) -> (Vec<Unit>, Vec<Finding>) {
+    let Some(fragment) = source.get(range.clone()) else {
+        return (Vec::new(), Vec::new());
+    };
+    let (mut units, mut findings) = extract(fragment, segmenter);
+    let shift = |r: &mut Range<usize>| *r = r.start + range.start..r.end + range.start;
+    for unit in &mut units {
+        shift(&mut unit.span);
+        unit.segments.iter_mut().for_each(|s| shift(&mut s.span));
+    }
+    findings.iter_mut().for_each(|f| f.at += range.start);
+    (units, findings)
+}
+
 /// The units of `source`, and the markup repaired on the way (elements never closed, end tags
 /// that match nothing), in source order.
 pub(super) fn extract(source: &str, segmenter: &Segmenter) -> (Vec<Unit>, Vec<Finding>) {
@@ -749,6 +789,7 @@ pub(super) fn extract(source: &str, segmenter: &Segmenter) -> (Vec<Unit>, Vec<Fi
         findings: Vec::new(),
         stack: Vec::new(),
         skipping: Vec::new(),
+        noscript: None,
         capture: None,
     };
     for event in events(source) {
@@ -1045,6 +1086,17 @@ mod tests {
     fn attribute_names_in_any_case_and_first_of_duplicates() {
         let src = "<META NAME=\"Description\" Content=\"Big news.\"><meta property=og:title content=\"Title.\"><P CLASS=\"a notranslate\">Skip.</P><p translate=yes translate=no>Kept.</p><img ALT=\"A map\">";
         assert_eq!(texts(&units(src)), vec!["Big news.", "Title.", "Kept.", "A map"]);
+    }
+
+    #[test]
+    fn noscript_content_is_extracted_as_html() {
+        let src = "<p>On.</p><noscript><a href=\"/i\">Chapter Index</a> Enable <b>it</b>.<img src=x alt=\"Pixel\"></noscript><p>Off.</p>";
+        let u = units(src);
+        assert_eq!(texts(&u), vec!["On.", "{1}Chapter Index{/1} Enable {2}it{/2}.{3/}", "Pixel", "Off."]);
+        let first = &u[1].segments[0];
+        assert_eq!(&src[first.span.clone()], "<a href=\"/i\">Chapter Index</a> Enable <b>it</b>.<img src=x alt=\"Pixel\">");
+        // Inside a sentence it stays one placeholder, as before.
+        assert_eq!(texts(&units("<p>A <noscript>b</noscript> c.</p>")), vec!["A {1/} c."]);
     }
 
     #[test]

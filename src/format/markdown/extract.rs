@@ -319,19 +319,9 @@ fn trim_templates(pieces: &mut Vec<Piece>) {
 /// The units of an HTML fragment of the Markdown (a block or one inline tag), at their place
 /// in `source`.
 fn html_units(source: &str, range: Range<usize>, segmenter: &Segmenter) -> Vec<Unit> {
-    let Some(fragment) = source.get(range.clone()) else {
-        return Vec::new();
-    };
     // The HTML extractor's repairs are not reported here: a fragment of Markdown (an inline
     // `<kbd>`, or a block that Markdown content interrupts) is not a whole element.
-    let (mut units, _repairs) = html::extract(fragment, segmenter);
-    for unit in &mut units {
-        unit.span = unit.span.start + range.start..unit.span.end + range.start;
-        for s in &mut unit.segments {
-            s.span = s.span.start + range.start..s.span.end + range.start;
-        }
-    }
-    units
+    html::extract_fragment(source, range, segmenter).0
 }
 
 struct Extractor<'a> {
