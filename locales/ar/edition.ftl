@@ -6,6 +6,7 @@ edition-switcher = اقرأ هذا المقال باللغة
 edition-date = نُشر في { $date }
 edition-site = { $site }
 edition-notice-machine = ترجمة آلية بواسطة { $engine }، لم يراجعها أحد.
+edition-notice-pseudo = نص مُحاكى لفحص التخطيط، وليس ترجمة.
 edition-notice-machine-reviewed = ترجمة آلية بواسطة { $engine }، راجعها مترجم.
 edition-notice-human = ترجمة بشرية، لم تُراجع بعد.
 edition-notice-human-reviewed = ترجمة بشرية مُراجَعة.

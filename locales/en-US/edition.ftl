@@ -7,6 +7,7 @@ edition-switcher = Read this article in
 edition-date = Published on { $date }
 edition-site = { $site }
 edition-notice-machine = Machine-translated by { $engine }, not reviewed by a person.
+edition-notice-pseudo = Pseudo-localized to check the layout: not a translation.
 edition-notice-machine-reviewed = Machine-translated by { $engine } and reviewed by a person.
 edition-notice-human = Translated by people, not yet reviewed.
 edition-notice-human-reviewed = Translated by people and reviewed.

@@ -6,6 +6,7 @@ edition-switcher = यह लेख इस भाषा में पढ़े�
 edition-date = { $date } को प्रकाशित
 edition-site = { $site }
 edition-notice-machine = { $engine } द्वारा मशीनी अनुवाद, किसी व्यक्ति ने समीक्षा नहीं की।
+edition-notice-pseudo = लेआउट जाँचने के लिए छद्म-स्थानीयकृत पाठ: यह अनुवाद नहीं है।
 edition-notice-machine-reviewed = { $engine } द्वारा मशीनी अनुवाद, एक व्यक्ति ने समीक्षा की।
 edition-notice-human = लोगों द्वारा अनुवादित, अभी समीक्षा नहीं हुई।
 edition-notice-human-reviewed = लोगों द्वारा अनुवादित और समीक्षित।

@@ -6,6 +6,7 @@ edition-switcher = 阅读本文的其他语言版本
 edition-date = 发布于{ $date }
 edition-site = { $site }
 edition-notice-machine = 由 { $engine } 机器翻译，未经人工审校。
+edition-notice-pseudo = 伪本地化文本，用于检查版面，并非译文。
 edition-notice-machine-reviewed = 由 { $engine } 机器翻译，已经人工审校。
 edition-notice-human = 人工翻译，尚未审校。
 edition-notice-human-reviewed = 人工翻译，已经审校。

@@ -494,7 +494,7 @@ mod tests {
         let f = fields(src, &fm);
         assert_eq!(f.len(), 3, "{f:?}");
         assert_eq!(f[0].value, "Long text.\nMore.");
-        assert_eq!(&src[f[0].span.clone()], "  Long\n  text.\n\n  More.");
+        assert_eq!(src.get(f[0].span.clone()), Some("  Long\n  text.\n\n  More."));
         assert_eq!(f[0].quoting, Quoting::Block { indent: 2 });
         assert_eq!(f[0].line, 2);
         assert_eq!(f[2].value, "One\n  two");

@@ -143,7 +143,11 @@ impl Chrome {
     pub fn notice(&self, provenance: &Provenance) -> String {
         let engines = provenance.engines.join(", ");
         let all_reviewed = provenance.total() > 0 && provenance.reviewed == provenance.total();
-        let (id, args) = if provenance.machine == 0 {
+        let pseudo = provenance.human == 0 && provenance.engines.iter().all(|e| e == "pseudo");
+        let (id, args) = if provenance.machine > 0 && pseudo {
+            // Not a translation: the page must not say it was translated.
+            ("edition-notice-pseudo", vec![])
+        } else if provenance.machine == 0 {
             let id = if all_reviewed {
                 "edition-notice-human-reviewed"
             } else {
@@ -239,21 +243,27 @@ mod tests {
     fn notice_follows_provenance_and_isolates_only_rtl() {
         let machine = Provenance {
             machine: 3,
-            engines: vec!["pseudo".into()],
+            engines: vec!["deepl".into()],
             ..Provenance::default()
         };
+        let pseudo = Provenance {
+            engines: vec!["pseudo".into()],
+            ..machine.clone()
+        };
+        assert!(chrome("en", false).notice(&pseudo).contains("not a translation"));
+        assert!(chrome("zh", false).notice(&pseudo).contains("并非译文"));
         let reviewed = Provenance {
             human: 3,
             reviewed: 3,
             ..Provenance::default()
         };
         let en = chrome("en", false);
-        assert!(en.notice(&machine).contains("pseudo"), "{}", en.notice(&machine));
+        assert!(en.notice(&machine).contains("deepl"), "{}", en.notice(&machine));
         assert_ne!(en.notice(&machine), en.notice(&reviewed));
         let hi = chrome("hi", false).notice(&machine);
-        assert!(hi.contains("pseudo") && !hi.contains('\u{2068}'), "{hi}");
+        assert!(hi.contains("deepl") && !hi.contains('\u{2068}'), "{hi}");
         let ar = chrome("ar", false).notice(&machine);
-        assert!(ar.contains("\u{2068}pseudo\u{2069}"), "{ar}");
+        assert!(ar.contains("\u{2068}deepl\u{2069}"), "{ar}");
         assert_eq!(Chrome::own_name(&Locale::parse("ar").unwrap()), "العربية");
     }
 }
