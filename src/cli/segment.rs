@@ -6,8 +6,8 @@
 use crate::config::Config;
 use crate::error::Error;
 use crate::format::Format;
-use crate::model::FindingKind;
 use crate::lang::Locale;
+use crate::model::FindingKind;
 use crate::segment::Segmenter;
 use crate::ui::Ui;
 use std::collections::BTreeMap;

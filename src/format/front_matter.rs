@@ -227,7 +227,11 @@ fn block_scalar(body: &str, header: &str, lines: &[Range<usize>]) -> Option<(Str
         value.push_str(own);
         after_blank = false;
     }
-    Some((value, content[0].start..content[last].start + text(content[last]).len(), indent))
+    Some((
+        value,
+        content[0].start..content[last].start + text(content[last]).len(),
+        indent,
+    ))
 }
 
 /// A top-level `key:` (YAML) or `key =` (TOML) at the start of `line`: the key and the byte

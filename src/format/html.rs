@@ -761,11 +761,7 @@ fn decode_reference(s: &str) -> Option<(String, usize)> {
 
 /// The units and findings of the HTML fragment at `range` of `source`, at their place in
 /// `source` (a `<noscript>`'s content; an HTML block of a Markdown page).
-pub(super) fn extract_fragment(
-    source: &str,
-    range: Range<usize>,
-    segmenter: &Segmenter,
-) -> (Vec<Unit>, Vec<Finding>) {
+pub(super) fn extract_fragment(source: &str, range: Range<usize>, segmenter: &Segmenter) -> (Vec<Unit>, Vec<Finding>) {
     let Some(fragment) = source.get(range.clone()) else {
         return (Vec::new(), Vec::new());
     };
@@ -833,7 +829,6 @@ pub(super) fn extract(source: &str, segmenter: &Segmenter) -> (Vec<Unit>, Vec<Fi
     ex.findings.sort_by_key(|f| f.at);
     (ex.units, ex.findings)
 }
-
 
 /// The encodings `<meta charset>` (or an `http-equiv` content type) declares in `source`:
 /// where the `<meta` tag starts, and the byte range of the encoding's name.
@@ -1092,9 +1087,15 @@ mod tests {
     fn noscript_content_is_extracted_as_html() {
         let src = "<p>On.</p><noscript><a href=\"/i\">Chapter Index</a> Enable <b>it</b>.<img src=x alt=\"Pixel\"></noscript><p>Off.</p>";
         let u = units(src);
-        assert_eq!(texts(&u), vec!["On.", "{1}Chapter Index{/1} Enable {2}it{/2}.{3/}", "Pixel", "Off."]);
+        assert_eq!(
+            texts(&u),
+            vec!["On.", "{1}Chapter Index{/1} Enable {2}it{/2}.{3/}", "Pixel", "Off."]
+        );
         let first = &u[1].segments[0];
-        assert_eq!(src.get(first.span.clone()).unwrap_or_default(), "<a href=\"/i\">Chapter Index</a> Enable <b>it</b>.<img src=x alt=\"Pixel\">");
+        assert_eq!(
+            src.get(first.span.clone()).unwrap_or_default(),
+            "<a href=\"/i\">Chapter Index</a> Enable <b>it</b>.<img src=x alt=\"Pixel\">"
+        );
         // Inside a sentence it stays one placeholder, as before.
         assert_eq!(texts(&units("<p>A <noscript>b</noscript> c.</p>")), vec!["A {1/} c."]);
     }

@@ -112,7 +112,7 @@ mod tests {
             source: &Text::plain(source),
             target: &Text::plain(format!("{source} ({fingerprint})")),
             origin: &Origin::Machine {
-                engine: "pseudo".into(),
+                engine: "deepl".into(),
                 model: None,
             },
             state: State::Translated,

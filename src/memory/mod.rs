@@ -330,7 +330,8 @@ pub(crate) const EARLIER: &str = "earlier";
 pub enum Reuse {
     /// Only machine work made with exactly this fingerprint.
     Fingerprint(String),
-    /// Any machine work (the `memory` backend, `--reuse stale`).
+    /// Any machine work (the `memory` backend, `--reuse stale`); pseudo-localized text is not
+    /// machine work and is never returned.
     AnyMachine,
 }
 
@@ -473,7 +474,39 @@ mod tests {
         imports_are_recognised_by_content,
         a_newer_machine_result_replaces_the_older_one,
         a_lower_human_translation_is_kept_aside_not_stored_over_a_better_one,
+        pseudo_text_never_hides_machine_work,
     );
+
+    fn pseudo_text_never_hides_machine_work(mut m: Memory) {
+        let src = Text::plain("Exports fell.");
+        let entry = |target, origin, fingerprint| NewEntry {
+            source_locale: "en",
+            target_locale: "ar",
+            source: &src,
+            target,
+            origin,
+            state: State::Translated,
+            fingerprint,
+            document: None,
+            previous: None,
+            next: None,
+            changed_at: None,
+        };
+        let machine = |engine: &str| Origin::Machine {
+            engine: engine.into(),
+            model: None,
+        };
+        let (real, pseudo) = (Text::plain("انخفضت الصادرات."), Text::plain("⟦يخبورتس⟧"));
+        let (deepl, pseudo_engine) = (machine("deepl"), machine("pseudo"));
+        m.store(&[entry(&real, &deepl, "deepl")]).unwrap();
+        m.store(&[entry(&pseudo, &pseudo_engine, "pseudo")]).unwrap();
+        let got = m.lookup("en", "ar", &src, &Reuse::AnyMachine).unwrap().unwrap();
+        assert_eq!(got.target, real, "the newer pseudo row hid the real translation");
+        let got = m
+            .lookup("en", "ar", &src, &Reuse::Fingerprint("pseudo".into()))
+            .unwrap();
+        assert_eq!(got.map(|t| t.target), Some(pseudo), "a pseudo run still finds its own");
+    }
 
     #[test]
     fn the_human_precedence_rule() {
@@ -588,7 +621,7 @@ mod tests {
     fn machine_work_of_another_fingerprint_is_stale(mut m: Memory) {
         let src = Text::plain("Hello.");
         let machine = Origin::Machine {
-            engine: "pseudo".into(),
+            engine: "deepl".into(),
             model: None,
         };
         m.store(&[NewEntry {
@@ -625,7 +658,7 @@ mod tests {
     fn a_newer_machine_result_replaces_the_older_one(mut m: Memory) {
         let src = Text::plain("Prices rose.");
         let machine = Origin::Machine {
-            engine: "pseudo".into(),
+            engine: "deepl".into(),
             model: None,
         };
         for (target, at) in [("أولى", 100), ("ثانية", 200)] {

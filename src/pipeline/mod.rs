@@ -16,9 +16,7 @@ use crate::render::edition;
 pub mod engine;
 
 pub use crate::plan::document::line_of;
-pub use crate::plan::report::{
-    LocaleReport, Missing, Repaired, Report, Review, TermFailure, TermSummary, Translated,
-};
+pub use crate::plan::report::{LocaleReport, Missing, Repaired, Report, Review, TermFailure, TermSummary, Translated};
 
 /// What a run does besides translating.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

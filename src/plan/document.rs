@@ -70,11 +70,15 @@ impl Loaded {
 
     /// The extractor's findings of one kind, in source order, with their positions.
     pub fn findings(&self, kind: FindingKind) -> impl Iterator<Item = Located<'_>> {
-        self.doc.findings.iter().filter(move |f| f.kind == kind).map(|f| Located {
-            line: self.lines.line_of(f.at),
-            column: self.lines.column_of(&self.doc.source, f.at),
-            finding: f,
-        })
+        self.doc
+            .findings
+            .iter()
+            .filter(move |f| f.kind == kind)
+            .map(|f| Located {
+                line: self.lines.line_of(f.at),
+                column: self.lines.column_of(&self.doc.source, f.at),
+                finding: f,
+            })
     }
 }
 

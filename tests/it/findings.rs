@@ -40,17 +40,27 @@ fn a_value_that_cannot_be_read_is_missing_for_every_command() {
         );
     }
     assert!(err.contains("1 missing"), "{err}");
-    assert!(!p.join("out/ar/page.md").exists(), "an edition with English in it was written");
+    assert!(
+        !p.join("out/ar/page.md").exists(),
+        "an edition with English in it was written"
+    );
 
     let o = l10n(p, &["status", "--format", "json"]);
     let status: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("status JSON");
     let page = status
         .as_array()
-        .and_then(|docs| docs.iter().find(|d| d["path"].as_str().is_some_and(|s| s.ends_with("page.md"))))
+        .and_then(|docs| {
+            docs.iter()
+                .find(|d| d["path"].as_str().is_some_and(|s| s.ends_with("page.md")))
+        })
         .unwrap_or_else(|| panic!("no page.md in {status}"));
     // Pseudo output is not a translation: the title and the sentence are missing too.
     for locale in page["locales"].as_array().unwrap() {
-        assert_eq!((&locale["segments"], &locale["missing"]), (&4.into(), &4.into()), "{locale}");
+        assert_eq!(
+            (&locale["segments"], &locale["missing"]),
+            (&4.into(), &4.into()),
+            "{locale}"
+        );
     }
 
     let o = l10n(p, &["check", "page.md", "--format", "json"]);
@@ -72,7 +82,10 @@ fn a_value_that_cannot_be_read_is_missing_for_every_command() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let edition = std::fs::read_to_string(p.join("out/ar/page.md")).unwrap();
     assert!(edition.contains("summary: \"one\n  two\""), "{edition}");
-    assert!(edition.contains("description: >-\n  ⟦") && !edition.contains("How the rocket"), "{edition}");
+    assert!(
+        edition.contains("description: >-\n  ⟦") && !edition.contains("How the rocket"),
+        "{edition}"
+    );
 }
 
 #[test]

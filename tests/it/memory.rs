@@ -229,7 +229,10 @@ fn stale_machine_work_is_used_only_when_asked_and_gc_removes_it() {
     // Pretend another engine made all of it.
     rusqlite::Connection::open(&db)
         .unwrap()
-        .execute("UPDATE translation SET fingerprint = 'other-engine:1'", [])
+        .execute(
+            "UPDATE translation SET fingerprint = 'other-engine:1', engine = 'other-engine'",
+            [],
+        )
         .unwrap();
     let stale = translate(d, &["--reuse-stale"]);
     ok(&stale);

@@ -88,7 +88,8 @@ impl PgMemory {
         };
         let sql = format!(
             "SELECT target, origin, engine, model, file, state, updated_at FROM translation
-             WHERE source_hash = $1 AND target_locale = $2 AND ($3::text IS NULL OR origin = 'human' OR fingerprint = $3)
+             WHERE source_hash = $1 AND target_locale = $2 AND (origin = 'human' OR
+                 CASE WHEN $3::text IS NULL THEN engine IS DISTINCT FROM 'pseudo' ELSE fingerprint = $3 END)
              ORDER BY {RANK} LIMIT 1"
         );
         let row = self.call_read(sql, move |client, statement| {

@@ -242,7 +242,11 @@ fn html_identity_merge_is_byte_identical() {
         let again = Format::Html.extract(edition, &segmenter);
         assert!(again.units.len() <= doc.units.len() * 3 + 3);
         // Every finding points into the document.
-        assert!(doc.findings.iter().all(|f| doc_text.is_char_boundary(f.at.min(doc_text.len()))));
+        assert!(
+            doc.findings
+                .iter()
+                .all(|f| doc_text.is_char_boundary(f.at.min(doc_text.len())))
+        );
     });
     assert!(rounds >= 200);
 }
