@@ -25,19 +25,20 @@ fn main() -> ExitCode {
     });
     let ui = Ui::new(requested.as_deref());
     let command = cli::help::localize(<cli::Cli as clap::CommandFactory>::command(), &ui);
-    let parsed = command
-        .try_get_matches_from(args)
-        .and_then(|matches| <cli::Cli as clap::FromArgMatches>::from_arg_matches(&matches));
-    let cli = match parsed {
+    let matches = match command.clone().try_get_matches_from(args) {
+        Ok(matches) => matches,
+        Err(e) => return clap_error(e, &ui),
+    };
+    // `help [command…]` outside English is ours, answered here as clap answers its own.
+    if let Some(path) = cli::help::help_request(&matches) {
+        return match cli::help::print_help_for(&command, &path, &ui) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(text) => refuse(&text, &ui),
+        };
+    }
+    let cli = match <cli::Cli as clap::FromArgMatches>::from_arg_matches(&matches) {
         Ok(cli) => cli,
-        // clap's own errors in the user's language (help and version print as clap prints them).
-        Err(e) => match cli::help::localize_error(&e, &ui) {
-            Some(text) => {
-                eprintln!("l10n: {}: {text}", ui.msg("error-prefix", &[]));
-                return ExitCode::from(2);
-            }
-            None => e.exit(),
-        },
+        Err(e) => return clap_error(e, &ui),
     };
     match cli::run(cli, &ui) {
         Ok(code) => ExitCode::from(code),
@@ -57,4 +58,18 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// clap's own errors in the user's language (help and version print as clap prints them).
+fn clap_error(error: clap::Error, ui: &Ui) -> ExitCode {
+    match cli::help::localize_error(&error, ui) {
+        Some(text) => refuse(&text, ui),
+        None => error.exit(),
+    }
+}
+
+/// A command line that cannot run: the reason, exit 2.
+fn refuse(text: &str, ui: &Ui) -> ExitCode {
+    eprintln!("l10n: {}: {text}", ui.msg("error-prefix", &[]));
+    ExitCode::from(2)
 }

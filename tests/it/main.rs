@@ -19,6 +19,7 @@ mod fluent_format;
 mod fuzz;
 mod glossary;
 mod hardening;
+mod help;
 mod html;
 mod html_inline_attributes;
 mod http_server;
