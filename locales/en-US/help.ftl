@@ -53,6 +53,7 @@ help-memory-lookup--history = Also show the earlier versions a human translation
 help-memory-gc = Remove stale machine translations (superseded by human work, by a newer engine's, or made with another engine than the configured one) older than DAYS days
 help-memory-gc--backend = The engine whose translations are current (default: the backend in l10n.toml, if any)
 help-segment = Print the segments of a document as the pipeline sees them
+help-segment--file = The document (plain text, Markdown, HTML or Fluent)
 help-segment--lang = Language of the document (default: from l10n.toml, else en)
 help-segment--format--lines = One segment per line (`text` is accepted as another name)
 help-segment--format--json = A JSON array with each segment's unit kind, line and tagged form

@@ -52,6 +52,7 @@ help-memory-lookup--threshold = 模糊匹配的最低相似度（百分比）
 help-memory-gc = 删除早于 DAYS 天的过时机器翻译（已被人工翻译或较新引擎的译文取代，或由非所配置引擎生成）
 help-memory-gc--backend = 其译文视为最新的引擎（默认：l10n.toml 中配置的后端，如有）
 help-segment = 按处理流程的切分方式输出文档的句段
+help-segment--file = 文档（纯文本、Markdown、HTML 或 Fluent）
 help-segment--lang = 文档的语言（默认：取自 l10n.toml，否则为 en）
 help-segment--format--lines = 每行一个句段（也接受 `text` 这一名称）
 help-segment--format--json = JSON 数组，含每个句段的单元类型、所在行和带标记的形式

@@ -45,6 +45,7 @@ pub enum SegmentFormat {
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// The document (plain text, Markdown, HTML or Fluent)
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// Language of the document (default: from l10n.toml, else en)
