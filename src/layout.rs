@@ -4,7 +4,8 @@
 //! beside the source as `page.{locale}.md`, Docusaurus under
 //! `i18n/{locale}/docusaurus-plugin-content-docs/current/…`. A [`Layout`] is an output path
 //! template with the variables `{locale}`, `{path}` (the input's path relative to the folder
-//! given), `{dir}`, `{name}`, `{stem}` and `{ext}` (with its dot). [`walk`] lists a folder's
+//! given), `{dir}` (the input's own folder, relative to the output root: beside the source),
+//! `{name}`, `{stem}` and `{ext}` (with its dot). [`walk`] lists a folder's
 //! documents recursively with include/exclude globs, and [`Layout::plan`] maps every input to
 //! its edition for every locale, refusing two inputs that would write the same file, an
 //! edition that would overwrite an input, and a path that leaves the output root.
@@ -72,6 +73,10 @@ pub struct Layout {
 pub struct Input {
     pub path: PathBuf,
     pub relative: PathBuf,
+    /// Its own folder relative to the output root, when it is inside it: `{dir}`, so that
+    /// `{dir}/{stem}.{locale}{ext}` is beside the source whatever folder was given. Else
+    /// `{dir}` is the folder of `relative`.
+    pub dir: Option<PathBuf>,
 }
 
 /// One edition to write.
@@ -184,7 +189,7 @@ impl Layout {
                 Part::Text(t) => s.push_str(t),
                 Part::Locale => s.push_str(locale),
                 Part::Path => s.push_str(&slash(rel)),
-                Part::Dir => s.push_str(&rel.parent().map(slash).unwrap_or_default()),
+                Part::Dir => s.push_str(&input.dir.as_deref().or(rel.parent()).map(slash).unwrap_or_default()),
                 Part::Name => s.push_str(&name),
                 Part::Stem => s.push_str(&stem),
                 Part::Ext => s.push_str(&ext),
@@ -333,7 +338,11 @@ pub fn walk(folder: &Path, include: &[String], exclude: &[String]) -> Result<Vec
                 && include.as_ref().is_none_or(|set| set.is_match(&relative))
                 && !exclude.is_match(&relative)
             {
-                found.push(Input { path, relative });
+                found.push(Input {
+                    path,
+                    relative,
+                    dir: None,
+                });
             }
         }
     }
@@ -349,6 +358,7 @@ mod tests {
         Input {
             path: Path::new("content/en").join(rel),
             relative: PathBuf::from(rel),
+            dir: None,
         }
     }
 
@@ -437,10 +447,12 @@ mod tests {
             Input {
                 path: PathBuf::from("site/a.md"),
                 relative: PathBuf::from("a.md"),
+                dir: None,
             },
             Input {
                 path: PathBuf::from("site/a.mdar"),
                 relative: PathBuf::from("a.mdar"),
+                dir: None,
             },
         ];
         // `a.mdar` is taken for an edition of `a.md` left by an earlier run, not translated.
@@ -461,10 +473,12 @@ mod tests {
             Input {
                 path: PathBuf::from("site/p.md"),
                 relative: PathBuf::from("p.md"),
+                dir: None,
             },
             Input {
                 path: PathBuf::from("site/p.ar.md"),
                 relative: PathBuf::from("p.ar.md"),
+                dir: None,
             },
         ];
         let plan = layout.plan(&inputs, &["ar".into()], Path::new("site")).unwrap();

@@ -89,7 +89,10 @@ impl DocumentRef {
             }
             return Ok(vec![document]);
         }
-        let found = crate::layout::walk(&path, &layout.include, &layout.exclude).map_err(|e| layout_error(&path, e))?;
+        let mut found =
+            crate::layout::walk(&path, &layout.include, &layout.exclude).map_err(|e| layout_error(&path, e))?;
+        // A folder's other files (images, the memory, a site's configuration) are not documents.
+        found.retain(|input| crate::format::Format::from_path(&input.path).is_ok());
         if found.is_empty() {
             return Err(Error::EmptyFolder { path });
         }
@@ -107,15 +110,20 @@ impl DocumentRef {
 /// `path` relative to `folder` when it is inside it (both taken from the current folder, `.`
 /// components ignored).
 fn inside_folder(path: &Path, folder: &Path) -> Option<PathBuf> {
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let clean = |p: &Path| -> PathBuf {
-        let p = if p.is_absolute() { p.to_path_buf() } else { cwd.join(p) };
-        p.components()
-            .filter(|c| !matches!(c, std::path::Component::CurDir))
-            .collect()
-    };
-    let inside = clean(path).strip_prefix(clean(folder)).ok()?.to_path_buf();
+    let inside = absolute(path).strip_prefix(absolute(folder)).ok()?.to_path_buf();
     (inside.components().count() > 0).then_some(inside)
+}
+
+/// `path` from the root, taken from the current folder, without `.` components.
+fn absolute(path: &Path) -> PathBuf {
+    let p = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    p.components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect()
 }
 
 fn layout_error(path: &Path, e: crate::layout::LayoutError) -> Error {
@@ -181,8 +189,12 @@ impl Project {
             o.files.iter().map(|f| (f.clone(), f.display().to_string())).collect()
         };
         let mut documents = Vec::new();
+        // Which documents were found by walking a folder (the others were named).
+        let mut walked = Vec::new();
         for (path, name) in named {
-            documents.extend(DocumentRef::expand(path, name, &config)?);
+            let found = DocumentRef::expand(path.clone(), name, &config)?;
+            walked.extend(std::iter::repeat_n(path.is_dir(), found.len()));
+            documents.extend(found);
         }
 
         let backend_name = o
@@ -216,7 +228,7 @@ impl Project {
             (None, None) => config.out_dir(),
         };
         let extract = config.markdown.extract_options();
-        let project = Project {
+        let mut project = Project {
             out_dir: o.out.clone().unwrap_or_else(|| config.out_dir()),
             config,
             source,
@@ -235,8 +247,25 @@ impl Project {
             layout_root,
             extract,
         };
+        project.skip_earlier_editions(&walked)?;
         project.refuse_collisions()?;
         Ok(project)
+    }
+
+    /// A folder walked again after a run with editions beside their sources holds those
+    /// editions: they are not documents to translate (a file named on the command line is
+    /// kept, and refused if an edition would overwrite it).
+    fn skip_earlier_editions(&mut self, walked: &[bool]) -> Result<()> {
+        let mut editions = std::collections::HashSet::new();
+        for document in &self.documents {
+            for target in &self.targets {
+                editions.insert(absolute(&self.edition_path(document, target)?));
+            }
+        }
+        let mut walked = walked.iter();
+        self.documents
+            .retain(|d| !(walked.next().copied().unwrap_or(false) && editions.contains(&absolute(&d.path))));
+        Ok(())
     }
 
     /// Where the edition of `document` in `target` goes: the layout's template, under its root.
@@ -244,6 +273,7 @@ impl Project {
         let input = crate::layout::Input {
             path: document.path.clone(),
             relative: document.relative.clone(),
+            dir: document.path.parent().and_then(|p| inside_folder(p, &self.layout_root)),
         };
         let output = self
             .layout

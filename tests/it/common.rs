@@ -111,3 +111,18 @@ pub fn run_chromium(browser: &Path, page: &Path, extra: &[&str]) -> Output {
         .output()
         .expect("chromium runs")
 }
+
+/// Every file below `dir`, in path order.
+pub fn walk_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(walk_files(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files.sort();
+    files
+}

@@ -72,20 +72,6 @@ fn link_dir(from: &Path, to: &Path) {
     }
 }
 
-fn walk_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            files.extend(walk_files(&path));
-        } else {
-            files.push(path);
-        }
-    }
-    files.sort();
-    files
-}
-
 /// `prose.py`'s figures for the Markdown editions in `out`.
 fn markdown_prose(corpus: &Path, out: &Path) -> Value {
     let o = Command::new("python3")

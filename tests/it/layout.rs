@@ -95,3 +95,37 @@ fn two_inputs_writing_one_edition_are_refused_naming_both() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(p.join("out/ar/a/index.md").is_file() && p.join("out/ar/b/index.md").is_file());
 }
+
+#[test]
+fn editions_stay_beside_their_sources_whatever_folder_is_walked_and_run_after_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    write(
+        p,
+        "l10n.toml",
+        "source = \"en\"\ntargets = [\"zh\", \"hi\"]\nbackend = \"pseudo\"\n\n[layout]\nout = \"{dir}/{stem}.{locale}{ext}\"\n",
+    );
+    write(p, "content/posts/guide.md", "Read the guide.\n");
+    write(p, "content/posts/cover.png", "not a document");
+    let documents = |p: &Path| {
+        let mut found: Vec<String> = crate::common::walk_files(p)
+            .into_iter()
+            .filter(|f| f.extension().is_some_and(|e| e == "md"))
+            .map(|f| f.strip_prefix(p).unwrap().display().to_string())
+            .collect();
+        found.sort();
+        found
+    };
+    let expected = vec![
+        "content/posts/guide.hi.md".to_string(),
+        "content/posts/guide.md".to_string(),
+        "content/posts/guide.zh-Hans.md".to_string(),
+    ];
+    // The folder given, then the whole project, then the folder again: the editions of the
+    // earlier runs are neither translated again nor refused as inputs to overwrite.
+    for folder in ["content", ".", "content"] {
+        let o = l10n(p, &["translate", folder, "-q"]);
+        assert_eq!(o.status.code(), Some(0), "translate {folder}: {}", stderr(&o));
+        assert_eq!(documents(p), expected, "after translate {folder}");
+    }
+}
