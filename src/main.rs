@@ -54,7 +54,8 @@ fn main() -> ExitCode {
             let red = anstyle::Style::new()
                 .bold()
                 .fg_color(Some(anstyle::AnsiColor::Red.into()));
-            anstream::eprintln!("l10n: {red}{}{red:#}: {text}", ui.msg("error-prefix", &[]));
+            let (prefix, space) = error_prefix(&ui);
+            anstream::eprintln!("l10n: {red}{prefix}{red:#}{space}{text}");
             ExitCode::from(2)
         }
     }
@@ -70,6 +71,15 @@ fn clap_error(error: clap::Error, ui: &Ui) -> ExitCode {
 
 /// A command line that cannot run: the reason, exit 2.
 fn refuse(text: &str, ui: &Ui) -> ExitCode {
-    eprintln!("l10n: {}: {text}", ui.msg("error-prefix", &[]));
+    let (prefix, space) = error_prefix(ui);
+    eprintln!("l10n: {prefix}{space}{text}");
     ExitCode::from(2)
+}
+
+/// "error:" in the interface language, with its own colon (Chinese writes a full-width one,
+/// which takes no space after it).
+fn error_prefix(ui: &Ui) -> (String, &'static str) {
+    let prefix = ui.msg("error-prefix", &[]);
+    let space = if prefix.ends_with('：') { "" } else { " " };
+    (prefix, space)
 }

@@ -4,7 +4,7 @@
 
 ## Errors (the run stops, exit status 2)
 
-error-prefix = خطأ
+error-prefix = خطأ:
 error-read = { $path }: تعذّرت قراءة الملف: { $reason }
 error-is-directory = { $path }: هذا مجلد وليس ملفًا
 error-not-utf8 = { $path }:{ $line }: الملف ليس نصًا بترميز UTF-8؛ حوِّله إلى UTF-8 ثم أعد المحاولة

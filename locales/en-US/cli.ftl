@@ -4,7 +4,7 @@
 
 ## Errors (the run stops, exit status 2)
 
-error-prefix = error
+error-prefix = error:
 error-read = { $path }: cannot read the file: { $reason }
 error-is-directory = { $path }: is a folder, not a file
 error-not-utf8 = { $path }:{ $line }: the file is not UTF-8 text; convert it to UTF-8 and try again

@@ -4,7 +4,7 @@
 
 ## Errors (the run stops, exit status 2)
 
-error-prefix = त्रुटि
+error-prefix = त्रुटि:
 error-read = { $path }: फ़ाइल पढ़ी नहीं जा सकी: { $reason }
 error-is-directory = { $path }: यह फ़ोल्डर है, फ़ाइल नहीं
 error-not-utf8 = { $path }:{ $line }: यह फ़ाइल UTF-8 टेक्स्ट नहीं है; इसे UTF-8 में बदलकर फिर से कोशिश करें

@@ -4,7 +4,7 @@
 
 ## Errors (the run stops, exit status 2)
 
-error-prefix = 错误
+error-prefix = 错误：
 error-read = { $path }：无法读取文件：{ $reason }
 error-is-directory = { $path }：这是文件夹，不是文件
 error-not-utf8 = { $path }:{ $line }：该文件不是 UTF-8 文本；请将其转换为 UTF-8 后重试
