@@ -1,7 +1,7 @@
 //! Issue 16's hardening, through the real binary: each defect's regression test is named after
 //! it. Engines are local servers on 127.0.0.1; nothing reaches the network.
 
-use crate::common::{l10n, stderr, stdout};
+use crate::common::{l10n, stderr, stdout, walk_files};
 use crate::engines::{GOOGLE, KEY, project, run_engine};
 use crate::http_server::{Response, TestServer};
 use serde_json::json;
@@ -40,19 +40,6 @@ fn tmx(units: &[Unit<'_>]) -> String {
         ));
     }
     out.push_str("  </body>\n</tmx>\n");
-    out
-}
-
-fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(files_under(&path));
-        } else {
-            out.push(path);
-        }
-    }
     out
 }
 
@@ -294,7 +281,7 @@ fn a_later_lower_import_never_replaces_human_final_work() {
             format,
         ];
         ok(&l10n(d, &[&args[..], &["--memory", "m.sqlite", "-o", dir]].concat()));
-        let files = files_under(&d.join(dir));
+        let files = walk_files(&d.join(dir));
         files
             .into_iter()
             .map(|f| std::fs::read_to_string(f).unwrap())
@@ -441,7 +428,7 @@ fn xliff_export_writes_only_characters_xml_allows_and_they_round_trip() {
             ],
         );
         ok(&o);
-        let file = files_under(&d.join(&out)).pop().unwrap();
+        let file = walk_files(&d.join(&out)).pop().unwrap();
         let xliff = std::fs::read_to_string(&file).unwrap();
         assert!(!xliff.contains('\u{1b}') && !xliff.contains('\u{ffff}'), "{xliff:?}");
         assert!(xliff.contains(code), "{xliff}");
