@@ -185,9 +185,17 @@ fn the_english_help_command_stays_clap_s_own() {
 fn the_error_line_uses_the_languages_own_colon() {
     let o = l10n_in("zh_CN.UTF-8", &["translate", "/nonexistent/a.md", "--to", "ar"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).starts_with("l10n: 错误：/nonexistent/a.md"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).starts_with("l10n: 错误：/nonexistent/a.md"),
+        "{}",
+        stderr(&o)
+    );
     let o = l10n_in("zh_CN.UTF-8", &["translate", "--bogus"]);
     assert!(stderr(&o).starts_with("l10n: 错误：意外的参数"), "{}", stderr(&o));
     let o = l10n_in("hi_IN.UTF-8", &["translate", "/nonexistent/a.md", "--to", "ar"]);
-    assert!(stderr(&o).starts_with("l10n: त्रुटि: /nonexistent/a.md"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).starts_with("l10n: त्रुटि: /nonexistent/a.md"),
+        "{}",
+        stderr(&o)
+    );
 }
