@@ -9,7 +9,7 @@
 #![deny(clippy::string_slice)]
 
 use crate::model::{Part, Placeholder, PlaceholderKind, Unit, UnitKind};
-use crate::segment::{Piece, Segmenter, segment_pieces};
+use crate::segment::{Piece, Segmenter, segment_owned_pieces};
 
 const BULLETS: &[char] = &['•', '◦', '‣', '·', '-', '*', '–'];
 const SENTENCE_FINAL: &[char] = &[
@@ -78,7 +78,7 @@ fn push_block(
     }
     *first_block = false;
     let pieces = pieces(source, start..range.end);
-    let segments = segment_pieces(segmenter, &pieces, source);
+    let segments = segment_owned_pieces(segmenter, pieces, source);
     if segments.iter().any(|s| s.source.has_words()) {
         units.push(Unit {
             kind,
@@ -184,6 +184,10 @@ pub(super) fn with_variables(pieces: Vec<Piece>, source: &str) -> Vec<Piece> {
 fn variables(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
+    // Most text has no bracket at all: two `memchr` passes are far cheaper than the loop.
+    if !bytes.contains(&b'[') && !bytes.contains(&b'{') {
+        return out;
+    }
     let mut i = 0;
     while i < bytes.len() {
         let (open, close, width) = match bytes[i] {

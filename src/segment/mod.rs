@@ -71,10 +71,7 @@ impl Segmenter {
         if is_one_ascii_sentence(text) && list_marker(text).is_none() {
             return trim_range(text, 0..text.len()).into_iter().collect();
         }
-        let mut candidates: Vec<usize> = SentenceSegmenter::new(SentenceBreakInvariantOptions::default())
-            .segment_str(text)
-            .filter(|&b| b > 0 && b < text.len())
-            .collect();
+        let mut candidates = icu_breaks(text);
         let mut missed = self.missed_breaks(text);
         missed.extend(inline_list_items(text));
         if self.run_in_labels {
@@ -100,6 +97,19 @@ impl Segmenter {
         }
         starts.push(text.len());
         starts.windows(2).filter_map(|w| trim_range(text, w[0]..w[1])).collect()
+    }
+}
+
+/// ICU4X's sentence breaks inside `text` (not at its ends). ASCII text goes to the Latin-1
+/// breaker: the same code points at the same byte offsets, so the same breaks, without
+/// decoding UTF-8 character by character.
+fn icu_breaks(text: &str) -> Vec<usize> {
+    let icu = SentenceSegmenter::new(SentenceBreakInvariantOptions::default());
+    let inside = |&b: &usize| b > 0 && b < text.len();
+    if text.is_ascii() {
+        icu.segment_latin1(text.as_bytes()).filter(inside).collect()
+    } else {
+        icu.segment_str(text).filter(inside).collect()
     }
 }
 
