@@ -104,6 +104,16 @@ fn pieces(source: &str, range: std::ops::Range<usize>) -> Vec<Piece> {
 /// pieces that are exactly their source bytes are joined first, so a variable split across
 /// parser events is still found; placeholders get ids after those already in `pieces`.
 pub(super) fn with_variables(pieces: Vec<Piece>, source: &str) -> Vec<Piece> {
+    // One piece without a bracket (most units) has nothing to join and no variable.
+    if let [
+        Piece {
+            part: Part::Str(text), ..
+        },
+    ] = pieces.as_slice()
+        && !has_bracket(text)
+    {
+        return pieces;
+    }
     let mut next_id = 1 + pieces
         .iter()
         .filter_map(|p| match &p.part {
@@ -177,6 +187,12 @@ pub(super) fn with_variables(pieces: Vec<Piece>, source: &str) -> Vec<Piece> {
     out
 }
 
+/// Whether `text` has a `[` or a `{`, which every variable starts with. Most text has
+/// neither, and two `memchr` passes are far cheaper than the loop of [`variables`].
+fn has_bracket(text: &str) -> bool {
+    text.as_bytes().contains(&b'[') || text.as_bytes().contains(&b'{')
+}
+
 /// Byte ranges of template variables: `[Name]`, `{name}`, `{{name}}` with an identifier inside.
 // boundary: slices are cut only where `bytes[i]` is an ASCII `[`/`{`, so `inner_start` (after
 // one or two of them) is a boundary; `len` comes from `find`, and the closers are ASCII.
@@ -184,8 +200,7 @@ pub(super) fn with_variables(pieces: Vec<Piece>, source: &str) -> Vec<Piece> {
 fn variables(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    // Most text has no bracket at all: two `memchr` passes are far cheaper than the loop.
-    if !bytes.contains(&b'[') && !bytes.contains(&b'{') {
+    if !has_bracket(text) {
         return out;
     }
     let mut i = 0;

@@ -87,16 +87,17 @@ impl Segmenter {
             .iter()
             .flat_map(|re| re.find_iter(text).map(|m| m.range()))
             .collect();
-        let mut starts = vec![0];
+        let mut sentences = Vec::with_capacity(candidates.len() + 1);
+        let mut start = 0;
         for brk in candidates {
-            let start = *starts.last().expect("starts with 0");
             if protected.iter().any(|r| r.start < brk && brk < r.end) || self.suppressed(text, start, brk) {
                 continue;
             }
-            starts.push(brk);
+            sentences.extend(trim_range(text, start..brk));
+            start = brk;
         }
-        starts.push(text.len());
-        starts.windows(2).filter_map(|w| trim_range(text, w[0]..w[1])).collect()
+        sentences.extend(trim_range(text, start..text.len()));
+        sentences
     }
 }
 
@@ -106,11 +107,14 @@ impl Segmenter {
 fn icu_breaks(text: &str) -> Vec<usize> {
     let icu = SentenceSegmenter::new(SentenceBreakInvariantOptions::default());
     let inside = |&b: &usize| b > 0 && b < text.len();
+    // Room for a break every 64 bytes, so that most paragraphs never grow the vector.
+    let mut breaks = Vec::with_capacity(text.len() / 64 + 4);
     if text.is_ascii() {
-        icu.segment_latin1(text.as_bytes()).filter(inside).collect()
+        breaks.extend(icu.segment_latin1(text.as_bytes()).filter(inside));
     } else {
-        icu.segment_str(text).filter(inside).collect()
+        breaks.extend(icu.segment_str(text).filter(inside));
     }
+    breaks
 }
 
 #[cfg(test)]

@@ -120,14 +120,16 @@ fn plain_segments(segmenter: &Segmenter, pieces: &[Piece], source: &str) -> Opti
         return None;
     }
     let base = piece.span.start;
-    let segments = segmenter.sentences(s).into_iter().filter_map(|r| {
+    let sentences = segmenter.sentences(s);
+    let mut segments = Vec::with_capacity(sentences.len());
+    segments.extend(sentences.into_iter().filter_map(|r| {
         let text = s.get(r.clone())?;
         Some(Segment {
             source: Text::plain(text),
             span: base + r.start..base + r.end,
         })
-    });
-    Some(segments.collect())
+    }));
+    Some(segments)
 }
 
 fn split_piece(piece: &Piece, offset: usize, source: &str) -> (Option<Piece>, Option<Piece>) {
