@@ -88,12 +88,13 @@ impl Segmenter {
 /// Blocks of 16 bytes are tested whole first: without an early exit, the test vectorises,
 /// and most blocks of text hold no terminator.
 fn first_stop(bytes: &[u8]) -> Option<usize> {
-    let stop = |b: u8| matches!(b, b'.' | b'?' | b'!' | 0xE2 | 0xE3 | 0xEF);
+    // `|` rather than `||` and `matches!`: no branch per byte.
+    let stop = |b: u8| (b == b'.') | (b == b'?') | (b == b'!') | (0xE2..=0xE3).contains(&b) | (b == 0xEF);
     let blocks = bytes.chunks_exact(16);
     let tail = blocks.remainder();
     let mut skipped = 0;
     for block in blocks {
-        if block.iter().fold(false, |any, &b| any | stop(b)) {
+        if block.iter().fold(0u8, |any, &b| any | u8::from(stop(b))) != 0 {
             return block.iter().position(|&b| stop(b)).map(|i| skipped + i);
         }
         skipped += 16;
