@@ -236,17 +236,9 @@ fn read_chunks(path: &Path, chunks: &SyncSender<(usize, String)>) -> Result<(), 
 }
 
 /// Appends up to [`READ_BYTES`] more of `file` to `buf`; how many (0 at the end).
+/// (`read_to_end` reads into the spare capacity without zeroing it first.)
 fn read_more(file: &mut impl Read, buf: &mut Vec<u8>) -> std::io::Result<usize> {
-    let old = buf.len();
-    buf.resize(old + READ_BYTES, 0);
-    let read = loop {
-        match file.read(buf.get_mut(old..).unwrap_or_default()) {
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            other => break other,
-        }
-    };
-    buf.truncate(old + *read.as_ref().unwrap_or(&0));
-    read
+    file.take(READ_BYTES as u64).read_to_end(buf)
 }
 
 /// How many line feeds `bytes` holds, counted in byte-sized tallies (which vectorise).

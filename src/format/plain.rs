@@ -188,9 +188,16 @@ pub(super) fn with_variables(pieces: Vec<Piece>, source: &str) -> Vec<Piece> {
 }
 
 /// Whether `text` has a `[` or a `{`, which every variable starts with. Most text has
-/// neither, and two `memchr` passes are far cheaper than the loop of [`variables`].
+/// neither; this test of 16 bytes at a time (branch-free, so it vectorises) is far cheaper
+/// than the loop of [`variables`].
 fn has_bracket(text: &str) -> bool {
-    text.as_bytes().contains(&b'[') || text.as_bytes().contains(&b'{')
+    let bracket = |b: u8| (b == b'[') | (b == b'{');
+    let blocks = text.as_bytes().chunks_exact(16);
+    let tail = blocks.remainder();
+    tail.iter().any(|&b| bracket(b))
+        || blocks
+            .into_iter()
+            .any(|block| block.iter().fold(0u8, |any, &b| any | u8::from(bracket(b))) != 0)
 }
 
 /// Byte ranges of template variables: `[Name]`, `{name}`, `{{name}}` with an identifier inside.
