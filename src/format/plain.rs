@@ -9,7 +9,7 @@
 #![deny(clippy::string_slice)]
 
 use crate::model::{Part, Placeholder, PlaceholderKind, Unit, UnitKind};
-use crate::segment::{Piece, Segmenter, segment_owned_pieces};
+use crate::segment::{Piece, Segmenter, segment_owned_pieces, segment_text};
 
 const BULLETS: &[char] = &['•', '◦', '‣', '·', '-', '*', '–'];
 const SENTENCE_FINAL: &[char] = &[
@@ -77,8 +77,12 @@ fn push_block(
         }
     }
     *first_block = false;
-    let pieces = pieces(source, start..range.end);
-    let segments = segment_owned_pieces(segmenter, pieces, source);
+    // Without a bracket there is no variable: the unit is its source text, with no pieces
+    // to build (as `with_variables` would leave it: one piece of the whole text).
+    let segments = match source.get(start..range.end) {
+        Some(text) if !has_bracket(text) => segment_text(segmenter, text, start),
+        _ => segment_owned_pieces(segmenter, pieces(source, start..range.end), source),
+    };
     if segments.iter().any(|s| s.source.has_words()) {
         units.push(Unit {
             kind,

@@ -27,7 +27,7 @@ mod rules;
 mod scan;
 mod text;
 
-pub use pieces::{Piece, segment_owned_pieces, segment_pieces};
+pub use pieces::{Piece, segment_owned_pieces, segment_pieces, segment_text};
 use rules::Rules;
 use text::{inline_list_items, is_one_ascii_sentence, list_marker, trim_range};
 

@@ -119,17 +119,22 @@ fn plain_segments(segmenter: &Segmenter, pieces: &[Piece], source: &str) -> Opti
     if !piece.exact(source) {
         return None;
     }
-    let base = piece.span.start;
-    let sentences = segmenter.sentences(s);
+    Some(segment_text(segmenter, s, piece.span.start))
+}
+
+/// The segments of `text`, which has no placeholders and is the source bytes from `base`
+/// on: a format that knows this of a unit need not build its pieces (see [`plain_segments`]).
+pub fn segment_text(segmenter: &Segmenter, text: &str, base: usize) -> Vec<Segment> {
+    let sentences = segmenter.sentences(text);
     let mut segments = Vec::with_capacity(sentences.len());
     segments.extend(sentences.into_iter().filter_map(|r| {
-        let text = s.get(r.clone())?;
+        let sentence = text.get(r.clone())?;
         Some(Segment {
-            source: Text::plain(text),
+            source: Text::plain(sentence),
             span: base + r.start..base + r.end,
         })
     }));
-    Some(segments)
+    segments
 }
 
 fn split_piece(piece: &Piece, offset: usize, source: &str) -> (Option<Piece>, Option<Piece>) {
