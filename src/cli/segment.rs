@@ -11,7 +11,7 @@ use crate::model::FindingKind;
 use crate::segment::Segmenter;
 use crate::ui::Ui;
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::mpsc::{self, SyncSender};
@@ -183,49 +183,139 @@ fn stream_plain(path: &Path, segmenter: &Segmenter, out: &mut impl Write) -> any
     })
 }
 
-/// Reads `path` line by line and sends it on in chunks of whole blocks, numbered in order.
+/// Bytes read from the file at once.
+const READ_BYTES: usize = 64 * 1024;
+
+/// Reads `path` and sends it on in chunks of whole blocks, numbered in order. The file is
+/// read in large pieces and checked a piece of whole lines at a time (NUL bytes, UTF-8);
+/// only the lines past [`CHUNK_BYTES`] are looked at one by one, for the blank line that
+/// ends the chunk.
 fn read_chunks(path: &Path, chunks: &SyncSender<(usize, String)>) -> Result<(), Error> {
     let read_error = |source| Error::Read {
         path: path.to_path_buf(),
         source,
     };
-    let file = std::fs::File::open(path).map_err(read_error)?;
-    let mut reader = BufReader::with_capacity(1 << 16, file);
-    let (mut line, mut chunk) = (Vec::new(), String::new());
-    let (mut line_no, mut seq) = (0, 0);
+    let mut file = std::fs::File::open(path).map_err(read_error)?;
+    let (mut buf, mut chunk) = (Vec::new(), String::new());
+    let (mut seq, mut lines_before, mut first) = (0, 0, true);
     loop {
-        line.clear();
-        if reader.read_until(b'\n', &mut line).map_err(read_error)? == 0 {
+        let eof = read_more(&mut file, &mut buf).map_err(read_error)? == 0;
+        // The whole lines read so far (at the end of the file, the last one too).
+        let Some(end) = (if eof {
+            Some(buf.len())
+        } else {
+            buf.iter().rposition(|&b| b == b'\n').map(|i| i + 1)
+        }) else {
+            continue;
+        };
+        let (lines, rest) = buf.split_at(end);
+        let lines = match (first, lines.strip_prefix(b"\xEF\xBB\xBF".as_slice())) {
+            (true, Some(after_bom)) => after_bom,
+            _ => lines,
+        };
+        first = false;
+        let text = std::str::from_utf8(lines);
+        // (`contains` finds a byte with `memchr`, `position` one byte at a time.)
+        let nul = lines.contains(&0).then(|| lines.iter().position(|&b| b == 0)).flatten();
+        let fault = nul
+            .into_iter()
+            .chain(text.as_ref().err().map(|e| e.valid_up_to()))
+            .min();
+        if let Some(at) = fault {
+            let (good, bad) = lines.split_at(
+                lines
+                    .get(..at)
+                    .and_then(|l| l.iter().rposition(|&b| b == b'\n'))
+                    .map_or(0, |i| i + 1),
+            );
+            if let Ok(good) = std::str::from_utf8(good) {
+                push_lines(&mut chunk, good, &mut seq, chunks);
+            }
+            let line = lines_before + newlines(good) + 1;
+            return Err(fault_at(path, line, [bad, rest].concat(), &mut file));
+        }
+        if !push_lines(&mut chunk, text.unwrap_or_default(), &mut seq, chunks) || eof {
             break;
         }
-        line_no += 1;
-        if line.contains(&0) {
-            return Err(Error::Binary {
-                path: path.to_path_buf(),
-                line: line_no,
-            });
-        }
-        let Ok(text) = std::str::from_utf8(&line) else {
-            return Err(not_utf8(path, line_no, &mut reader));
-        };
-        let text = if line_no == 1 {
-            text.strip_prefix('\u{feff}').unwrap_or(text)
-        } else {
-            text
-        };
-        let blank = text.trim().is_empty();
-        chunk.push_str(text);
-        if blank && chunk.len() >= CHUNK_BYTES {
-            if chunks.send((seq, std::mem::take(&mut chunk))).is_err() {
-                return Ok(());
-            }
-            seq += 1;
-        }
+        lines_before += newlines(lines);
+        buf.drain(..end);
     }
     if !chunk.is_empty() {
         let _ = chunks.send((seq, chunk));
     }
     Ok(())
+}
+
+/// Appends up to [`READ_BYTES`] more of `file` to `buf`; how many (0 at the end).
+/// (`read_to_end` reads into the spare capacity without zeroing it first.)
+fn read_more(file: &mut impl Read, buf: &mut Vec<u8>) -> std::io::Result<usize> {
+    file.take(READ_BYTES as u64).read_to_end(buf)
+}
+
+/// How many line feeds `bytes` holds, counted in byte-sized tallies (which vectorise).
+fn newlines(bytes: &[u8]) -> usize {
+    bytes
+        .chunks(255)
+        .map(|c| usize::from(c.iter().fold(0u8, |n, &b| n + u8::from(b == b'\n'))))
+        .sum()
+}
+
+/// Appends whole `lines` to `chunk`, sending it on (and starting the next) after each blank
+/// line that brings it to [`CHUNK_BYTES`]; false once nobody receives.
+fn push_lines(chunk: &mut String, mut lines: &str, seq: &mut usize, chunks: &SyncSender<(usize, String)>) -> bool {
+    loop {
+        // Lines that end before the chunk is full go in whole; from the line that fills it
+        // on, the first blank line ends the chunk.
+        let room = CHUNK_BYTES.saturating_sub(chunk.len());
+        if lines.len() < room {
+            chunk.push_str(lines);
+            return true;
+        }
+        let before = lines.as_bytes().get(..room.saturating_sub(1)).unwrap_or_default();
+        let from = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let tail = lines.get(from..).unwrap_or_default();
+        let blank_end = tail
+            .split_inclusive('\n')
+            .scan(from, |end, line| {
+                *end += line.len();
+                Some((*end, line))
+            })
+            .find_map(|(end, line)| line.trim().is_empty().then_some(end));
+        let Some((head, rest)) = blank_end.and_then(|end| lines.split_at_checked(end)) else {
+            chunk.push_str(lines);
+            return true;
+        };
+        chunk.push_str(head);
+        if chunks.send((*seq, std::mem::take(chunk))).is_err() {
+            return false;
+        }
+        *seq += 1;
+        lines = rest;
+    }
+}
+
+/// The error for a fault (a NUL byte, or bytes that are not UTF-8) on line `line`, whose
+/// bytes start `rest` (the rest of the file follows): a file with a NUL byte there or after
+/// it is binary, as reading it whole would say.
+fn fault_at(path: &Path, line: usize, mut rest: Vec<u8>, file: &mut impl Read) -> Error {
+    let mut at_line = line;
+    loop {
+        if let Some(nul) = rest.iter().position(|&b| b == 0) {
+            return Error::Binary {
+                path: path.to_path_buf(),
+                line: at_line + newlines(rest.get(..nul).unwrap_or_default()),
+            };
+        }
+        at_line += newlines(&rest);
+        rest.clear();
+        if !matches!(read_more(file, &mut rest), Ok(1..)) {
+            break;
+        }
+    }
+    Error::NotUtf8 {
+        path: path.to_path_buf(),
+        line,
+    }
 }
 
 /// The segments of a chunk of whole blocks, one per line, and how many units it held.
@@ -238,30 +328,6 @@ fn segment_chunk(chunk: String, segmenter: &Segmenter) -> (String, usize) {
         let _ = writeln!(printed, "{}", seg.source);
     }
     (printed, doc.units.len())
-}
-
-/// The error for a line that is not UTF-8, unless a NUL byte further on makes the file binary
-/// (as reading it whole would say).
-fn not_utf8(path: &Path, line_no: usize, reader: &mut impl BufRead) -> Error {
-    let mut rest = Vec::new();
-    let mut line = line_no;
-    loop {
-        rest.clear();
-        match reader.read_until(b'\n', &mut rest) {
-            Ok(0) | Err(_) => break,
-            Ok(_) => line += 1,
-        }
-        if rest.contains(&0) {
-            return Error::Binary {
-                path: path.to_path_buf(),
-                line,
-            };
-        }
-    }
-    Error::NotUtf8 {
-        path: path.to_path_buf(),
-        line: line_no,
-    }
 }
 
 /// Line numbers of increasing byte offsets, counting only the newlines since the last one

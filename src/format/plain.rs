@@ -9,7 +9,7 @@
 #![deny(clippy::string_slice)]
 
 use crate::model::{Part, Placeholder, PlaceholderKind, Unit, UnitKind};
-use crate::segment::{Piece, Segmenter, segment_pieces};
+use crate::segment::{Piece, Segmenter, segment_owned_pieces, segment_text};
 
 const BULLETS: &[char] = &['•', '◦', '‣', '·', '-', '*', '–'];
 const SENTENCE_FINAL: &[char] = &[
@@ -77,8 +77,12 @@ fn push_block(
         }
     }
     *first_block = false;
-    let pieces = pieces(source, start..range.end);
-    let segments = segment_pieces(segmenter, &pieces, source);
+    // Without a bracket there is no variable: the unit is its source text, with no pieces
+    // to build (as `with_variables` would leave it: one piece of the whole text).
+    let segments = match source.get(start..range.end) {
+        Some(text) if !has_bracket(text) => segment_text(segmenter, text, start),
+        _ => segment_owned_pieces(segmenter, pieces(source, start..range.end), source),
+    };
     if segments.iter().any(|s| s.source.has_words()) {
         units.push(Unit {
             kind,
@@ -104,6 +108,16 @@ fn pieces(source: &str, range: std::ops::Range<usize>) -> Vec<Piece> {
 /// pieces that are exactly their source bytes are joined first, so a variable split across
 /// parser events is still found; placeholders get ids after those already in `pieces`.
 pub(super) fn with_variables(pieces: Vec<Piece>, source: &str) -> Vec<Piece> {
+    // One piece without a bracket (most units) has nothing to join and no variable.
+    if let [
+        Piece {
+            part: Part::Str(text), ..
+        },
+    ] = pieces.as_slice()
+        && !has_bracket(text)
+    {
+        return pieces;
+    }
     let mut next_id = 1 + pieces
         .iter()
         .filter_map(|p| match &p.part {
@@ -177,6 +191,19 @@ pub(super) fn with_variables(pieces: Vec<Piece>, source: &str) -> Vec<Piece> {
     out
 }
 
+/// Whether `text` has a `[` or a `{`, which every variable starts with. Most text has
+/// neither; this test of 16 bytes at a time (branch-free, so it vectorises) is far cheaper
+/// than the loop of [`variables`].
+fn has_bracket(text: &str) -> bool {
+    let bracket = |b: u8| (b == b'[') | (b == b'{');
+    let blocks = text.as_bytes().chunks_exact(16);
+    let tail = blocks.remainder();
+    tail.iter().any(|&b| bracket(b))
+        || blocks
+            .into_iter()
+            .any(|block| block.iter().fold(0u8, |any, &b| any | u8::from(bracket(b))) != 0)
+}
+
 /// Byte ranges of template variables: `[Name]`, `{name}`, `{{name}}` with an identifier inside.
 // boundary: slices are cut only where `bytes[i]` is an ASCII `[`/`{`, so `inner_start` (after
 // one or two of them) is a boundary; `len` comes from `find`, and the closers are ASCII.
@@ -184,6 +211,9 @@ pub(super) fn with_variables(pieces: Vec<Piece>, source: &str) -> Vec<Piece> {
 fn variables(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
+    if !has_bracket(text) {
+        return out;
+    }
     let mut i = 0;
     while i < bytes.len() {
         let (open, close, width) = match bytes[i] {

@@ -27,7 +27,7 @@ mod rules;
 mod scan;
 mod text;
 
-pub use pieces::{Piece, segment_owned_pieces, segment_pieces};
+pub use pieces::{Piece, segment_owned_pieces, segment_pieces, segment_text};
 use rules::Rules;
 use text::{inline_list_items, is_one_ascii_sentence, list_marker, trim_range};
 
@@ -71,10 +71,7 @@ impl Segmenter {
         if is_one_ascii_sentence(text) && list_marker(text).is_none() {
             return trim_range(text, 0..text.len()).into_iter().collect();
         }
-        let mut candidates: Vec<usize> = SentenceSegmenter::new(SentenceBreakInvariantOptions::default())
-            .segment_str(text)
-            .filter(|&b| b > 0 && b < text.len())
-            .collect();
+        let mut candidates = icu_breaks(text);
         let mut missed = self.missed_breaks(text);
         missed.extend(inline_list_items(text));
         if self.run_in_labels {
@@ -90,17 +87,34 @@ impl Segmenter {
             .iter()
             .flat_map(|re| re.find_iter(text).map(|m| m.range()))
             .collect();
-        let mut starts = vec![0];
+        let mut sentences = Vec::with_capacity(candidates.len() + 1);
+        let mut start = 0;
         for brk in candidates {
-            let start = *starts.last().expect("starts with 0");
             if protected.iter().any(|r| r.start < brk && brk < r.end) || self.suppressed(text, start, brk) {
                 continue;
             }
-            starts.push(brk);
+            sentences.extend(trim_range(text, start..brk));
+            start = brk;
         }
-        starts.push(text.len());
-        starts.windows(2).filter_map(|w| trim_range(text, w[0]..w[1])).collect()
+        sentences.extend(trim_range(text, start..text.len()));
+        sentences
     }
+}
+
+/// ICU4X's sentence breaks inside `text` (not at its ends). ASCII text goes to the Latin-1
+/// breaker: the same code points at the same byte offsets, so the same breaks, without
+/// decoding UTF-8 character by character.
+fn icu_breaks(text: &str) -> Vec<usize> {
+    let icu = SentenceSegmenter::new(SentenceBreakInvariantOptions::default());
+    let inside = |&b: &usize| b > 0 && b < text.len();
+    // Room for a break every 64 bytes, so that most paragraphs never grow the vector.
+    let mut breaks = Vec::with_capacity(text.len() / 64 + 4);
+    if text.is_ascii() {
+        breaks.extend(icu.segment_latin1(text.as_bytes()).filter(inside));
+    } else {
+        breaks.extend(icu.segment_str(text).filter(inside));
+    }
+    breaks
 }
 
 #[cfg(test)]

@@ -25,12 +25,16 @@ impl Piece {
 /// placeholders, keeps placeholder pairs whole, trims whitespace at segment edges and records
 /// each segment's source span.
 pub fn segment_pieces(segmenter: &Segmenter, pieces: &[Piece], source: &str) -> Vec<Segment> {
-    segment_owned_pieces(segmenter, pieces.to_vec(), source)
+    plain_segments(segmenter, pieces, source)
+        .unwrap_or_else(|| segment_owned_pieces(segmenter, pieces.to_vec(), source))
 }
 
 /// [`segment_pieces`] for a caller that no longer needs its pieces: they move into the
 /// segments instead of being copied.
 pub fn segment_owned_pieces(segmenter: &Segmenter, pieces: Vec<Piece>, source: &str) -> Vec<Segment> {
+    if let Some(segments) = plain_segments(segmenter, &pieces, source) {
+        return segments;
+    }
     // The text the breaker sees, and for each text piece where its bytes start in it, which
     // piece it is and the pair depth before it (breaks inside a pair are refused).
     let mut flat = String::new();
@@ -102,6 +106,35 @@ pub fn segment_owned_pieces(segmenter: &Segmenter, pieces: Vec<Piece>, source: &
         }
     }
     groups.into_iter().filter_map(|g| build_segment(g, source)).collect()
+}
+
+/// The segments of a unit that is one piece of text, exactly its source bytes, without
+/// placeholders: the segmenter's sentences themselves. (The general path gives the same: it
+/// cuts at each sentence's start, and trimming the space between sentences leaves the
+/// sentence.) Most units of plain text and many of other formats are such text, and cutting
+/// and copying the pieces cost more than finding the sentences. `None` for other units.
+fn plain_segments(segmenter: &Segmenter, pieces: &[Piece], source: &str) -> Option<Vec<Segment>> {
+    let [piece] = pieces else { return None };
+    let Part::Str(s) = &piece.part else { return None };
+    if !piece.exact(source) {
+        return None;
+    }
+    Some(segment_text(segmenter, s, piece.span.start))
+}
+
+/// The segments of `text`, which has no placeholders and is the source bytes from `base`
+/// on: a format that knows this of a unit need not build its pieces (see [`plain_segments`]).
+pub fn segment_text(segmenter: &Segmenter, text: &str, base: usize) -> Vec<Segment> {
+    let sentences = segmenter.sentences(text);
+    let mut segments = Vec::with_capacity(sentences.len());
+    segments.extend(sentences.into_iter().filter_map(|r| {
+        let sentence = text.get(r.clone())?;
+        Some(Segment {
+            source: Text::plain(sentence),
+            span: base + r.start..base + r.end,
+        })
+    }));
+    segments
 }
 
 fn split_piece(piece: &Piece, offset: usize, source: &str) -> (Option<Piece>, Option<Piece>) {

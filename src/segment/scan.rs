@@ -22,10 +22,7 @@ impl Segmenter {
         // E3 80 82, EF BC 9F, EF BC 81 and E2 80 A6 in UTF-8): decoding every character to
         // compare it was slow. `at` is always an ASCII byte or the lead byte of a sequence,
         // so `at` and `end` below are character boundaries; `get` checks it all the same.
-        while let Some(pos) = bytes.get(scan..).and_then(|rest| {
-            rest.iter()
-                .position(|&b| matches!(b, b'.' | b'?' | b'!' | 0xE2 | 0xE3 | 0xEF))
-        }) {
+        while let Some(pos) = bytes.get(scan..).and_then(first_stop) {
             let at = scan + pos;
             let len = match bytes.get(at..).unwrap_or_default() {
                 [b'.' | b'?' | b'!', ..] => 1,
@@ -85,6 +82,24 @@ impl Segmenter {
             body.chars().count() > 1 && body.chars().last().is_some_and(char::is_alphanumeric) && !body.contains('.');
         (word_like && self.rules.class(token).is_none()).then_some(next_at)
     }
+}
+
+/// The first byte of `bytes` that is a terminator or may start one (see `missed_breaks`).
+/// Blocks of 16 bytes are tested whole first: without an early exit, the test vectorises,
+/// and most blocks of text hold no terminator.
+fn first_stop(bytes: &[u8]) -> Option<usize> {
+    // `|` rather than `||` and `matches!`: no branch per byte.
+    let stop = |b: u8| (b == b'.') | (b == b'?') | (b == b'!') | (0xE2..=0xE3).contains(&b) | (b == 0xEF);
+    let blocks = bytes.chunks_exact(16);
+    let tail = blocks.remainder();
+    let mut skipped = 0;
+    for block in blocks {
+        if block.iter().fold(0u8, |any, &b| any | u8::from(stop(b))) != 0 {
+            return block.iter().position(|&b| stop(b)).map(|i| skipped + i);
+        }
+        skipped += 16;
+    }
+    tail.iter().position(|&b| stop(b)).map(|i| skipped + i)
 }
 
 /// … before a space and a capitalised word (or a quotation that opens with one) ends the
