@@ -110,22 +110,29 @@ impl Text {
     /// Whether there is anything a translator could translate (letters, not only digits,
     /// punctuation and placeholders).
     pub fn has_words(&self) -> bool {
-        self.plain_text().chars().any(char::is_alphabetic)
+        self.0
+            .iter()
+            .any(|p| matches!(p, Part::Str(s) if s.chars().any(char::is_alphabetic)))
     }
 
     /// The canonical tagged form: `<g id="N">…</g>` for pairs, `<x id="N"/>` for standalone
     /// placeholders, `&lt;` / `&amp;` for literal `<` and `&`.
     pub fn tagged(&self) -> String {
+        use std::fmt::Write;
         let mut out = String::new();
         for part in &self.0 {
-            match part {
-                Part::Str(s) => escape_into(s, &mut out),
+            // Writing to a String cannot fail.
+            let _ = match part {
+                Part::Str(s) => {
+                    escape_into(s, &mut out);
+                    Ok(())
+                }
                 Part::Placeholder(p) => match p.kind {
-                    PlaceholderKind::Open => out.push_str(&format!("<g id=\"{}\">", p.id)),
-                    PlaceholderKind::Close => out.push_str("</g>"),
-                    PlaceholderKind::Standalone => out.push_str(&format!("<x id=\"{}\"/>", p.id)),
+                    PlaceholderKind::Open => write!(out, "<g id=\"{}\">", p.id),
+                    PlaceholderKind::Close => write!(out, "</g>"),
+                    PlaceholderKind::Standalone => write!(out, "<x id=\"{}\"/>", p.id),
                 },
-            }
+            };
         }
         out
     }
@@ -267,14 +274,20 @@ fn parse_id(tag: &str) -> Option<u32> {
 }
 
 fn escape_into(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '&' => out.push_str("&amp;"),
-            '>' => out.push_str("&gt;"),
-            _ => out.push(c),
-        }
+    let mut copied = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let entity = match b {
+            b'<' => "&lt;",
+            b'&' => "&amp;",
+            b'>' => "&gt;",
+            _ => continue,
+        };
+        // `copied` and `i` are at ASCII bytes or the ends: character boundaries.
+        out.push_str(s.get(copied..i).unwrap_or_default());
+        out.push_str(entity);
+        copied = i + 1;
     }
+    out.push_str(s.get(copied..).unwrap_or_default());
 }
 
 impl fmt::Display for Text {
