@@ -52,6 +52,8 @@ pub async fn run_workers(
 }
 
 /// Reports (and, for `Output::Editions`, editions) of every (document, language) of a plan.
+/// `on_locale` hears of each, in order, once its files are written; a file that cannot be
+/// written stops the telling there and is the run's error.
 pub fn finish(
     project: &Project,
     plan: &Plan,
@@ -60,6 +62,8 @@ pub fn finish(
     engine_errors: &[Option<String>],
 ) -> Result<Report> {
     let terminology = Terminology::new(&project.glossary, &project.source);
+    let mut finishing = edition::Finishing::default();
+    let writer = edition::Writer::new();
     let mut reports = Vec::new();
     for d in 0..plan.documents.len() {
         for (l, locale) in plan.locales.iter().enumerate() {
@@ -68,19 +72,27 @@ pub fn finish(
             report.engine_error = engine_errors.get(l).cloned().flatten();
             let complete = report.missing.is_empty() || project.allow_partial;
             if output == Output::Editions && complete {
-                let written = edition::write(
+                let rendered = edition::render(
                     project,
                     &plan.documents[d],
                     &locale.target,
                     &decisions,
                     &report.provenance,
+                    &mut finishing,
                 )?;
+                let written = rendered.written();
+                writer.write(reports.len(), rendered);
                 report.edition = Some(written.edition);
                 report.page = written.page;
             }
-            on_locale(&report);
             reports.push(report);
         }
+    }
+    let failed = writer.finish();
+    let told = failed.as_ref().map_or(reports.len(), |(tag, _)| *tag);
+    reports.iter().take(told).for_each(&mut on_locale);
+    if let Some((_, e)) = failed {
+        return Err(e);
     }
     Ok(Report {
         backend: project.backend.name().to_string(),
