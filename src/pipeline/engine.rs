@@ -111,8 +111,21 @@ fn chunks(plan: &Plan, max_texts: usize, workers: usize) -> VecDeque<(usize, Vec
     queue
 }
 
-/// One worker: takes pieces from the queue until it is empty or the run is interrupted.
+/// A worker's memory connection, shared by its lanes (borrowed only between two awaits).
+type Conn<'m> = RefCell<&'m mut Memory>;
+
+/// One worker: one lane per target language on its connection, so that the languages' requests
+/// overlap (while one lane stores, claims and looks up between two rounds, the others' requests
+/// keep the engine's rate limit busy).
 async fn work(shared: &Shared<'_>, memory: &mut Memory) -> Result<()> {
+    let lanes = shared.plan.borrow().locales.len().max(1);
+    let conn: Conn<'_> = RefCell::new(memory);
+    futures_util::future::try_join_all((0..lanes).map(|_| lane(shared, &conn))).await?;
+    Ok(())
+}
+
+/// One lane: takes pieces from the queue until it is empty or the run is interrupted.
+async fn lane(shared: &Shared<'_>, conn: &Conn<'_>) -> Result<()> {
     while !shared.interrupted.get() {
         let Some((l, piece)) = shared.queue.borrow_mut().pop_front() else {
             break;
@@ -127,7 +140,7 @@ async fn work(shared: &Shared<'_>, memory: &mut Memory) -> Result<()> {
             target,
             l,
         };
-        if run.fill(memory, piece).await? {
+        if run.fill(conn, piece).await? {
             shared.interrupted.set(true);
         }
     }
@@ -175,7 +188,7 @@ impl LocaleWork<'_, '_> {
     }
 
     /// Translates the sentences `misses`; returns whether the run was interrupted.
-    async fn fill(&self, memory: &mut Memory, misses: Vec<usize>) -> Result<bool> {
+    async fn fill(&self, conn: &Conn<'_>, misses: Vec<usize>) -> Result<bool> {
         let target = self.target.tag().to_string();
         // Claim only what the engine can have in flight at once, so other workers and machines
         // sharing the memory take the rest instead of waiting for one worker's whole plan.
@@ -189,23 +202,23 @@ impl LocaleWork<'_, '_> {
             let take = later.len().min(window);
             pending.extend(later.drain(..take));
             let hashes: Vec<[u8; 16]> = pending.iter().map(|&i| self.sentence(i).hash).collect();
-            let held = memory.claim(&target, &hashes)?;
+            let held = conn.borrow_mut().claim(&target, &hashes)?;
             let (mut waiting, mut send, mut done) = (Vec::new(), Vec::new(), Vec::new());
             for (&i, held) in pending.iter().zip(held) {
                 if !held {
                     waiting.push(i);
-                } else if self.stored_meanwhile(memory, i)? {
+                } else if self.stored_meanwhile(&conn.borrow(), i)? {
                     // Another worker stored it between our plan and our claim.
                     done.push(self.sentence(i).hash);
                 } else {
                     send.push(i);
                 }
             }
-            memory.release(&target, &done)?;
+            conn.borrow_mut().release(&target, &done)?;
             if !send.is_empty() {
-                let flow = self.send(memory, &send).await;
+                let flow = self.send(conn, &send).await;
                 let sent: Vec<[u8; 16]> = send.iter().map(|&i| self.sentence(i).hash).collect();
-                memory.release(&target, &sent)?;
+                conn.borrow_mut().release(&target, &sent)?;
                 match flow? {
                     Flow::Continue => {}
                     Flow::EngineFailed => break,
@@ -221,7 +234,7 @@ impl LocaleWork<'_, '_> {
             }
             pending = Vec::with_capacity(waiting.len());
             for i in waiting {
-                if !self.stored_meanwhile(memory, i)? {
+                if !self.stored_meanwhile(&conn.borrow(), i)? {
                     pending.push(i);
                 }
             }
@@ -241,7 +254,7 @@ impl LocaleWork<'_, '_> {
 
     /// Sends the sentences `send` to the engine (and once more, protected, those that broke
     /// the glossary), storing every result as it arrives.
-    async fn send(&self, memory: &mut Memory, send: &[usize]) -> Result<Flow> {
+    async fn send(&self, conn: &Conn<'_>, send: &[usize]) -> Result<Flow> {
         let project = self.shared.project;
         let terminology = &self.shared.terminology;
         let target = &self.target;
@@ -280,7 +293,7 @@ impl LocaleWork<'_, '_> {
                         (i, text, state, reason)
                     })
                     .collect();
-                self.keep(memory, checked, pass == 1, &last)
+                self.keep(&mut conn.borrow_mut(), checked, pass == 1, &last)
             };
             let run = project
                 .backend
