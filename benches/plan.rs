@@ -6,7 +6,8 @@
 //!   second (429 beyond). Reports the requests sent against the bound
 //!   ceil(unique new sentences per locale / batch limit) + 3, summed over the locales, and the
 //!   wall time against what the rate limit allows (requests / 20 s).
-//! - `cached`: the same run again, everything from the memory (no request).
+//! - `cached`: the same run again, everything from the memory (no request); then once more
+//!   stage by stage (plan, engine, reports and editions), to show where the time goes.
 //! - `linear`: a 100 KB and a 1 MB document of distinct sentences through `pseudo`: the second
 //!   should take about ten times the first (within 1.5×), not a hundred.
 //!
@@ -168,6 +169,28 @@ fn engine_and_cached(n: usize) {
         "cached: {n} articles again in {:.2} s, {} requests",
         started.elapsed().as_secs_f64(),
         report.requests
+    );
+    phases(&rt, &project, &mut memory);
+}
+
+/// A cached run's stages one by one: plan, engine (nothing to send), editions. Not inlined,
+/// so that `valgrind --tool=callgrind --toggle-collect='*phases*'` profiles just this.
+#[inline(never)]
+fn phases(rt: &tokio::runtime::Runtime, project: &Project, memory: &mut Memory) {
+    let t = Instant::now();
+    let plan = std::cell::RefCell::new(Plan::build(project, memory).unwrap());
+    let planned = t.elapsed();
+    let fill = l10n::pipeline::engine::fill(project, &plan, std::slice::from_mut(memory), &|_, _| {});
+    let engine = rt.block_on(fill).unwrap();
+    let filled = t.elapsed();
+    let plan = plan.into_inner();
+    l10n::pipeline::finish(project, &plan, l10n::pipeline::Output::Editions, |_| {}, &engine.errors).unwrap();
+    let finished = t.elapsed();
+    println!(
+        "cached stages: plan {:.2} s, engine {:.2} s, reports and editions {:.2} s",
+        planned.as_secs_f64(),
+        (filled - planned).as_secs_f64(),
+        (finished - filled).as_secs_f64()
     );
 }
 

@@ -2,7 +2,8 @@
 //! plan holds each distinct sentence once), sent to the engine in batches within its limits.
 //!
 //! Every result is stored the moment it arrives (pseudo output too, apart: only a pseudo run
-//! reuses it). A translation that breaks the glossary is stored as needs-review at once, then
+//! reuses it) and put into the plan at once; the stage's caller hears which sentences are
+//! settled, so it can write the editions they complete while the engine works on the rest. A translation that breaks the glossary is stored as needs-review at once, then
 //! sent again with the broken terms protected; the repaired one replaces it.
 //!
 //! Workers sharing the memory (`--workers`, or other machines on one PostgreSQL memory) claim
@@ -16,10 +17,10 @@ use crate::glossary::enforce::{Terminology, unprotect};
 use crate::glossary::verify::{Verifier, Violation};
 use crate::memory::{Memory, NewEntry};
 use crate::model::{Origin, State, Text, Translation};
-use crate::plan::{Found, LocalePlan, Plan, Sentence, Status};
+use crate::plan::{Found, Plan, Sentence, Status};
 use crate::project::Project;
-use std::cell::{Cell, RefCell};
-use std::collections::{HashMap, VecDeque};
+use std::cell::{Cell, Ref, RefCell};
+use std::collections::VecDeque;
 use std::time::Duration;
 
 /// The longest pause between two looks at sentences another worker is translating.
@@ -43,53 +44,53 @@ enum Flow {
     Interrupted,
 }
 
-/// What the workers share.
+/// What the workers share. The plan is borrowed only between two awaits.
 struct Shared<'a> {
     project: &'a Project,
     terminology: Terminology<'a>,
-    plan: &'a Plan,
+    plan: &'a RefCell<Plan>,
+    /// Told (locale, sentences) when sentences got their final result.
+    settled: &'a dyn Fn(usize, &[usize]),
     /// (locale, sentence indexes) not yet taken.
     queue: RefCell<VecDeque<(usize, Vec<usize>)>>,
-    /// Per locale: what each sentence got.
-    results: RefCell<Vec<HashMap<usize, Found>>>,
     errors: RefCell<Vec<Option<String>>>,
     requests: Cell<u64>,
     interrupted: Cell<bool>,
 }
 
-/// Translates the plan's misses with one worker per memory connection, then puts what came
-/// back into the plan.
-pub async fn fill(project: &Project, plan: &mut Plan, memories: &mut [Memory]) -> Result<EngineRun> {
-    let locales = plan.locales.len();
+/// Translates the plan's misses with one worker per memory connection, putting what comes back
+/// into the plan as it arrives; `settled` hears of each sentence whose result is final (a
+/// translation sent again with glossary terms protected is final after the second answer).
+pub async fn fill(
+    project: &Project,
+    plan: &RefCell<Plan>,
+    memories: &mut [Memory],
+    settled: &dyn Fn(usize, &[usize]),
+) -> Result<EngineRun> {
+    let locales = plan.borrow().locales.len();
     if matches!(project.backend, Backend::MemoryOnly) {
         return Ok(EngineRun {
             errors: vec![None; locales],
             ..EngineRun::default()
         });
     }
-    let queue = chunks(plan, project.backend.limits().max_texts, memories.len());
+    let queue = chunks(&plan.borrow(), project.backend.limits().max_texts, memories.len());
     let shared = Shared {
         project,
         terminology: Terminology::new(&project.glossary, &project.source),
         plan,
+        settled,
         queue: RefCell::new(queue),
-        results: RefCell::new(vec![HashMap::new(); locales]),
         errors: RefCell::new(vec![None; locales]),
         requests: Cell::new(0),
         interrupted: Cell::new(false),
     };
     futures_util::future::try_join_all(memories.iter_mut().map(|m| work(&shared, m))).await?;
-    let run = EngineRun {
+    Ok(EngineRun {
         requests: shared.requests.get(),
         interrupted: shared.interrupted.get(),
         errors: shared.errors.into_inner(),
-    };
-    for (l, results) in shared.results.into_inner().into_iter().enumerate() {
-        for (i, found) in results {
-            plan.locales[l].sentences[i].found = found;
-        }
-    }
-    Ok(run)
+    })
 }
 
 /// The misses of each locale, split among the workers in whole batches (one worker: one piece
@@ -110,8 +111,21 @@ fn chunks(plan: &Plan, max_texts: usize, workers: usize) -> VecDeque<(usize, Vec
     queue
 }
 
-/// One worker: takes pieces from the queue until it is empty or the run is interrupted.
+/// A worker's memory connection, shared by its lanes (borrowed only between two awaits).
+type Conn<'m> = RefCell<&'m mut Memory>;
+
+/// One worker: one lane per target language on its connection, so that the languages' requests
+/// overlap (while one lane stores, claims and looks up between two rounds, the others' requests
+/// keep the engine's rate limit busy).
 async fn work(shared: &Shared<'_>, memory: &mut Memory) -> Result<()> {
+    let lanes = shared.plan.borrow().locales.len().max(1);
+    let conn: Conn<'_> = RefCell::new(memory);
+    futures_util::future::try_join_all((0..lanes).map(|_| lane(shared, &conn))).await?;
+    Ok(())
+}
+
+/// One lane: takes pieces from the queue until it is empty or the run is interrupted.
+async fn lane(shared: &Shared<'_>, conn: &Conn<'_>) -> Result<()> {
     while !shared.interrupted.get() {
         let Some((l, piece)) = shared.queue.borrow_mut().pop_front() else {
             break;
@@ -119,14 +133,14 @@ async fn work(shared: &Shared<'_>, memory: &mut Memory) -> Result<()> {
         if shared.errors.borrow()[l].is_some() {
             continue;
         }
-        let locale = &shared.plan.locales[l];
+        let target = shared.plan.borrow().locales[l].target.clone();
         let run = LocaleWork {
             shared,
-            locale,
+            verifier: shared.terminology.verifier(&target),
+            target,
             l,
-            verifier: shared.terminology.verifier(&locale.target),
         };
-        if run.fill(memory, piece).await? {
+        if run.fill(conn, piece).await? {
             shared.interrupted.set(true);
         }
     }
@@ -136,31 +150,46 @@ async fn work(shared: &Shared<'_>, memory: &mut Memory) -> Result<()> {
 /// One piece of one locale's misses.
 struct LocaleWork<'s, 'a> {
     shared: &'s Shared<'a>,
-    locale: &'a LocalePlan,
+    target: crate::lang::Locale,
     l: usize,
     verifier: Verifier,
 }
 
 impl LocaleWork<'_, '_> {
-    fn sentence(&self, i: usize) -> &Sentence {
-        &self.locale.sentences[i]
+    /// Sentence `i` of this locale (the borrow must end before the next await).
+    fn sentence(&self, i: usize) -> Ref<'_, Sentence> {
+        Ref::map(self.shared.plan.borrow(), |p| &p.locales[self.l].sentences[i])
+    }
+
+    /// Puts final results into the plan and says so.
+    fn settle(&self, results: Vec<(usize, Found)>) {
+        let settled: Vec<usize> = results.iter().map(|(i, _)| *i).collect();
+        {
+            let mut plan = self.shared.plan.borrow_mut();
+            for (i, found) in results {
+                plan.locales[self.l].sentences[i].found = found;
+            }
+        }
+        (self.shared.settled)(self.l, &settled);
     }
 
     /// Whether sentence `i` is in the memory now (another worker stored it); if so, records it.
     fn stored_meanwhile(&self, memory: &Memory, i: usize) -> Result<bool> {
-        let s = self.sentence(i);
-        let p = self.shared.project;
-        let found = crate::plan::look_up(p, memory, &self.locale.target, &s.source, s.fingerprint.as_deref())?;
+        let found = {
+            let s = self.sentence(i);
+            let p = self.shared.project;
+            crate::plan::look_up(p, memory, &self.target, &s.source, s.fingerprint.as_deref())?
+        };
         if found.send {
             return Ok(false);
         }
-        self.shared.results.borrow_mut()[self.l].insert(i, found);
+        self.settle(vec![(i, found)]);
         Ok(true)
     }
 
     /// Translates the sentences `misses`; returns whether the run was interrupted.
-    async fn fill(&self, memory: &mut Memory, misses: Vec<usize>) -> Result<bool> {
-        let target = self.locale.target.tag().to_string();
+    async fn fill(&self, conn: &Conn<'_>, misses: Vec<usize>) -> Result<bool> {
+        let target = self.target.tag().to_string();
         // Claim only what the engine can have in flight at once, so other workers and machines
         // sharing the memory take the rest instead of waiting for one worker's whole plan.
         let limits = self.shared.project.backend.limits();
@@ -173,23 +202,23 @@ impl LocaleWork<'_, '_> {
             let take = later.len().min(window);
             pending.extend(later.drain(..take));
             let hashes: Vec<[u8; 16]> = pending.iter().map(|&i| self.sentence(i).hash).collect();
-            let held = memory.claim(&target, &hashes)?;
+            let held = conn.borrow_mut().claim(&target, &hashes)?;
             let (mut waiting, mut send, mut done) = (Vec::new(), Vec::new(), Vec::new());
             for (&i, held) in pending.iter().zip(held) {
                 if !held {
                     waiting.push(i);
-                } else if self.stored_meanwhile(memory, i)? {
+                } else if self.stored_meanwhile(&conn.borrow(), i)? {
                     // Another worker stored it between our plan and our claim.
                     done.push(self.sentence(i).hash);
                 } else {
                     send.push(i);
                 }
             }
-            memory.release(&target, &done)?;
+            conn.borrow_mut().release(&target, &done)?;
             if !send.is_empty() {
-                let flow = self.send(memory, &send).await;
+                let flow = self.send(conn, &send).await;
                 let sent: Vec<[u8; 16]> = send.iter().map(|&i| self.sentence(i).hash).collect();
-                memory.release(&target, &sent)?;
+                conn.borrow_mut().release(&target, &sent)?;
                 match flow? {
                     Flow::Continue => {}
                     Flow::EngineFailed => break,
@@ -205,7 +234,7 @@ impl LocaleWork<'_, '_> {
             }
             pending = Vec::with_capacity(waiting.len());
             for i in waiting {
-                if !self.stored_meanwhile(memory, i)? {
+                if !self.stored_meanwhile(&conn.borrow(), i)? {
                     pending.push(i);
                 }
             }
@@ -219,16 +248,16 @@ impl LocaleWork<'_, '_> {
         batch
             .iter()
             .all(|(i, _)| self.sentence(*i).document == first)
-            .then(|| self.shared.plan.documents[first].doc.title())
+            .then(|| self.shared.plan.borrow().documents[first].doc.title())
             .flatten()
     }
 
     /// Sends the sentences `send` to the engine (and once more, protected, those that broke
     /// the glossary), storing every result as it arrives.
-    async fn send(&self, memory: &mut Memory, send: &[usize]) -> Result<Flow> {
+    async fn send(&self, conn: &Conn<'_>, send: &[usize]) -> Result<Flow> {
         let project = self.shared.project;
         let terminology = &self.shared.terminology;
-        let target = &self.locale.target;
+        let target = &self.target;
         let mut to_repair: Vec<(usize, Vec<usize>)> = Vec::new();
         for pass in 0..2 {
             let batch: Vec<(usize, Vec<usize>)> = if pass == 0 {
@@ -252,17 +281,19 @@ impl LocaleWork<'_, '_> {
                 .collect();
             let title = self.title(&batch);
             let deliver = |delivered: Vec<(usize, Outcome)>| -> Result<()> {
+                let mut last = Vec::new();
                 let checked: Vec<(usize, Text, State, Option<String>)> = delivered
                     .into_iter()
                     .map(|(j, outcome)| {
                         let (i, text, state, reason, force) = self.verify(pass, batch[j].0, outcome);
-                        if let Some(force) = force {
-                            to_repair.push((i, force));
+                        match force {
+                            Some(force) => to_repair.push((i, force)),
+                            None => last.push(i),
                         }
                         (i, text, state, reason)
                     })
                     .collect();
-                self.keep(memory, checked, pass == 1)
+                self.keep(&mut conn.borrow_mut(), checked, pass == 1, &last)
             };
             let run = project
                 .backend
@@ -316,13 +347,15 @@ impl LocaleWork<'_, '_> {
         (i, text, state, reason, repair)
     }
 
-    /// Stores a batch of results and records them for the plan (pseudo output is stored apart:
-    /// only the pseudo backend ever uses it, see [`crate::plan::classify`]).
+    /// Stores a batch of results and puts them into the plan (pseudo output is stored apart:
+    /// only the pseudo backend ever uses it, see [`crate::plan::classify`]); `last`: the
+    /// sentences among them that will not be sent again.
     fn keep(
         &self,
         memory: &mut Memory,
         checked: Vec<(usize, Text, State, Option<String>)>,
         repair: bool,
+        last: &[usize],
     ) -> Result<()> {
         let project = self.shared.project;
         let pseudo = matches!(project.backend, Backend::Pseudo(_));
@@ -331,19 +364,21 @@ impl LocaleWork<'_, '_> {
             model: project.backend.model(),
         };
         {
-            let (source_tag, target_tag) = (project.source.tag(), self.locale.target.tag());
+            let (source_tag, target_tag) = (project.source.tag(), self.target.tag());
+            let plan = self.shared.plan.borrow();
+            let sentences = &plan.locales[self.l].sentences;
             let documents: Vec<String> = checked
                 .iter()
                 .map(|(i, ..)| {
-                    let d = self.sentence(*i).document;
-                    self.shared.plan.documents[d].path().display().to_string()
+                    let d = sentences[*i].document;
+                    plan.documents[d].path().display().to_string()
                 })
                 .collect();
             let entries: Vec<NewEntry<'_>> = checked
                 .iter()
                 .zip(&documents)
                 .map(|((i, text, state, _), document)| {
-                    let s = self.sentence(*i);
+                    let s = &sentences[*i];
                     NewEntry {
                         source_locale: source_tag,
                         target_locale: target_tag,
@@ -361,7 +396,7 @@ impl LocaleWork<'_, '_> {
                 .collect();
             memory.store(&entries)?;
         }
-        let mut results = self.shared.results.borrow_mut();
+        let mut results = Vec::with_capacity(checked.len());
         for (i, text, state, reason) in checked {
             let status = match (pseudo, state) {
                 (true, _) => Status::Pseudo,
@@ -381,8 +416,23 @@ impl LocaleWork<'_, '_> {
                 send: false,
                 from_memory: false,
             };
-            results[self.l].insert(i, found);
+            results.push((i, found));
         }
+        // Put into the plan now (a sentence sent again is replaced when its repair arrives);
+        // told as settled only when final.
+        let settled = {
+            let mut plan = self.shared.plan.borrow_mut();
+            let mut settled = Vec::new();
+            for (i, found) in results {
+                if last.contains(&i) {
+                    settled.push((i, found));
+                } else {
+                    plan.locales[self.l].sentences[i].found = found;
+                }
+            }
+            settled
+        };
+        self.settle(settled);
         Ok(())
     }
 }

@@ -7,12 +7,13 @@
 //! [`crate::plan::report`] counts, [`crate::render::edition`] writes.
 
 use crate::error::Result;
-use crate::glossary::enforce::Terminology;
 use crate::memory::Memory;
-use crate::plan::{self, Plan};
+use crate::plan::Plan;
 use crate::project::Project;
-use crate::render::edition;
+use editions::Editions;
+use std::cell::RefCell;
 
+pub mod editions;
 pub mod engine;
 
 pub use crate::plan::document::line_of;
@@ -33,7 +34,7 @@ pub async fn run(project: &Project, memory: &mut Memory, on_locale: impl FnMut(&
 }
 
 /// Runs the project with one worker per memory connection in `memories` (at least one).
-/// `on_locale` is told about each (document, language) as its edition is written.
+/// `on_locale` is told about each (document, language), in order, once its edition is written.
 pub async fn run_workers(
     project: &Project,
     memories: &mut [Memory],
@@ -41,53 +42,34 @@ pub async fn run_workers(
     on_locale: impl FnMut(&LocaleReport),
 ) -> Result<Report> {
     // 1. The plan: a bad document stops the run before anything is sent or written.
-    let mut plan = Plan::build(project, &memories[0])?;
-    // 2. The engine, for the misses of all documents.
-    let engine = engine::fill(project, &mut plan, memories).await?;
-    // 3. Reports and editions.
-    let mut report = finish(project, &plan, output, on_locale, &engine.errors)?;
+    let plan = RefCell::new(Plan::build(project, &memories[0])?);
+    // 2. The engine, for the misses of all documents; 3. meanwhile, the reports and editions
+    //    of what is settled.
+    let editions = Editions::new(project, &plan.borrow(), output);
+    let engine = async {
+        let run = engine::fill(project, &plan, memories, &|l, settled| editions.settled(l, settled)).await;
+        editions.engine_done();
+        run
+    };
+    let (engine, early) = futures_util::future::join(engine, editions.while_engine_runs(&plan)).await;
+    let engine = engine?;
+    early?;
+    // 3. The reports and editions left.
+    let mut report = editions.finish(&plan.into_inner(), &engine.errors, on_locale)?;
     report.requests = engine.requests;
     report.interrupted = engine.interrupted;
     Ok(report)
 }
 
 /// Reports (and, for `Output::Editions`, editions) of every (document, language) of a plan.
+/// `on_locale` hears of each, in order, once its files are written; a file that cannot be
+/// written stops the telling there and is the run's error.
 pub fn finish(
     project: &Project,
     plan: &Plan,
     output: Output,
-    mut on_locale: impl FnMut(&LocaleReport),
+    on_locale: impl FnMut(&LocaleReport),
     engine_errors: &[Option<String>],
 ) -> Result<Report> {
-    let terminology = Terminology::new(&project.glossary, &project.source);
-    let mut reports = Vec::new();
-    for d in 0..plan.documents.len() {
-        for (l, locale) in plan.locales.iter().enumerate() {
-            let keep = output == Output::Translations;
-            let (mut report, decisions) = plan::report::assemble(plan, &terminology, d, l, keep);
-            report.engine_error = engine_errors.get(l).cloned().flatten();
-            let complete = report.missing.is_empty() || project.allow_partial;
-            if output == Output::Editions && complete {
-                let written = edition::write(
-                    project,
-                    &plan.documents[d],
-                    &locale.target,
-                    &decisions,
-                    &report.provenance,
-                )?;
-                report.edition = Some(written.edition);
-                report.page = written.page;
-            }
-            on_locale(&report);
-            reports.push(report);
-        }
-    }
-    Ok(Report {
-        backend: project.backend.name().to_string(),
-        requests: 0,
-        reports,
-        repairs: plan::report::repairs(plan),
-        interrupted: false,
-        pseudo: matches!(project.backend, crate::backend::Backend::Pseudo(_)),
-    })
+    Editions::new(project, plan, output).finish(plan, engine_errors, on_locale)
 }

@@ -65,6 +65,11 @@ impl LocalePlan {
         self.by_key.get(&source.memory_key()).map(|&i| &self.sentences[i])
     }
 
+    /// The sentence of segment `k` of document `d` (see [`Plan::sentence_of`]).
+    pub fn sentence_at(&self, plan: &Plan, d: usize, k: usize) -> Option<&Sentence> {
+        plan.sentence_of(d, k).map(|i| &self.sentences[i])
+    }
+
     /// The sentences the engine must translate, in document order.
     pub fn misses(&self) -> impl Iterator<Item = (usize, &Sentence)> {
         self.sentences.iter().enumerate().filter(|(_, s)| s.found.send)
@@ -89,6 +94,10 @@ pub struct Plan {
     pub documents: Vec<Loaded>,
     /// One per target of the project, in order.
     pub locales: Vec<LocalePlan>,
+    /// Per document, per segment: the index of its sentence, the same in every locale (each
+    /// locale's sentences are the documents' distinct sentences in order of first occurrence);
+    /// `None` for segments without words. Keys are computed once per segment, not per use.
+    sentences: Vec<Vec<Option<usize>>>,
 }
 
 impl Plan {
@@ -100,15 +109,29 @@ impl Plan {
     /// The plan of documents already loaded.
     pub fn for_documents(project: &Project, memory: &Memory, documents: Vec<Loaded>) -> Result<Plan> {
         let terminology = Terminology::new(&project.glossary, &project.source);
+        let distinct = Distinct::of(&documents);
         let mut locales = Vec::with_capacity(project.targets.len());
         for target in &project.targets {
-            locales.push(locale_plan(project, &terminology, memory, &documents, target)?);
+            locales.push(locale_plan(
+                project,
+                &terminology,
+                memory,
+                &documents,
+                &distinct,
+                target,
+            )?);
         }
         Ok(Plan {
             source: project.source.clone(),
             documents,
             locales,
+            sentences: distinct.of_segment,
         })
+    }
+
+    /// The index of the sentence of segment `k` of document `d` in every locale's sentences.
+    pub fn sentence_of(&self, d: usize, k: usize) -> Option<usize> {
+        self.sentences.get(d)?.get(k).copied().flatten()
     }
 
     /// The decision for every segment of document `d` in locale `l` (one per segment, in order;
@@ -119,15 +142,16 @@ impl Plan {
         loaded
             .doc
             .segments()
-            .map(|seg| decide_segment(loaded, locale, seg))
+            .enumerate()
+            .map(|(k, seg)| decide_segment(loaded, locale.sentence_at(self, d, k), seg))
             .collect()
     }
 }
 
 /// One segment's decision, from its sentence's.
-fn decide_segment(loaded: &Loaded, locale: &LocalePlan, seg: &Segment) -> Decision {
+fn decide_segment(loaded: &Loaded, sentence: Option<&Sentence>, seg: &Segment) -> Decision {
     let line = loaded.line(seg);
-    let Some(sentence) = locale.sentence(&seg.source) else {
+    let Some(sentence) = sentence else {
         return Decision {
             line,
             status: Status::Copied,
@@ -148,61 +172,94 @@ fn decide_segment(loaded: &Loaded, locale: &LocalePlan, seg: &Segment) -> Decisi
     }
 }
 
+/// The distinct sentences of a run's documents, found once for every locale.
+struct Distinct {
+    /// Per sentence, in order of first occurrence: its key, document and segment there.
+    firsts: Vec<(String, usize, usize)>,
+    by_key: HashMap<String, usize>,
+    /// Per document, per segment: its sentence.
+    of_segment: Vec<Vec<Option<usize>>>,
+}
+
+impl Distinct {
+    fn of(documents: &[Loaded]) -> Distinct {
+        let mut distinct = Distinct {
+            firsts: Vec::new(),
+            by_key: HashMap::new(),
+            of_segment: Vec::with_capacity(documents.len()),
+        };
+        for (d, loaded) in documents.iter().enumerate() {
+            let mut of_segment = Vec::new();
+            for (k, seg) in loaded.doc.segments().enumerate() {
+                if !seg.source.has_words() {
+                    of_segment.push(None);
+                    continue;
+                }
+                let key = seg.source.memory_key();
+                let next = distinct.firsts.len();
+                let i = *distinct.by_key.entry(key).or_insert_with_key(|key| {
+                    distinct.firsts.push((key.clone(), d, k));
+                    next
+                });
+                of_segment.push(Some(i));
+            }
+            distinct.of_segment.push(of_segment);
+        }
+        distinct
+    }
+}
+
 /// Looks up the distinct sentences of every document for one target.
 fn locale_plan(
     project: &Project,
     terminology: &Terminology<'_>,
     memory: &Memory,
     documents: &[Loaded],
+    distinct: &Distinct,
     target: &Locale,
 ) -> Result<LocalePlan> {
     let engine = project.backend.fingerprint();
-    let mut sentences: Vec<Sentence> = Vec::new();
-    let mut by_key = HashMap::new();
-    for (d, loaded) in documents.iter().enumerate() {
-        let segments: Vec<&Segment> = loaded.doc.segments().collect();
-        for (i, seg) in segments.iter().enumerate() {
-            if !seg.source.has_words() {
-                continue;
-            }
-            let key = seg.source.memory_key();
-            if by_key.contains_key(&key) {
-                continue;
-            }
-            let matches = terminology.matches(&seg.source);
-            // The fingerprint rule: glossary-guided machine work is current only for the same
-            // engine and the same glossary entries.
-            let fingerprint = engine
-                .as_ref()
-                .map(|e| match terminology.fingerprint(&matches, target) {
-                    Some(terms) => format!("{e}|terms:{terms}"),
-                    None => e.clone(),
-                });
-            let around = |j: Option<usize>| j.and_then(|j| segments.get(j)).map(|s| s.source.clone());
-            let (previous, next) = (around(i.checked_sub(1)), around(Some(i + 1)));
-            let context = Context {
-                previous: previous.as_ref().map(Text::plain_text),
-                next: next.as_ref().map(Text::plain_text),
-            };
-            let found = decide::look_up(project, memory, target, &seg.source, fingerprint.as_deref())?;
-            by_key.insert(key.clone(), sentences.len());
-            sentences.push(Sentence {
-                hash: crate::memory::source_hash(project.source.tag(), &key),
-                key,
-                source: seg.source.clone(),
-                matches,
-                fingerprint,
-                context,
-                previous,
-                next,
-                document: d,
-                found,
-            });
+    let mut sentences: Vec<Sentence> = Vec::with_capacity(distinct.firsts.len());
+    let mut segments: (usize, Vec<&Segment>) = (usize::MAX, Vec::new());
+    for (key, d, i) in &distinct.firsts {
+        let (d, i) = (*d, *i);
+        if segments.0 != d {
+            segments = (d, documents[d].doc.segments().collect());
         }
+        let segments = &segments.1;
+        let seg = segments[i];
+        let matches = terminology.matches(&seg.source);
+        // The fingerprint rule: glossary-guided machine work is current only for the same
+        // engine and the same glossary entries.
+        let fingerprint = engine
+            .as_ref()
+            .map(|e| match terminology.fingerprint(&matches, target) {
+                Some(terms) => format!("{e}|terms:{terms}"),
+                None => e.clone(),
+            });
+        let around = |j: Option<usize>| j.and_then(|j| segments.get(j)).map(|s| s.source.clone());
+        let (previous, next) = (around(i.checked_sub(1)), around(Some(i + 1)));
+        let context = Context {
+            previous: previous.as_ref().map(Text::plain_text),
+            next: next.as_ref().map(Text::plain_text),
+        };
+        let found = decide::look_up(project, memory, target, &seg.source, fingerprint.as_deref())?;
+        sentences.push(Sentence {
+            hash: crate::memory::source_hash(project.source.tag(), key),
+            key: key.clone(),
+            source: seg.source.clone(),
+            matches,
+            fingerprint,
+            context,
+            previous,
+            next,
+            document: d,
+            found,
+        });
     }
     Ok(LocalePlan {
         target: target.clone(),
         sentences,
-        by_key,
+        by_key: distinct.by_key.clone(),
     })
 }

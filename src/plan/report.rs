@@ -191,13 +191,13 @@ pub fn assemble(
         .collect();
     let verifier = terminology.verifier(&locale.target);
     let mut counted = HashSet::new();
-    for ((seg, decision), first) in loaded.doc.segments().zip(&decisions).zip(firsts) {
+    for (k, ((seg, decision), first)) in loaded.doc.segments().zip(&decisions).zip(firsts).enumerate() {
         if decision.status == Status::Copied {
             report.copied += 1;
             continue;
         }
         let source = seg.source.to_string();
-        let sentence = locale.sentence(&seg.source);
+        let sentence = locale.sentence_at(plan, d, k);
         if let Some(reason) = &decision.reason {
             report.needs_review.push(Review {
                 line: decision.line,
