@@ -13,9 +13,19 @@ use std::time::Duration;
 /// Version of the transformation: bump it when the output changes, so old results go stale.
 const VERSION: u32 = 1;
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Pseudo {
     delay: Duration,
+    /// Texts per request and requests in flight (`max_texts`, `concurrency`: for tests that
+    /// need a run of many rounds, as `delay_ms` makes each round slow).
+    max_texts: usize,
+    concurrency: usize,
+}
+
+impl Default for Pseudo {
+    fn default() -> Pseudo {
+        Pseudo::from_settings(&toml::Table::new())
+    }
 }
 
 impl Pseudo {
@@ -25,8 +35,16 @@ impl Pseudo {
             .and_then(|v| v.as_integer())
             .unwrap_or(0)
             .max(0) as u64;
+        let count = |key: &str, default: usize, most: usize| {
+            settings
+                .get(key)
+                .and_then(|v| v.as_integer())
+                .map_or(default, |n| n.clamp(1, most as i64) as usize)
+        };
         Pseudo {
             delay: Duration::from_millis(delay_ms),
+            max_texts: count("max_texts", 50, 50),
+            concurrency: count("concurrency", 4, 64),
         }
     }
 
@@ -47,9 +65,9 @@ impl Engine for Pseudo {
 
     fn limits(&self) -> Limits {
         Limits {
-            max_texts: 50,
+            max_texts: self.max_texts,
             max_chars: 20_000,
-            concurrency: 4,
+            concurrency: self.concurrency,
         }
     }
 

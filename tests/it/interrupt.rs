@@ -8,8 +8,13 @@ use std::time::{Duration, Instant};
 fn a_killed_run_keeps_what_it_received() {
     let dir = project_with_seed();
     let d = dir.path();
-    // A slow engine: 150 ms per request, one request at a time of at most 50 segments.
-    std::fs::write(d.join("l10n.toml"), "[backends.pseudo]\ndelay_ms = 150\n").unwrap();
+    // A slow engine: 150 ms per request, one request at a time (per language) of at most 10
+    // segments, so the run takes many rounds (the languages' requests overlap).
+    std::fs::write(
+        d.join("l10n.toml"),
+        "[backends.pseudo]\ndelay_ms = 150\nmax_texts = 10\nconcurrency = 1\n",
+    )
+    .unwrap();
     let mut child = std::process::Command::new(BIN)
         .args([
             "translate",
