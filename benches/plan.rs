@@ -221,12 +221,19 @@ fn translate_size(dir: &Path, bytes: usize) -> f64 {
     started.elapsed().as_secs_f64()
 }
 
+/// Each size translated five times into a fresh memory: the median, so that one slow run on
+/// a shared machine does not decide (the small run takes only tens of milliseconds).
 fn linear() {
     let dir = tempfile::tempdir().unwrap();
-    let small = translate_size(dir.path(), 100_000);
-    let large = translate_size(dir.path(), 1_000_000);
+    let median = |bytes: usize| {
+        let mut times: Vec<f64> = (0..5).map(|_| translate_size(dir.path(), bytes)).collect();
+        times.sort_by(f64::total_cmp);
+        times[2]
+    };
+    let small = median(100_000);
+    let large = median(1_000_000);
     println!(
-        "linear: 100 KB in {small:.2} s, 1 MB in {large:.2} s: {:.2}× ten times the small one",
+        "linear: 100 KB in {small:.3} s, 1 MB in {large:.3} s (medians of 5): {:.2}× ten times the small one",
         large / (10.0 * small)
     );
 }
