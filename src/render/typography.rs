@@ -79,7 +79,9 @@ fn is_han(c: char) -> bool {
 
 /// Chinese characters and their full-width punctuation.
 fn is_cjk_context(c: char) -> bool {
-    is_han(c) || matches!(c as u32, 0x3000..=0x303F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF1F) || "“”‘’《》".contains(c)
+    is_han(c)
+        || matches!(c as u32, 0x3000..=0x303F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF1F)
+        || matches!(c, '“' | '”' | '‘' | '’' | '《' | '》')
 }
 
 /// Curly quotes are Chinese or English punctuation depending on what they enclose.
@@ -171,6 +173,12 @@ impl Typography {
         // The previous and next character that is not a space.
         let prev_solid = |out: &[char]| out.iter().rev().find(|c| **c != ' ').copied();
         for (i, &c) in chars.iter().enumerate() {
+            if !matches!(c, ',' | ':' | ';' | '?' | '!' | '.' | '(' | ')' | '"' | ' ' | '\u{3000}') {
+                // Letters and other marks: only the Latin spacing rule looks at them (the
+                // context below is worked out for punctuation and spaces alone).
+                self.zh_push_plain(&mut out, c);
+                continue;
+            }
             let next = chars[i + 1..].iter().find(|c| **c != ' ').copied();
             let next_adjacent = chars.get(i + 1).copied();
             let before = prev_solid(&out);
@@ -238,18 +246,22 @@ impl Typography {
                     }
                     out.push(' ');
                 }
-                _ => {
-                    if self.zh_latin_spacing == ZhLatinSpacing::Space
-                        && let Some(&last) = out.last()
-                        && ((is_han(last) && c.is_ascii_alphanumeric()) || (last.is_ascii_alphanumeric() && is_han(c)))
-                    {
-                        out.push(' ');
-                    }
-                    out.push(c);
-                }
+                _ => self.zh_push_plain(&mut out, c),
             }
         }
         out.into_iter().collect()
+    }
+
+    /// A character that is not punctuation the Chinese rules convert, with a space before it
+    /// between Han and Latin when the project asks for one.
+    fn zh_push_plain(&self, out: &mut Vec<char>, c: char) {
+        if self.zh_latin_spacing == ZhLatinSpacing::Space
+            && let Some(&last) = out.last()
+            && ((is_han(last) && c.is_ascii_alphanumeric()) || (last.is_ascii_alphanumeric() && is_han(c)))
+        {
+            out.push(' ');
+        }
+        out.push(c);
     }
 
     fn arabic(&self, s: &str) -> String {
