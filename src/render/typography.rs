@@ -173,7 +173,10 @@ impl Typography {
         // The previous and next character that is not a space.
         let prev_solid = |out: &[char]| out.iter().rev().find(|c| **c != ' ').copied();
         for (i, &c) in chars.iter().enumerate() {
-            if !matches!(c, ',' | ':' | ';' | '?' | '!' | '.' | '(' | ')' | '"' | ' ' | '\u{3000}') {
+            if !matches!(
+                c,
+                ',' | ':' | ';' | '?' | '!' | '.' | '(' | ')' | '"' | ' ' | '\u{3000}'
+            ) {
                 // Letters and other marks: only the Latin spacing rule looks at them (the
                 // context below is worked out for punctuation and spaces alone).
                 self.zh_push_plain(&mut out, c);
