@@ -106,6 +106,63 @@ fn unwritable_output_folder() {
 }
 
 #[test]
+fn one_language_that_cannot_be_written_loses_nothing() {
+    let dir = project_with_seed();
+    let d = dir.path();
+    std::fs::create_dir(d.join("out")).unwrap();
+    std::fs::write(d.join("out/hi"), "a file where the folder should be").unwrap();
+    let o = l10n(
+        d,
+        &[
+            "translate",
+            "article.txt",
+            "--to",
+            "ar,hi",
+            "--backend",
+            "pseudo",
+            "--memory",
+            "m.sqlite",
+            "--out",
+            "out",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("out/hi: cannot write"), "{}", stderr(&o));
+    // The other language's edition is whole, the blocker untouched, and every translation
+    // received is in the memory: the next run sends nothing.
+    let ar = std::fs::read_to_string(d.join("out/ar/article.txt")).unwrap();
+    assert!(!ar.contains("⟦untranslated"), "{ar}");
+    assert_eq!(
+        std::fs::read_to_string(d.join("out/hi")).unwrap(),
+        "a file where the folder should be"
+    );
+    std::fs::remove_file(d.join("out/hi")).unwrap();
+    let o = l10n(
+        d,
+        &[
+            "translate",
+            "article.txt",
+            "--to",
+            "ar,hi",
+            "--backend",
+            "pseudo",
+            "--memory",
+            "m.sqlite",
+            "--out",
+            "out",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let report = report(&o);
+    for r in report["reports"].as_array().unwrap() {
+        assert_eq!(r["from_engine"], 0, "sent again after a failed write: {r}");
+    }
+    assert!(d.join("out/hi/article.txt").is_file());
+}
+
+#[test]
 fn foreign_corrupt_and_locked_memories() {
     let dir = project_with_seed();
     let d = dir.path();
