@@ -65,6 +65,10 @@ fn main() -> ExitCode {
 fn clap_error(error: clap::Error, ui: &Ui) -> ExitCode {
     match cli::help::localize_error(&error, ui) {
         Some(text) => refuse(&text, ui),
+        None if error.kind() == clap::error::ErrorKind::DisplayHelp => {
+            cli::help::print_help(&error, ui);
+            ExitCode::SUCCESS
+        }
         None => error.exit(),
     }
 }

@@ -171,6 +171,7 @@ clap-usage = الاستخدام: { $usage }
 clap-options = الخيارات
 clap-arguments = الوسائط
 clap-commands = الأوامر
+clap-placeholder-command = أمر
 clap-print-help = عرض المساعدة
 clap-print-version = عرض الإصدار
 clap-unknown-argument = وسيط غير متوقع «{ $arg }»

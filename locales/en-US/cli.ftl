@@ -136,6 +136,7 @@ clap-usage = Usage: { $usage }
 clap-options = Options
 clap-arguments = Arguments
 clap-commands = Commands
+clap-placeholder-command = COMMAND
 clap-print-help = Print help
 clap-print-version = Print version
 clap-unknown-argument = unexpected argument “{ $arg }”

@@ -136,6 +136,7 @@ clap-usage = उपयोग: { $usage }
 clap-options = विकल्प
 clap-arguments = आर्ग्युमेंट
 clap-commands = कमांड
+clap-placeholder-command = कमांड
 clap-print-help = सहायता दिखाएँ
 clap-print-version = संस्करण दिखाएँ
 clap-unknown-argument = अनपेक्षित आर्ग्युमेंट “{ $arg }”

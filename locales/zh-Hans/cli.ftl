@@ -111,6 +111,7 @@ clap-usage = 用法：{ $usage }
 clap-options = 选项
 clap-arguments = 参数
 clap-commands = 命令
+clap-placeholder-command = 命令
 clap-print-help = 显示帮助
 clap-print-version = 显示版本
 clap-unknown-argument = 意外的参数“{ $arg }”

@@ -112,10 +112,32 @@ pub fn print_help_for(command: &Command, path: &[String], ui: &Ui) -> Result<(),
         .chain(path.iter().map(String::as_str))
         .chain(["--help"]);
     match command.clone().try_get_matches_from(args) {
-        Err(e) if e.kind() == ErrorKind::DisplayHelp => e.print().map_err(|e| e.to_string()),
+        Err(e) if e.kind() == ErrorKind::DisplayHelp => {
+            print_help(&e, ui);
+            Ok(())
+        }
         // Every name was checked above: `--help` is all clap can answer.
         _ => Err(ui.msg("clap-invalid", &[("detail", "help".into())])),
     }
+}
+
+/// Prints the help clap rendered (`--help`), with clap's own placeholders in the usage line
+/// (`[OPTIONS]`, `<COMMAND>`, `[COMMAND]`) in the interface language; the value names of
+/// arguments (`<FILE>`) stay as they are written.
+pub fn print_help(help: &clap::Error, ui: &Ui) {
+    let mut text = help.render().ansi().to_string();
+    if ui.language() != "en-US" {
+        let options = ui.msg("clap-options", &[]);
+        let command = ui.msg("clap-placeholder-command", &[]);
+        for (clap_word, ours) in [
+            ("[OPTIONS]", format!("[{options}]")),
+            ("<COMMAND>", format!("<{command}>")),
+            ("[COMMAND]", format!("[{command}]")),
+        ] {
+            text = text.replace(clap_word, &ours);
+        }
+    }
+    anstream::print!("{text}");
 }
 
 /// `[default: …]` and `[possible values: …]` in the interface language, appended to the

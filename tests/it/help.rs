@@ -11,7 +11,10 @@ use std::process::{Command, Output};
 const LANGUAGES: [&str; 3] = ["zh_CN.UTF-8", "ar_EG.UTF-8", "hi_IN.UTF-8"];
 
 /// What clap writes in English when left to itself.
-const CLAP_ENGLISH: [&str; 10] = [
+const CLAP_ENGLISH: [&str; 13] = [
+    "[OPTIONS]",
+    "<COMMAND>",
+    "[COMMAND]",
     "Print this message",
     "Print help",
     "Print version",
