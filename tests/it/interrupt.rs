@@ -29,6 +29,9 @@ fn a_killed_run_keeps_what_it_received() {
             "out",
         ])
         .current_dir(d)
+        // Short leases: the killed process's expire in 2 s, not the default 60 s, before the
+        // run that continues can take its sentences.
+        .env("L10N_LEASE_SECS", "2")
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
@@ -65,9 +68,8 @@ fn a_killed_run_keeps_what_it_received() {
 
     // Continuing sends only what is left.
     std::fs::write(d.join("l10n.toml"), "").unwrap();
-    let o = l10n(
-        d,
-        &[
+    let o = std::process::Command::new(BIN)
+        .args([
             "translate",
             "article.txt",
             "--to",
@@ -80,8 +82,11 @@ fn a_killed_run_keeps_what_it_received() {
             "out",
             "--format",
             "json",
-        ],
-    );
+        ])
+        .current_dir(d)
+        .env("L10N_LEASE_SECS", "2")
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let report = report(&o);
     let from_memory: u64 = report["reports"]
