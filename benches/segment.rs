@@ -1,7 +1,8 @@
 //! Segmentation speed.
 //!
 //! - `cargo bench --bench segment`: the rules in process on English news text (the seed
-//!   article, repeated to about 1 MB), in bytes per second on one core (divan).
+//!   article, repeated to about 1 MB), in bytes per second on one core (divan), and a 600 KB
+//!   Markdown paragraph with a link (the placeholder path, linear in the paragraph).
 //! - `L10N_SEGMENT_COMPARE=1 cargo bench --bench segment`: the whole `l10n segment FILE`
 //!   process against an ICU4X-only baseline process (read the file, ICU4X's sentence
 //!   segmenter over it, one trimmed sentence per line, as `l10n segment` prints them) on the
@@ -50,6 +51,24 @@ fn english_news(bencher: divan::Bencher) {
     bencher
         .counter(divan::counter::BytesCount::new(text.len()))
         .bench(|| segmenter.sentences(divan::black_box(&text)).len());
+}
+
+/// One Markdown paragraph of about 600 KB with a link at its start: its text is one piece cut
+/// at every sentence (it once copied the rest of the piece at every cut: 5 s for 2.4 MB).
+#[divan::bench]
+fn long_paragraph_with_a_link(bencher: divan::Bencher) {
+    let mut text = String::from("See [the report](https://a.example/1).");
+    for i in 0..20_000 {
+        text.push_str(&format!(" Sentence number {i} is here."));
+    }
+    text.push('\n');
+    let segmenter = Segmenter::new(&Locale::parse("en").unwrap(), &[]);
+    bencher.counter(divan::counter::BytesCount::new(text.len())).bench(|| {
+        l10n::format::Format::Markdown
+            .extract(divan::black_box(text.clone()), &segmenter)
+            .units
+            .len()
+    });
 }
 
 /// The baseline: what ICU4X's sentence segmenter alone does with the file, as a process.

@@ -64,32 +64,22 @@ pub fn segment_owned_pieces(segmenter: &Segmenter, pieces: Vec<Piece>, source: &
         }
     }
 
-    // Split the piece list at the cuts.
+    // Split the piece list at the cuts: each piece once, at all of its cuts (cutting the rest
+    // again at every cut copied it again: quadratic in the sentences of a long piece).
     let mut groups: Vec<Vec<Piece>> = vec![Vec::new()];
     let mut cut_iter = cuts.into_iter().peekable();
-    for (i, mut piece) in pieces.into_iter().enumerate() {
-        // Bytes of this piece already moved into earlier groups: later cut offsets shift.
-        let mut consumed = 0;
-        while let Some(&(ci, off)) = cut_iter.peek() {
-            if ci != i {
-                break;
-            }
-            cut_iter.next();
-            let (head, tail) = split_piece(&piece, off - consumed, source);
-            consumed = off;
-            if let Some(h) = head {
-                groups.last_mut().expect("one group").push(h);
-            }
-            groups.push(Vec::new());
-            match tail {
-                Some(t) => piece = t,
-                None => break,
-            }
+    for (i, piece) in pieces.into_iter().enumerate() {
+        let mut offsets = Vec::new();
+        while let Some((_, off)) = cut_iter.next_if(|&(ci, _)| ci == i) {
+            offsets.push(off);
         }
-        // An open placeholder right before a cut belongs to the next sentence: handled by
-        // cutting at the first byte of the next sentence's text, after any placeholders.
-        if !matches!(&piece.part, Part::Str(s) if s.is_empty()) {
-            groups.last_mut().expect("one group").push(piece);
+        for (k, part) in split_piece(piece, &offsets, source).into_iter().enumerate() {
+            if k > 0 {
+                groups.push(Vec::new());
+            }
+            if let Some(part) = part {
+                groups.last_mut().expect("one group").push(part);
+            }
         }
     }
     // Opening placeholders that ended a group belong to the start of the next one.
@@ -137,30 +127,53 @@ pub fn segment_text(segmenter: &Segmenter, text: &str, base: usize) -> Vec<Segme
     segments
 }
 
-fn split_piece(piece: &Piece, offset: usize, source: &str) -> (Option<Piece>, Option<Piece>) {
+/// `piece` cut at `offsets` (increasing byte offsets into its text): `offsets.len() + 1` parts,
+/// `None` for an empty one. A placeholder is not cut (it is the last part), nor is text at an
+/// offset that is not a character boundary (the text goes on in the next part). Cuts come from
+/// sentence starts, which are character boundaries of the flat text, and a piece starts at a
+/// boundary of it too. Each byte is copied once.
+fn split_piece(piece: Piece, offsets: &[usize], source: &str) -> Vec<Option<Piece>> {
+    let mut parts: Vec<Option<Piece>> = Vec::with_capacity(offsets.len() + 1);
+    if offsets.is_empty() {
+        let empty = matches!(&piece.part, Part::Str(s) if s.is_empty());
+        parts.push((!empty).then_some(piece));
+        return parts;
+    }
     let Part::Str(s) = &piece.part else {
-        return (None, Some(piece.clone()));
+        parts.resize_with(offsets.len(), || None);
+        parts.push(Some(piece));
+        return parts;
     };
+    // An exact piece's offsets are source offsets; another piece's text all maps to its span,
+    // and every part after the first to the span's end.
     let exact = piece.exact(source);
-    // Cuts come from sentence starts, which are character boundaries of the flat text, and a
-    // piece starts at a boundary of it too; were one not, the piece would stay whole.
-    let Some((a, b)) = s.split_at_checked(offset) else {
-        return (None, Some(piece.clone()));
+    let span_at = |offset: usize| {
+        if exact {
+            piece.span.start + offset
+        } else if offset == 0 {
+            piece.span.start
+        } else {
+            piece.span.end
+        }
     };
-    let mid = if exact {
-        piece.span.start + offset
-    } else {
-        piece.span.end
+    let part = |from: usize, to: usize| {
+        let text = s.get(from..to).filter(|t| !t.is_empty())?;
+        Some(Piece {
+            part: Part::Str(text.to_string()),
+            span: span_at(from)..if exact { span_at(to) } else { piece.span.end },
+        })
     };
-    let head = (!a.is_empty()).then(|| Piece {
-        part: Part::Str(a.to_string()),
-        span: piece.span.start..mid,
-    });
-    let tail = (!b.is_empty()).then(|| Piece {
-        part: Part::Str(b.to_string()),
-        span: mid..piece.span.end,
-    });
-    (head, tail)
+    let mut from = 0;
+    for &offset in offsets {
+        if offset >= from && offset <= s.len() && s.is_char_boundary(offset) {
+            parts.push(part(from, offset));
+            from = offset;
+        } else {
+            parts.push(None);
+        }
+    }
+    parts.push(part(from, s.len()));
+    parts
 }
 
 /// Trims whitespace at the edges and records the span; `None` when nothing but space is left.
@@ -220,4 +233,62 @@ fn build_segment(mut pieces: Vec<Piece>, source: &str) -> Option<Segment> {
         }
     }
     Some(Segment { source: text, span })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Placeholder, PlaceholderKind};
+
+    fn text(s: &str, span: Range<usize>) -> Piece {
+        Piece {
+            part: Part::Str(s.to_string()),
+            span,
+        }
+    }
+
+    fn shown(parts: &[Option<Piece>]) -> Vec<Option<(String, Range<usize>)>> {
+        parts
+            .iter()
+            .map(|p| {
+                p.as_ref().map(|p| match &p.part {
+                    Part::Str(s) => (s.clone(), p.span.clone()),
+                    Part::Placeholder(ph) => (format!("<{}>", ph.label), p.span.clone()),
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_piece_is_cut_at_all_its_offsets_at_once() {
+        let source = "xx One. Two. Three.";
+        let parts = split_piece(text("One. Two. Three.", 3..19), &[5, 10], source);
+        let want = |s: &str, r: Range<usize>| Some((s.to_string(), r));
+        assert_eq!(
+            shown(&parts),
+            vec![want("One. ", 3..8), want("Two. ", 8..13), want("Three.", 13..19)]
+        );
+        // Text that is not its source bytes (an entity decoded): the first part keeps the
+        // span, the others sit at its end.
+        let parts = split_piece(text("a & b. c.", 0..13), &[7], "a &amp; b. c.");
+        assert_eq!(shown(&parts), vec![want("a & b. ", 0..13), want("c.", 13..13)]);
+        // An offset inside a character cuts nothing: the text goes on in the next part.
+        let parts = split_piece(text("é. x.", 0..6), &[1, 4], "é. x.");
+        assert_eq!(shown(&parts), vec![None, want("é. ", 0..4), want("x.", 4..6)]);
+    }
+
+    #[test]
+    fn a_placeholder_is_never_cut() {
+        let ph = Piece {
+            part: Part::Placeholder(Placeholder {
+                id: 1,
+                kind: PlaceholderKind::Standalone,
+                label: "br".into(),
+                original: "<br>".into(),
+            }),
+            span: 0..4,
+        };
+        let parts = split_piece(ph, &[0, 0], "<br>");
+        assert_eq!(shown(&parts), vec![None, None, Some(("<br>".to_string(), 0..4))]);
+    }
 }
