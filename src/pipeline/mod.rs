@@ -1,10 +1,12 @@
 //! The order of the stages, and nothing else: the plan (documents read and segmented, every
 //! distinct sentence looked up once per locale) → the engine stage (the misses of all
-//! documents, stored as they arrive) → per (document, language): the report and the edition.
+//! documents, stored as they arrive) → per (document, language): the report and the edition,
+//! each as soon as the sentences it uses are settled (while the engine still works on others).
 //!
 //! Every stage lives in its own module and can be tested alone: [`crate::plan`] decides what is
 //! current, [`engine`] sends the misses (with leases, on one or more workers),
-//! [`crate::plan::report`] counts, [`crate::render::edition`] writes.
+//! [`crate::plan::report`] counts, [`editions`] says when an edition is ready and
+//! [`crate::render::edition`] writes it.
 
 use crate::error::Result;
 use crate::memory::Memory;
