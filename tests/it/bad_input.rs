@@ -15,10 +15,15 @@ fn fails(dir: &Path, args: &[&str]) -> String {
 }
 
 /// `translate FILE --to ar` with the pseudo backend, memory `m.sqlite` and output `out`,
-/// each of which `extra` may override (`--backend`, `--memory`, `--out`).
+/// each of which `extra` may override (`--to`, `--backend`, `--memory`, `--out`).
 fn translate<'a>(file: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
-    let mut args = vec!["translate", file, "--to", "ar"];
-    for (flag, default) in [("--backend", "pseudo"), ("--memory", "m.sqlite"), ("--out", "out")] {
+    let mut args = vec!["translate", file];
+    for (flag, default) in [
+        ("--to", "ar"),
+        ("--backend", "pseudo"),
+        ("--memory", "m.sqlite"),
+        ("--out", "out"),
+    ] {
         if !extra.contains(&flag) {
             args.extend([flag, default]);
         }
@@ -111,21 +116,7 @@ fn one_language_that_cannot_be_written_loses_nothing() {
     let d = dir.path();
     std::fs::create_dir(d.join("out")).unwrap();
     std::fs::write(d.join("out/hi"), "a file where the folder should be").unwrap();
-    let o = l10n(
-        d,
-        &[
-            "translate",
-            "article.txt",
-            "--to",
-            "ar,hi",
-            "--backend",
-            "pseudo",
-            "--memory",
-            "m.sqlite",
-            "--out",
-            "out",
-        ],
-    );
+    let o = l10n(d, &translate("article.txt", &["--to", "ar,hi"]));
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("out/hi: cannot write"), "{}", stderr(&o));
     // The other language's edition is whole, the blocker untouched, and every translation
@@ -137,23 +128,7 @@ fn one_language_that_cannot_be_written_loses_nothing() {
         "a file where the folder should be"
     );
     std::fs::remove_file(d.join("out/hi")).unwrap();
-    let o = l10n(
-        d,
-        &[
-            "translate",
-            "article.txt",
-            "--to",
-            "ar,hi",
-            "--backend",
-            "pseudo",
-            "--memory",
-            "m.sqlite",
-            "--out",
-            "out",
-            "--format",
-            "json",
-        ],
-    );
+    let o = l10n(d, &translate("article.txt", &["--to", "ar,hi", "--format", "json"]));
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let report = report(&o);
     for r in report["reports"].as_array().unwrap() {
