@@ -76,10 +76,16 @@ pub fn status(project: &Project, memory: &Memory) -> Result<Vec<DocumentStatus>>
 
 fn document_status(plan: &Plan, terminology: &Terminology<'_>, d: usize) -> DocumentStatus {
     let loaded = &plan.documents[d];
-    let segments: Vec<_> = loaded.doc.segments().filter(|s| s.source.has_words()).collect();
+    // With their index in the document, which names their sentence in the plan.
+    let segments: Vec<_> = loaded
+        .doc
+        .segments()
+        .enumerate()
+        .filter(|(_, s)| s.source.has_words())
+        .collect();
     let mut rows: Vec<Row> = segments
         .iter()
-        .map(|s| Row {
+        .map(|(_, s)| Row {
             line: loaded.line(s),
             source: s.source.plain_text(),
             targets: Vec::new(),
@@ -93,12 +99,12 @@ fn document_status(plan: &Plan, terminology: &Terminology<'_>, d: usize) -> Docu
             ..LocaleStatus::default()
         };
         let decisions = plan.decisions(d, l).into_iter().filter(|d| d.status != Status::Copied);
-        for ((seg, row), decision) in segments.iter().zip(rows.iter_mut()).zip(decisions) {
+        for ((&(k, seg), row), decision) in segments.iter().zip(rows.iter_mut()).zip(decisions) {
             st.segments += 1;
             let w = words(&seg.source, &plan.source);
             st.words += w;
             let expected: Vec<usize> = locale
-                .sentence(&seg.source)
+                .sentence_at(plan, d, k)
                 .map(|s| s.matches.iter().map(|m| m.concept).collect())
                 .unwrap_or_default();
             st.terms_expected += expected.len();

@@ -56,15 +56,9 @@ pub struct Sentence {
 pub struct LocalePlan {
     pub target: Locale,
     pub sentences: Vec<Sentence>,
-    by_key: HashMap<String, usize>,
 }
 
 impl LocalePlan {
-    /// The sentence of a segment, if it has words.
-    pub fn sentence(&self, source: &Text) -> Option<&Sentence> {
-        self.by_key.get(&source.memory_key()).map(|&i| &self.sentences[i])
-    }
-
     /// The sentence of segment `k` of document `d` (see [`Plan::sentence_of`]).
     pub fn sentence_at(&self, plan: &Plan, d: usize, k: usize) -> Option<&Sentence> {
         plan.sentence_of(d, k).map(|i| &self.sentences[i])
@@ -176,7 +170,6 @@ fn decide_segment(loaded: &Loaded, sentence: Option<&Sentence>, seg: &Segment) -
 struct Distinct {
     /// Per sentence, in order of first occurrence: its key, document and segment there.
     firsts: Vec<(String, usize, usize)>,
-    by_key: HashMap<String, usize>,
     /// Per document, per segment: its sentence.
     of_segment: Vec<Vec<Option<usize>>>,
 }
@@ -185,9 +178,9 @@ impl Distinct {
     fn of(documents: &[Loaded]) -> Distinct {
         let mut distinct = Distinct {
             firsts: Vec::new(),
-            by_key: HashMap::new(),
             of_segment: Vec::with_capacity(documents.len()),
         };
+        let mut by_key: HashMap<String, usize> = HashMap::new();
         for (d, loaded) in documents.iter().enumerate() {
             let mut of_segment = Vec::new();
             for (k, seg) in loaded.doc.segments().enumerate() {
@@ -197,7 +190,7 @@ impl Distinct {
                 }
                 let key = seg.source.memory_key();
                 let next = distinct.firsts.len();
-                let i = *distinct.by_key.entry(key).or_insert_with_key(|key| {
+                let i = *by_key.entry(key).or_insert_with_key(|key| {
                     distinct.firsts.push((key.clone(), d, k));
                     next
                 });
@@ -260,6 +253,5 @@ fn locale_plan(
     Ok(LocalePlan {
         target: target.clone(),
         sentences,
-        by_key: distinct.by_key.clone(),
     })
 }
