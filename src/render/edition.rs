@@ -47,17 +47,12 @@ impl Rendered {
 /// only on its translation, the isolation and whether it opens its unit.
 #[derive(Default)]
 pub struct Finishing {
-    done: HashMap<(Locale, Text, u8, bool), Text>,
+    done: HashMap<(Locale, Text, Isolation, bool), Text>,
 }
 
 impl Finishing {
     fn finish(&mut self, project: &Project, target: &Locale, text: &Text, isolate: Isolation, first: bool) -> Text {
-        let isolation = match isolate {
-            Isolation::None => 0,
-            Isolation::Controls => 1,
-            Isolation::Elements => 2,
-        };
-        let key = (target.clone(), text.clone(), isolation, first);
+        let key = (target.clone(), text.clone(), isolate, first);
         self.done
             .entry(key)
             .or_insert_with(|| project.edition.finish(target, text, isolate, first))
@@ -218,6 +213,9 @@ fn write_if_changed(path: &Path, content: &[u8]) -> Result<()> {
 /// system commits them together (0.26 ms a file measured, about as fast as not syncing).
 const WRITERS: usize = 32;
 
+/// A failed write: the caller's number for the file, and why.
+type Failure = (usize, Error);
+
 /// One file to write, and the caller's number for it (errors name the lowest).
 struct Job {
     tag: usize,
@@ -225,11 +223,13 @@ struct Job {
     content: String,
 }
 
-/// Writes rendered editions in the background, [`WRITERS`] at a time, each atomically.
+/// Writes rendered editions in the background, up to [`WRITERS`] at a time, each atomically.
+/// Threads start as files come (a run of one short article starts one or two, not 32).
 pub struct Writer {
     jobs: Option<mpsc::Sender<Job>>,
-    threads: Vec<std::thread::JoinHandle<Option<(usize, Error)>>>,
-    /// Failures of files written on the caller's thread (when no writer thread started).
+    queue: Arc<Mutex<mpsc::Receiver<Job>>>,
+    threads: Mutex<Vec<std::thread::JoinHandle<Option<Failure>>>>,
+    /// Failures of files written on the caller's thread (when no writer thread could start).
     failed_here: Mutex<Option<(usize, Error)>>,
 }
 
@@ -242,19 +242,10 @@ impl Default for Writer {
 impl Writer {
     pub fn new() -> Writer {
         let (jobs, queue) = mpsc::channel::<Job>();
-        let queue = Arc::new(Mutex::new(queue));
-        let threads = (0..WRITERS)
-            .filter_map(|_| {
-                let queue = queue.clone();
-                std::thread::Builder::new()
-                    .name("l10n-edition-writer".into())
-                    .spawn(move || write_jobs(&queue))
-                    .ok()
-            })
-            .collect();
         Writer {
             jobs: Some(jobs),
-            threads,
+            queue: Arc::new(Mutex::new(queue)),
+            threads: Mutex::new(Vec::new()),
             failed_here: Mutex::new(None),
         }
     }
@@ -266,8 +257,7 @@ impl Writer {
         for (path, content) in files {
             let job = Job { tag, path, content };
             match &self.jobs {
-                // No thread could be started: written here and now.
-                Some(jobs) if !self.threads.is_empty() => {
+                Some(jobs) if self.one_more_thread() => {
                     if let Err(mpsc::SendError(job)) = jobs.send(job) {
                         self.write_here(job);
                     }
@@ -275,6 +265,22 @@ impl Writer {
                 _ => self.write_here(job),
             }
         }
+    }
+
+    /// Starts a thread for the file being queued while fewer than [`WRITERS`] run; whether
+    /// any thread runs to take it.
+    fn one_more_thread(&self) -> bool {
+        let Ok(mut threads) = self.threads.lock() else {
+            return false;
+        };
+        if threads.len() < WRITERS {
+            let queue = self.queue.clone();
+            let started = std::thread::Builder::new()
+                .name("l10n-edition-writer".into())
+                .spawn(move || write_jobs(&queue));
+            threads.extend(started.ok());
+        }
+        !threads.is_empty()
     }
 
     fn write_here(&self, job: Job) {
@@ -294,7 +300,8 @@ impl Writer {
     fn close(&mut self) -> Option<(usize, Error)> {
         self.jobs = None;
         let mut first = self.failed_here.lock().ok().and_then(|mut f| f.take());
-        for thread in self.threads.drain(..) {
+        let threads = self.threads.lock().map(|mut t| std::mem::take(&mut *t)).unwrap_or_default();
+        for thread in threads {
             if let Ok(Some((tag, e))) = thread.join() {
                 keep_first(&mut first, tag, e);
             }

@@ -63,7 +63,7 @@ impl EditionSettings {
 }
 
 /// How Latin runs in right-to-left text are kept from reordering the sentence around them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Isolation {
     None,
     /// FSI…PDI, for text formats.
