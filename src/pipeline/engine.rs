@@ -3,8 +3,9 @@
 //!
 //! Every result is stored the moment it arrives (pseudo output too, apart: only a pseudo run
 //! reuses it) and put into the plan at once; the stage's caller hears which sentences are
-//! settled, so it can write the editions they complete while the engine works on the rest. A translation that breaks the glossary is stored as needs-review at once, then
-//! sent again with the broken terms protected; the repaired one replaces it.
+//! settled, so it can write the editions they complete while the engine works on the rest. A
+//! translation that breaks the glossary is stored as needs-review at once, then sent again
+//! with the broken terms protected; the repaired one replaces it.
 //!
 //! Workers sharing the memory (`--workers`, or other machines on one PostgreSQL memory) claim
 //! sentences before sending them ([`crate::memory::lease`]): what another worker holds is not
