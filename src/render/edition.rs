@@ -300,7 +300,11 @@ impl Writer {
     fn close(&mut self) -> Option<(usize, Error)> {
         self.jobs = None;
         let mut first = self.failed_here.lock().ok().and_then(|mut f| f.take());
-        let threads = self.threads.lock().map(|mut t| std::mem::take(&mut *t)).unwrap_or_default();
+        let threads = self
+            .threads
+            .lock()
+            .map(|mut t| std::mem::take(&mut *t))
+            .unwrap_or_default();
         for thread in threads {
             if let Ok(Some((tag, e))) = thread.join() {
                 keep_first(&mut first, tag, e);
